@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+# Everything runs in a virtual environment of its own, made on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint schema bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: install, then check and list the built-in rubrics
+demo: $(STAMP)
+	$(BIN)/coprod rubric check
+	$(BIN)/coprod rubric list
+
+## test: install, then run the test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lint: ruff, formatting and mypy
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## schema: regenerate the JSON Schemas under schema/
+schema: $(STAMP)
+	for kind in rubric roles flags answers; do \
+		$(BIN)/coprod rubric schema --kind $$kind > schema/$$kind.schema.json; \
+	done
+
+## bench: run the benchmarks in bench/ (not part of the tests)
+bench: $(STAMP)
+	$(BIN)/python bench/startup.py
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

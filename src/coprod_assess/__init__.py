@@ -1,0 +1,3 @@
+"""coprod-assess: measure how real your co-production is."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Answers files: what respondents said."""

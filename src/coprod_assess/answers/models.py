@@ -1,0 +1,66 @@
+"""The answers file: one assessment, its respondents and what each of them answered."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from coprod_assess.fields import Id, Number, UserModel, Version
+
+Skip = Literal["dont-know", "not-applicable"]
+
+
+def _label(value: Any) -> Any:
+    # `period: 2026` is read as a number; it is meant as the label "2026".
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Label = Annotated[str, BeforeValidator(_label)]
+
+
+class Assessment(UserModel):
+    """What was assessed, when, and against which rubric versions."""
+
+    organisation: str = ""
+    period: Label = Field(default="", description="The label that diff and trend use, e.g. 2026.")
+    date: str = Field(default="", description="Kept as written, e.g. 2026-11-22.")
+    rubrics: dict[Id, Version] = Field(default_factory=dict)
+
+
+class Answer(UserModel):
+    """An answer with a note or evidence, or a skipped question."""
+
+    value: Number | None = None
+    skip: Skip | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _value_or_skip(self) -> Self:
+        if (self.value is None) == (self.skip is None):
+            raise ValueError("give either a value or skip (dont-know or not-applicable)")
+        return self
+
+
+AnswerEntry = Annotated[
+    Number | Answer,
+    Field(description="A bare option value, {value, note}, or {skip: dont-know|not-applicable}."),
+]
+
+
+class Respondent(UserModel):
+    """One person, or a room answering together (role `group`)."""
+
+    id: Label
+    role: Id
+    name: str | None = Field(default=None, description="Never shown in reports unless asked.")
+    answers: dict[Id, dict[Id, AnswerEntry]] = Field(default_factory=dict)
+
+
+class AnswersFile(UserModel):
+    """An answers file: one assessment and its respondents."""
+
+    assessment: Assessment = Field(default_factory=Assessment)
+    respondents: list[Respondent] = Field(default_factory=list)

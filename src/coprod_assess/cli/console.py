@@ -1,0 +1,15 @@
+"""The rich consoles the commands print with (rich honours NO_COLOR and TERM=dumb)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def stdout_console() -> Console:
+    """A console on standard output, with soft wrapping off so copied text stays whole."""
+    from rich.console import Console
+
+    return Console(highlight=False)

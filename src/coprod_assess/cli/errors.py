@@ -1,0 +1,38 @@
+"""Turning user errors into calm messages and exit codes, and Ctrl-C into exit 130."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_PROBLEMS = 1
+EXIT_INTERRUPTED = 130
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print a CoprodError's problems to stderr and exit 1; exit 130 on Ctrl-C.
+
+    Other exceptions are bugs and keep their traceback.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from coprod_assess.errors import CoprodError
+
+        try:
+            return command(*args, **kwargs)
+        except CoprodError as err:
+            for problem in err.problems:
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(EXIT_PROBLEMS) from None
+        except KeyboardInterrupt:
+            typer.echo("Interrupted.", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return wrapper

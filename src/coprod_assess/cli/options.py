@@ -1,0 +1,17 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+RubricPaths = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rubric",
+        help="A rubric file or folder to add to the built-in set (repeatable). "
+        "A rubric whose id matches a built-in one replaces it.",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Reading users' YAML files: one loader, with positions for every error."""

@@ -1,0 +1,1 @@
+"""Rubric, roles and flags files: models, loading and checks."""

@@ -1,0 +1,63 @@
+"""The rubrics, roles and flags in force: the built-in set plus the user's own files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coprod_assess.errors import CoprodError
+from coprod_assess.rubric.check_run import check_files, load_builtin
+from coprod_assess.rubric.files import LoadedFile
+from coprod_assess.rubric.flags import Flag, FlagsFile
+from coprod_assess.rubric.models import Rubric
+from coprod_assess.rubric.roles import Role, RolesFile
+
+
+@dataclass
+class Catalog:
+    """Rubrics by id (with the file each came from), roles by id, and flags."""
+
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    flags: dict[str, Flag] = field(default_factory=dict)
+
+    def rubric(self, rubric_id: str) -> Rubric:
+        """The rubric with this id, or a CoprodError listing the ids there are."""
+        try:
+            return self.rubrics[rubric_id]
+        except KeyError:
+            known = ", ".join(sorted(self.rubrics)) or "none"
+            raise CoprodError.single(
+                rubric_id, "unknown-rubric", f"no rubric has this id (installed: {known})"
+            ) from None
+
+    def add(self, item: LoadedFile) -> None:
+        """Add one file's content; an id already present is replaced."""
+        model = item.model
+        if isinstance(model, Rubric):
+            self.rubrics[model.id] = model
+            self.sources[model.id] = item.doc.name
+        elif isinstance(model, RolesFile):
+            self.roles.update((role.id, role) for role in model.roles)
+        elif isinstance(model, FlagsFile):
+            self.flags.update((flag.id, flag) for flag in model.flags)
+
+
+def load_catalog(extra: Sequence[Path] = ()) -> Catalog:
+    """The built-in set, with the files under `extra` added (same id replaces).
+
+    Extra files must pass every check of `coprod rubric check`, or CoprodError is raised.
+    """
+    builtin = load_builtin()
+    catalog = Catalog()
+    for item in builtin:
+        catalog.add(item)
+    if extra:
+        loaded, report = check_files(extra, builtin)
+        if not report.ok:
+            raise CoprodError(report.problems)
+        for item in loaded:
+            catalog.add(item)
+    return catalog

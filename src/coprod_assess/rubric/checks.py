@@ -1,0 +1,119 @@
+"""The checks a rubric author needs beyond the schema, one file at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from coprod_assess.errors import Problem
+from coprod_assess.loading.document import Loc, YamlDocument
+from coprod_assess.rubric.models import Option, Rubric
+from coprod_assess.rubric.ranges import rubric_range
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def duplicates(
+    doc: YamlDocument, items: Iterable[tuple[Any, Loc]], what: str, code: str = "duplicate-id"
+) -> Iterator[Problem]:
+    """A problem at each repeat of a value, naming where it was first used."""
+    seen: dict[Any, Loc] = {}
+    for value, loc in items:
+        if value in seen:
+            line, _ = doc.position(seen[value])
+            yield doc.problem(loc, code, f"{what} {value!r} is already used at line {line}")
+        else:
+            seen[value] = loc
+
+
+def check_rubric(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
+    """Every problem in one rubric that its schema alone cannot see."""
+    dims = rubric.dimensions
+    yield from duplicates(
+        doc, ((d.id, ("dimensions", i, "id")) for i, d in enumerate(dims)), "dimension id"
+    )
+    yield from duplicates(
+        doc,
+        (
+            (q.id, ("dimensions", i, "questions", j, "id"))
+            for i, d in enumerate(dims)
+            for j, q in enumerate(d.questions)
+        ),
+        "question id",
+    )
+    if rubric.scale:
+        yield from _check_options(rubric, rubric.scale, ("scale",), doc)
+    for i, dim in enumerate(dims):
+        for j, question in enumerate(dim.questions):
+            loc: Loc = ("dimensions", i, "questions", j)
+            if question.options is not None:
+                yield from _check_options(rubric, question.options, (*loc, "options"), doc)
+            elif not rubric.scale:
+                yield doc.problem(
+                    (*loc, "id"),
+                    "no-options",
+                    f"question '{question.id}' has no options and the rubric has no scale",
+                )
+    yield from _check_scoring(rubric, doc)
+
+
+def _check_options(
+    rubric: Rubric, options: list[Option], loc: Loc, doc: YamlDocument
+) -> Iterator[Problem]:
+    if len(options) < 2:
+        yield doc.problem(loc, "too-few-options", "a question needs at least two options")
+    yield from duplicates(
+        doc,
+        ((o.value, (*loc, k, "value")) for k, o in enumerate(options)),
+        "option value",
+        "duplicate-option",
+    )
+    if rubric.scoring.method == "ladder":
+        for k, option in enumerate(options):
+            if not option.group:
+                yield doc.problem(
+                    (*loc, k),
+                    "ladder-groups",
+                    f"option {_fmt(option.value)} needs a group: every option of a ladder "
+                    "rubric names its group (e.g. Tokenism)",
+                )
+
+
+def _check_scoring(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
+    scoring = rubric.scoring
+    if scoring.method == "checklist" and scoring.threshold is None:
+        yield doc.problem(
+            ("scoring", "method"),
+            "checklist-threshold",
+            "a checklist rubric needs scoring.threshold: the value at which a question is met",
+        )
+    bands = scoring.bands
+    for k in range(1, len(bands)):
+        if bands[k].from_ <= bands[k - 1].from_:
+            yield doc.problem(
+                ("scoring", "bands", k, "from"),
+                "bands-order",
+                f"band '{bands[k].label}' starts at {_fmt(bands[k].from_)}, not above the "
+                f"previous band's {_fmt(bands[k - 1].from_)}: list bands in ascending order",
+            )
+    possible = rubric_range(rubric)
+    if not bands or possible is None:
+        return
+    low, high = possible
+    if bands[0].from_ > low:
+        yield doc.problem(
+            ("scoring", "bands", 0, "from"),
+            "bands-start",
+            f"the first band starts at {_fmt(bands[0].from_)}, above the lowest possible "
+            f"score {_fmt(low)}: lower scores would have no band",
+        )
+    for k, band in enumerate(bands):
+        if band.from_ > high:
+            yield doc.problem(
+                ("scoring", "bands", k, "from"),
+                "bands-range",
+                f"band '{band.label}' starts at {_fmt(band.from_)}, above the highest possible "
+                f"score {_fmt(high)}: no score can reach it",
+            )

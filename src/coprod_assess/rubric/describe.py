@@ -1,0 +1,33 @@
+"""Plain-English descriptions of how a rubric is scored, for `rubric show` and reports."""
+
+from __future__ import annotations
+
+from coprod_assess.rubric.models import Rubric
+from coprod_assess.rubric.ranges import rubric_range
+
+_METHODS = {
+    "mean": "Each dimension scores the weighted average of its questions; the rubric scores "
+    "the average of its dimensions.",
+    "median": "Each dimension scores the weighted average of its questions; the rubric scores "
+    "the middle value (median) of its dimensions.",
+    "min": "Each dimension scores the weighted average of its questions; the rubric scores "
+    "its weakest dimension, because a chain is as strong as its weakest link.",
+    "sum": "Each dimension scores the weighted total of its questions; the rubric scores the "
+    "total of its dimensions. A skipped question counts as the average of the answered "
+    "ones, so totals stay comparable.",
+    "ladder": "Each decision area is placed on a rung of the ladder; the rubric reports the "
+    "typical (median) rung, and the weakest and strongest areas.",
+    "checklist": "The rubric scores the share of questions, in percent, whose answer is at "
+    "or above the threshold.",
+}
+
+
+def explain_method(rubric: Rubric) -> str:
+    """One or two sentences on how the rubric turns answers into scores."""
+    text = _METHODS[rubric.scoring.method]
+    if rubric.scoring.method == "checklist" and rubric.scoring.threshold is not None:
+        text += f" The threshold is {rubric.scoring.threshold:g}."
+    possible = rubric_range(rubric)
+    if possible is not None:
+        text += f" Scores run from {possible[0]:g} to {possible[1]:g}."
+    return text
