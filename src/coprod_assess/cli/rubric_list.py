@@ -16,7 +16,8 @@ def list_rubrics(rubric: RubricPaths = None) -> None:
 
     catalog = load_catalog(rubric or [])
     table = Table(title="Rubrics", title_justify="left")
-    for column in ("id", "version", "title", "method", "dimensions", "questions", "file"):
+    table.add_column("id", no_wrap=True)
+    for column in ("version", "title", "method", "dimensions", "questions", "file"):
         table.add_column(column, overflow="fold")
     for rubric_id in sorted(catalog.rubrics):
         model = catalog.rubrics[rubric_id]

@@ -85,13 +85,21 @@ class _Builder:
         top.key_marks[key] = mark
         top.key = key
 
+    def bad_tag(self, event: events.NodeEvent, tag: str) -> CoprodError:
+        short = tag.replace("tag:yaml.org,2002:", "!!")
+        return self.fail(
+            event.start_mark,
+            "yaml-tag",
+            f"tag {short} is not allowed: only plain values, lists and mappings are",
+        )
+
     def scalar(self, event: events.ScalarEvent) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
             plain = event.implicit[0] and tag is None
             return resolve_plain(event.value) if plain else event.value
         if tag not in SCALAR_TAGS:
-            raise self.fail(event.start_mark, "yaml-tag", f"tag {tag} is not allowed here")
+            raise self.bad_tag(event, tag)
         try:
             return resolve_tagged(tag, event.value)
         except ValueError as err:
@@ -100,7 +108,7 @@ class _Builder:
     def start(self, event: events.CollectionStartEvent, value: dict[Any, Any] | list[Any]) -> None:
         expected = MAP_TAG if isinstance(value, dict) else SEQ_TAG
         if event.tag not in (None, "!", expected):
-            raise self.fail(event.start_mark, "yaml-tag", f"tag {event.tag} is not allowed here")
+            raise self.bad_tag(event, event.tag or "")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, "yaml-depth", f"nested deeper than {MAX_DEPTH}")
         self.add(value, event.start_mark)
