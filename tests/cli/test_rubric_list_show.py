@@ -15,7 +15,10 @@ def test_list_shows_added_rubrics_and_roles(cli: Run) -> None:
     result = cli("rubric", "list", "--rubric", str(DATA / "rubrics"))
     assert result.exit_code == 0
     assert "sharing-power" in result.stdout
+    assert "Added from sharing-power:" in result.stdout
     assert "family-carer" in result.stdout
+    for framework in ("arnstein-ladder", "nef-six-principles", "hunter-ritchie-rules"):
+        assert framework in result.stdout
 
 
 def test_show_lays_out_a_rubric(cli: Run) -> None:
@@ -42,3 +45,12 @@ def test_broken_added_rubric_is_reported_at_its_line(cli: Run) -> None:
     assert result.exit_code == 1
     assert "10-bad-weight.yaml:15:37: error[invalid]" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_show_the_ladder_for_a_facilitator(cli: Run) -> None:
+    result = cli("rubric", "show", "arnstein-ladder")
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "8. Citizen control [Citizen power]" in out
+    assert "3. Money and budgets (money)" in out
+    assert "What to do if this is weak:" in out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import RubricPaths
 
@@ -12,28 +14,29 @@ def list_rubrics(rubric: RubricPaths = None) -> None:
     from rich.table import Table
 
     from coprod_assess.cli.console import stdout_console
+    from coprod_assess.resources import rubrics_dir
     from coprod_assess.rubric.catalog import load_catalog
 
     catalog = load_catalog(rubric or [])
+    builtin = rubrics_dir().resolve()
     table = Table(title="Rubrics", title_justify="left")
     table.add_column("id", no_wrap=True)
-    for column in ("version", "title", "method", "dimensions", "questions", "file"):
-        table.add_column(column, overflow="fold")
+    table.add_column("version", no_wrap=True)
+    table.add_column("questions", justify="right", no_wrap=True)
+    table.add_column("title")
+    added = []
     for rubric_id in sorted(catalog.rubrics):
         model = catalog.rubrics[rubric_id]
-        table.add_row(
-            model.id,
-            model.version,
-            model.title,
-            model.scoring.method,
-            str(len(model.dimensions)),
-            str(len(model.questions())),
-            catalog.sources[rubric_id],
-        )
+        table.add_row(model.id, model.version, str(len(model.questions())), model.title)
+        source = Path(catalog.sources[rubric_id]).resolve()
+        if not source.is_relative_to(builtin):
+            added.append(f"{model.id}: {catalog.sources[rubric_id]}")
     console = stdout_console()
     if catalog.rubrics:
         console.print(table)
     else:
         console.print("No rubrics installed.")
+    for line in added:
+        console.print(f"Added from {line}")
     console.print(f"Roles: {', '.join(sorted(catalog.roles)) or 'none'}")
     console.print(f"Flags: {', '.join(sorted(catalog.flags)) or 'none'}")
