@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from coprod_assess.cli.app import app
 
@@ -33,7 +32,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
-    """Run `coprod ARGS` in tmp_path and return the click Result (stdout and stderr apart)."""
+    """Run `coprod ARGS` in tmp_path and return the Result (stdout and stderr apart)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     runner = CliRunner()

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from click.testing import Result
+from typer.testing import Result
 
 from coprod_assess import __version__
 

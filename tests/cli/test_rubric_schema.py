@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from click.testing import Result
+from typer.testing import Result
 
 from coprod_assess.json_schema import MODELS, schema_filename, schema_text
 from coprod_assess.resources import rubrics_dir, schema_dir
