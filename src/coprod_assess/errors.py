@@ -19,6 +19,7 @@ class Problem:
     column: int
     code: str
     message: str
+    severity: str = "error"
 
     def location(self) -> str:
         """`file:line:column`, leaving out what is unknown."""
@@ -29,7 +30,7 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        return f"{self.location()}: error[{self.code}] {self.message}"
+        return f"{self.location()}: {self.severity}[{self.code}] {self.message}"
 
 
 class CoprodError(Exception):

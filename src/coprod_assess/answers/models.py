@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from coprod_assess.fields import Id, Number, UserModel, Version
 
@@ -44,8 +44,15 @@ class Answer(UserModel):
         return self
 
 
+def _entry_kind(value: Any) -> str:
+    return "detailed" if isinstance(value, dict | Answer) else "short"
+
+
+# A bare number is the short form; a mapping is the long form. Choosing the
+# branch by shape gives one clear error instead of one per branch.
 AnswerEntry = Annotated[
-    Number | Answer,
+    Annotated[Number, Tag("short")] | Annotated[Answer, Tag("detailed")],
+    Discriminator(_entry_kind),
     Field(description="A bare option value, {value, note}, or {skip: dont-know|not-applicable}."),
 ]
 

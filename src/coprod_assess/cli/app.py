@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from coprod_assess import __version__
-from coprod_assess.cli import rubric_check, rubric_list, rubric_schema, rubric_show
+from coprod_assess.cli import rubric_check, rubric_list, rubric_schema, rubric_show, score
 
 app = typer.Typer(
     name="coprod",
@@ -26,6 +26,7 @@ rubric_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+app.command("score")(score.score)
 app.add_typer(rubric_app, name="rubric")
 rubric_app.command("check")(rubric_check.check)
 rubric_app.command("schema")(rubric_schema.schema)

@@ -15,3 +15,12 @@ RubricPaths = Annotated[
         "A rubric whose id matches a built-in one replaces it.",
     ),
 ]
+
+MinGroup = Annotated[
+    int,
+    typer.Option(
+        "--min-group",
+        min=1,
+        help="Hide any breakdown (role or perspective) with fewer respondents than this.",
+    ),
+]

@@ -48,10 +48,12 @@ class YamlDocument:
             node = child
         return (mark.line + 1, mark.column + 1)
 
-    def problem(self, loc: Loc, code: str, message: str, *, at_key: bool = False) -> Problem:
+    def problem(
+        self, loc: Loc, code: str, message: str, *, at_key: bool = False, severity: str = "error"
+    ) -> Problem:
         """A problem located at `loc` in this file."""
         line, column = self.position(loc, at_key=at_key)
-        return Problem(self.name, line, column, code, message)
+        return Problem(self.name, line, column, code, message, severity)
 
 
 def _child(node: yaml.Node, part: str | int) -> tuple[Any, yaml.Node | None]:

@@ -8,6 +8,7 @@ Positions are looked up again only when there is an error to report
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import yaml
@@ -82,6 +83,9 @@ class _Builder:
                 f"duplicate key {key!r}: first defined at line {first.line + 1}, "
                 f"column {first.column + 1}",
             )
+        if isinstance(key, str):
+            # Answers files repeat the same ids thousands of times: share one string.
+            key = sys.intern(key)
         top.key_marks[key] = mark
         top.key = key
 

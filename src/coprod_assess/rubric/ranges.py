@@ -20,10 +20,15 @@ def question_range(rubric: Rubric, question: Question) -> Range | None:
 
 def dimension_range(rubric: Rubric, dimension: Dimension) -> Range | None:
     """The range of a dimension's score under the rubric's method."""
+    return questions_range(rubric, dimension.questions)
+
+
+def questions_range(rubric: Rubric, questions: list[Question]) -> Range | None:
+    """The range of a score combining these questions under the rubric's method."""
     if rubric.scoring.method == "checklist":
         return PERCENT_RANGE
     weighted = []
-    for question in dimension.questions:
+    for question in questions:
         found = question_range(rubric, question)
         if found is None:
             return None

@@ -1,0 +1,91 @@
+"""Checking an answers file against the rubrics and roles in force."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coprod_assess.answers.models import Answer, AnswersFile
+from coprod_assess.errors import Problem
+from coprod_assess.loading.document import YamlDocument
+from coprod_assess.rubric.catalog import Catalog
+from coprod_assess.rubric.checks import duplicates
+from coprod_assess.rubric.models import Rubric
+
+
+def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> Iterator[Problem]:
+    """Problems with roles, rubric ids, question ids, values and declared versions."""
+    loc: tuple[str | int, ...]
+    for rubric_id, version in answers.assessment.rubrics.items():
+        loc = ("assessment", "rubrics", rubric_id)
+        installed = catalog.rubrics.get(rubric_id)
+        if installed is None:
+            yield doc.problem(
+                loc, "unknown-rubric", _unknown_rubric(rubric_id, catalog), at_key=True
+            )
+        elif installed.version != version:
+            yield doc.problem(
+                loc,
+                "rubric-version",
+                f"answers were given against {rubric_id} {version}; the installed rubric is "
+                f"{installed.version}, so questions may have changed",
+                severity="warning",
+            )
+    respondents = answers.respondents
+    yield from duplicates(
+        doc, ((r.id, ("respondents", i, "id")) for i, r in enumerate(respondents)), "respondent id"
+    )
+    for i, respondent in enumerate(respondents):
+        if respondent.role not in catalog.roles:
+            known = ", ".join(sorted(catalog.roles))
+            yield doc.problem(
+                ("respondents", i, "role"),
+                "unknown-role",
+                f"no role has the id '{respondent.role}' (roles: {known})",
+            )
+        for rubric_id, given in respondent.answers.items():
+            loc = ("respondents", i, "answers", rubric_id)
+            rubric = catalog.rubrics.get(rubric_id)
+            if rubric is None:
+                yield doc.problem(
+                    loc, "unknown-rubric", _unknown_rubric(rubric_id, catalog), at_key=True
+                )
+                continue
+            yield from _check_rubric_answers(rubric, given, loc, doc)
+
+
+def _check_rubric_answers(
+    rubric: Rubric,
+    given: dict[str, float | Answer],
+    loc: tuple[str | int, ...],
+    doc: YamlDocument,
+) -> Iterator[Problem]:
+    questions = {q.id: q for _, q in rubric.questions()}
+    for question_id, entry in given.items():
+        question = questions.get(question_id)
+        if question is None:
+            yield doc.problem(
+                (*loc, question_id),
+                "unknown-question",
+                f"rubric '{rubric.id}' has no question '{question_id}'",
+                at_key=True,
+            )
+            continue
+        value = entry.value if isinstance(entry, Answer) else entry
+        if value is None:
+            continue
+        allowed = [option.value for option in rubric.options_for(question)]
+        if value not in allowed:
+            where = (
+                (*loc, question_id, "value") if isinstance(entry, Answer) else (*loc, question_id)
+            )
+            choices = ", ".join(f"{v:g}" for v in allowed)
+            yield doc.problem(
+                where,
+                "invalid-answer",
+                f"{value:g} is not an option for '{question_id}' (options: {choices})",
+            )
+
+
+def _unknown_rubric(rubric_id: str, catalog: Catalog) -> str:
+    known = ", ".join(sorted(catalog.rubrics)) or "none"
+    return f"no rubric has the id '{rubric_id}' (installed: {known})"

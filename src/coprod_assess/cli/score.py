@@ -1,0 +1,93 @@
+"""`coprod score FILE`: score an answers file."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from coprod_assess.cli.errors import handle_errors
+from coprod_assess.cli.options import MinGroup, RubricPaths
+
+if TYPE_CHECKING:
+    from coprod_assess.scoring.result import Result
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+_SUFFIX_FORMATS = {".json": ScoreFormat.json, ".yaml": ScoreFormat.yaml, ".yml": ScoreFormat.yaml}
+
+
+@handle_errors
+def score(
+    file: Annotated[Path, typer.Argument(help="The answers file to score.")],
+    rubric: RubricPaths = None,
+    output_format: Annotated[
+        ScoreFormat | None,
+        typer.Option(
+            "--format",
+            help="table (a summary to read), json or yaml (the full result). "
+            "Default: from the -o file's suffix, else table.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write to this file instead of the screen."),
+    ] = None,
+    min_group: MinGroup = 3,
+    min_coverage: Annotated[
+        float,
+        typer.Option(
+            min=0, max=100, help="Percent of questions that must be answered for a score."
+        ),
+    ] = 50.0,
+) -> None:
+    """Score an answers file: per rubric, dimension, role and perspective, with flags."""
+    from coprod_assess.cli.console import stdout_console
+    from coprod_assess.cli.score_table import render_summary
+    from coprod_assess.scoring.from_file import scored_from_file
+
+    scored = scored_from_file(file, rubric or [], min_coverage=min_coverage)
+    for warning in scored.warnings:
+        typer.echo(str(warning), err=True)
+    chosen = output_format or (
+        _SUFFIX_FORMATS.get(output.suffix.lower(), ScoreFormat.table)
+        if output
+        else ScoreFormat.table
+    )
+    if chosen is ScoreFormat.table:
+        if output is None:
+            render_summary(scored.result, stdout_console(), min_group=min_group)
+            return
+        text = _table_text(scored.result, min_group)
+    else:
+        from coprod_assess.scoring.result_io import result_json, result_yaml
+
+        text = (
+            result_json(scored.result) if chosen is ScoreFormat.json else result_yaml(scored.result)
+        )
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from coprod_assess.atomic import write_atomic
+
+    write_atomic(output, text)
+    typer.echo(f"Wrote {output}", err=True)
+
+
+def _table_text(result: Result, min_group: int) -> str:
+    import io
+
+    from rich.console import Console
+
+    from coprod_assess.cli.score_table import render_summary
+
+    buffer = io.StringIO()
+    render_summary(result, Console(file=buffer, width=100, no_color=True), min_group=min_group)
+    return buffer.getvalue()

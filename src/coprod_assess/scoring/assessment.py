@@ -1,0 +1,60 @@
+"""Scoring a whole assessment: every rubric answered, the respondent mix, notes and flags."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from coprod_assess import __version__
+from coprod_assess.answers.models import AnswersFile
+from coprod_assess.rubric.catalog import Catalog
+from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE, RubricScorer, content_hash
+from coprod_assess.scoring.flag_eval import raise_flags
+from coprod_assess.scoring.result import AssessmentInfo, RespondentMix, Result
+from coprod_assess.scoring.tally import tally
+
+
+def rubrics_answered(answers: AnswersFile) -> list[str]:
+    """The ids of the rubrics the assessment declares or anyone answered, sorted."""
+    found = set(answers.assessment.rubrics)
+    for respondent in answers.respondents:
+        found.update(respondent.answers)
+    return sorted(found)
+
+
+def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
+    """How many respondents, by role and by perspective (`none` for group and other)."""
+    roles = Counter(r.role for r in answers.respondents)
+    perspectives = Counter(catalog.roles[r.role].perspective or "none" for r in answers.respondents)
+    return RespondentMix(
+        total=len(answers.respondents),
+        roles=dict(sorted(roles.items())),
+        perspectives=dict(sorted(perspectives.items())),
+    )
+
+
+def score_assessment(
+    answers: AnswersFile, catalog: Catalog, *, min_coverage: float = DEFAULT_MIN_COVERAGE
+) -> Result:
+    """The scored assessment. Pure: the same answers and rubrics always give the same result.
+
+    The answers must already be checked against the catalog (see answers.load).
+    """
+    rubric_results = []
+    notes = []
+    for rubric_id in rubrics_answered(answers):
+        rubric = catalog.rubric(rubric_id)
+        counted = tally(answers, rubric, catalog.roles)
+        rubric_results.append(RubricScorer(counted, min_coverage).result(content_hash(rubric)))
+        notes.extend(counted.notes)
+    info = answers.assessment
+    result = Result(
+        tool_version=__version__,
+        assessment=AssessmentInfo(
+            organisation=info.organisation, period=info.period, date=info.date
+        ),
+        min_coverage=min_coverage,
+        respondents=respondent_mix(answers, catalog),
+        rubrics=rubric_results,
+        notes=sorted(notes, key=lambda n: (n.rubric, n.question, n.respondent, n.text)),
+    )
+    return result.model_copy(update={"flags": raise_flags(result, catalog.flags.values())})

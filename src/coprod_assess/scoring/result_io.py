@@ -1,0 +1,70 @@
+"""Result files: written as JSON or YAML, byte-identical for the same inputs; read back safely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coprod_assess import __version__
+from coprod_assess.errors import CoprodError
+from coprod_assess.loading.document import YamlDocument, load_document
+from coprod_assess.loading.validate import validate
+from coprod_assess.scoring.result import RESULT_FORMAT, Result
+
+
+def result_data(result: Result) -> dict[str, Any]:
+    """The result as plain JSON-ready data."""
+    return result.model_dump(mode="json", by_alias=True)
+
+
+def result_json(result: Result) -> str:
+    """The result as indented JSON text."""
+    return result.model_dump_json(indent=2, by_alias=True) + "\n"
+
+
+def result_yaml(result: Result) -> str:
+    """The result as YAML text, keys in the model's order."""
+    return yaml.safe_dump(result_data(result), sort_keys=False, allow_unicode=True, width=100)
+
+
+def is_result(doc: YamlDocument) -> bool:
+    """Whether a loaded file is a result file (rather than an answers file)."""
+    return "tool_version" in doc.data and "rubrics" in doc.data
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for part in version.split("."):
+        digits = "".join(c for c in part if c.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def result_from(doc: YamlDocument) -> Result:
+    """Validate a loaded result file; one written by a newer tool gets a clear message."""
+    written_by = str(doc.data.get("tool_version", ""))
+    newer = _version_tuple(written_by) > _version_tuple(__version__)
+    file_format = doc.data.get("format")
+    if isinstance(file_format, int) and file_format > RESULT_FORMAT:
+        newer = True
+    try:
+        return validate(Result, doc)
+    except CoprodError:
+        if newer:
+            line, column = doc.position(("tool_version",))
+            raise CoprodError.single(
+                doc.name,
+                "newer-result",
+                f"was written by coprod-assess {written_by}, newer than this one "
+                f"({__version__}); upgrade coprod-assess to read it",
+                line,
+                column,
+            ) from None
+        raise
+
+
+def load_result(path: Path) -> Result:
+    """Read a result file written by `coprod score` (JSON is read as YAML, its superset)."""
+    return result_from(load_document(path))

@@ -1,0 +1,124 @@
+"""`coprod score` through the CLI: the summary, result files, and every answers error."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from tests.conftest import DATA
+
+Run = Callable[..., Result]
+ANSWERS = str(DATA / "answers" / "workshop.yaml")
+RUBRICS = str(DATA / "rubrics")
+
+HEAD = """\
+assessment: {organisation: Forum, period: "2026"}
+respondents:
+"""
+
+
+def test_summary_table(cli: Run) -> None:
+    result = cli("score", ANSWERS, "--rubric", RUBRICS)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "Riverside Parent Carer Forum · 2026 · 2026-11-22" in out
+    assert "6 respondents: 3 with lived experience, 3 professional" in out
+    assert "1.67 of 0-3 (56%)" in out
+    assert "Emerging" in out
+    assert "92% by 6" in out
+    assert "+67 points" in out and "professionals" in out
+    assert "Flag: Staff see more co-production than people with lived experience do" in out
+
+
+def test_small_groups_are_not_compared(cli: Run) -> None:
+    result = cli("score", ANSWERS, "--rubric", RUBRICS, "--min-group", "4")
+    out = " ".join(result.stdout.split())
+    assert "Lived and professional views are not compared" in out
+    assert "+67 points" not in out
+
+
+@pytest.mark.parametrize(("name", "first"), [("out.json", "{"), ("out.yaml", "format: 1")])
+def test_output_file_format_from_suffix(cli: Run, tmp_path: Path, name: str, first: str) -> None:
+    result = cli("score", ANSWERS, "--rubric", RUBRICS, "-o", name)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(first)
+    assert f"Wrote {name}" in result.stderr
+
+
+def test_json_to_stdout(cli: Run) -> None:
+    result = cli("score", ANSWERS, "--rubric", RUBRICS, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["rubrics"][0]["scores"]["everyone"]["band"] == "Emerging"
+
+
+def test_version_mismatch_is_a_warning(cli: Run, write: Callable[..., Path]) -> None:
+    text = (DATA / "answers" / "workshop.yaml").read_text(encoding="utf-8")
+    path = write("a.yaml", text.replace("sharing-power: 1.0.0", "sharing-power: 0.9.0"))
+    result = cli("score", str(path), "--rubric", RUBRICS)
+    assert result.exit_code == 0
+    assert (
+        "a.yaml:5:28: warning[rubric-version] answers were given against sharing-power 0.9.0"
+        in (result.stderr)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "code"),
+    [
+        ("  - {id: r1, role: chief, answers: {}}\n", "3:20", "unknown-role"),
+        ("  - {id: r1, role: staff, answers: {nope: {q: 1}}}\n", "3:37", "unknown-rubric"),
+        (
+            "  - {id: r1, role: staff, answers: {sharing-power: {money-9: 1}}}\n",
+            "3:53",
+            "unknown-question",
+        ),
+        (
+            "  - {id: r1, role: staff, answers: {sharing-power: {money-1: 7}}}\n",
+            "3:62",
+            "invalid-answer",
+        ),
+        (
+            "  - {id: r1, role: staff, answers: {sharing-power: {money-1: {value: 9}}}}\n",
+            "3:70",
+            "invalid-answer",
+        ),
+        ("  - {id: r1, role: staff}\n  - {id: r1, role: staff}\n", "4:10", "duplicate-id"),
+        (
+            "  - {id: r1, role: staff, answers: {sharing-power: {money-1: {note: x}}}}\n",
+            "3:62",
+            "invalid",
+        ),
+        ("  - {id: r1, role: staff, colour: blue}\n", "3:27", "unknown-key"),
+    ],
+)
+def test_answers_errors_name_line_and_column(
+    cli: Run, write: Callable[..., Path], body: str, where: str, code: str
+) -> None:
+    path = write("answers.yaml", HEAD + body)
+    result = cli("score", str(path), "--rubric", RUBRICS)
+    assert result.exit_code == 1
+    assert f"answers.yaml:{where}: error[{code}]" in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [("", "file-empty"), ("- a\n", "not-mapping"), (b"period: \xff\n", "not-utf8")],
+)
+def test_broken_answers_files(
+    cli: Run, write: Callable[..., Path], content: str | bytes, code: str
+) -> None:
+    path = write("answers.yaml", content)
+    result = cli("score", str(path))
+    assert result.exit_code == 1
+    assert f"error[{code}]" in result.stderr
+
+
+def test_missing_answers_file(cli: Run) -> None:
+    result = cli("score", "nowhere.yaml")
+    assert result.exit_code == 1
+    assert "nowhere.yaml: error[file-missing] no such file" in result.stderr

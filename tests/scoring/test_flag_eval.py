@@ -1,0 +1,100 @@
+"""The built-in flags raised by the patterns they describe, and only then."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coprod_assess.answers.models import AnswersFile
+from coprod_assess.rubric.catalog import load_catalog
+from coprod_assess.scoring.assessment import score_assessment
+
+CATALOG = load_catalog()
+
+
+def everything(value_of: Any, role: str) -> dict[str, dict[str, float]]:
+    """Answers to every built-in question, chosen by value_of(rubric, question_id, options)."""
+    given: dict[str, dict[str, float]] = {}
+    for rubric in CATALOG.rubrics.values():
+        given[rubric.id] = {}
+        for dim, question in rubric.questions():
+            values = sorted(o.value for o in rubric.options_for(question))
+            given[rubric.id][question.id] = value_of(rubric.id, dim.id, question, values)
+    return given
+
+
+def raised(rows: list[tuple[str, Any]]) -> set[str]:
+    answers = AnswersFile.model_validate(
+        {
+            "respondents": [
+                {"id": f"p{i}", "role": role, "answers": everything(value_of, role)}
+                for i, (role, value_of) in enumerate(rows)
+            ]
+        }
+    )
+    return {flag.id for flag in score_assessment(answers, CATALOG).flags}
+
+
+def middle(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+    return values[len(values) // 2]
+
+
+def test_balanced_workshop_raises_nothing() -> None:
+    rows = [
+        (role, middle) for role in ("family-carer", "staff", "person-using-services", "manager")
+    ]
+    assert raised(rows) == set()
+
+
+def test_principles_claimed_but_ladder_in_tokenism() -> None:
+    def choose(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+        if rubric == "nef-six-principles":
+            return values[-1]
+        if rubric == "arnstein-ladder":
+            return 4
+        return middle(rubric, dim, question, values)
+
+    assert "principles-without-power" in raised([("family-carer", choose), ("staff", choose)])
+
+
+def test_illusion_of_co_production() -> None:
+    def high(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+        return values[-1]
+
+    def low(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+        return values[0]
+
+    found = raised([("staff", high), ("family-carer", low)])
+    assert "illusion-of-co-production" in found
+
+
+def test_rules_without_world_view() -> None:
+    def choose(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+        if rubric == "hunter-ritchie-rules":
+            return values[-1] if question.side == "practice" else values[0]
+        return middle(rubric, dim, question, values)
+
+    assert "rules-without-world-view" in raised([("family-carer", choose), ("staff", choose)])
+
+
+def test_money_not_shared() -> None:
+    def choose(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+        if rubric == "arnstein-ladder":
+            return 6
+        if rubric == "five-p-levers" and dim == "profitability":
+            return values[0]
+        return middle(rubric, dim, question, values)
+
+    assert "money-not-shared" in raised([("family-carer", choose), ("staff", choose)])
+
+
+def test_nobody_with_lived_experience() -> None:
+    assert raised([("staff", middle), ("manager", middle)]) == {"no-lived-experience"}
+
+
+def test_evidence_names_what_was_measured() -> None:
+    answers = AnswersFile.model_validate(
+        {"respondents": [{"id": "p", "role": "staff", "answers": everything(middle, "staff")}]}
+    )
+    (flag,) = score_assessment(answers, CATALOG).flags
+    assert flag.evidence == ["0 respondents (lived) (below 1)"]
+    assert flag.actions
