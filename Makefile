@@ -38,6 +38,7 @@ schema: $(STAMP)
 ## bench: run the benchmarks in bench/ (not part of the tests)
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/score_bench.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
