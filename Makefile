@@ -14,10 +14,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: install, then check and list the built-in rubrics
+## demo: install, then write a sample workshop and its reports to coprod-demo/
 demo: $(STAMP)
-	$(BIN)/coprod rubric check
-	$(BIN)/coprod rubric list
+	$(BIN)/coprod demo coprod-demo
 
 ## test: install, then run the test suite
 test: $(STAMP)
@@ -39,6 +38,7 @@ schema: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/score_bench.py
+	$(BIN)/python bench/report_bench.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -11,7 +11,15 @@ from typing import Annotated
 import typer
 
 from coprod_assess import __version__
-from coprod_assess.cli import rubric_check, rubric_list, rubric_schema, rubric_show, score
+from coprod_assess.cli import (
+    demo,
+    report,
+    rubric_check,
+    rubric_list,
+    rubric_schema,
+    rubric_show,
+    score,
+)
 
 app = typer.Typer(
     name="coprod",
@@ -27,6 +35,8 @@ rubric_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command("score")(score.score)
+app.command("report")(report.report)
+app.command("demo")(demo.demo)
 app.add_typer(rubric_app, name="rubric")
 rubric_app.command("check")(rubric_check.check)
 rubric_app.command("schema")(rubric_schema.schema)

@@ -24,10 +24,15 @@ _METHODS = {
 
 def explain_method(rubric: Rubric) -> str:
     """One or two sentences on how the rubric turns answers into scores."""
-    text = _METHODS[rubric.scoring.method]
-    if rubric.scoring.method == "checklist" and rubric.scoring.threshold is not None:
-        text += f" The threshold is {rubric.scoring.threshold:g}."
-    possible = rubric_range(rubric)
+    scoring = rubric.scoring
+    return explain(scoring.method, rubric_range(rubric), scoring.threshold)
+
+
+def explain(method: str, possible: tuple[float, float] | None, threshold: float | None) -> str:
+    """How a method turns answers into scores, with the threshold and range where known."""
+    text = _METHODS[method]
+    if method == "checklist" and threshold is not None:
+        text += f" The threshold is {threshold:g}."
     if possible is not None:
         text += f" Scores run from {possible[0]:g} to {possible[1]:g}."
     return text

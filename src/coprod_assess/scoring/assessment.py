@@ -28,6 +28,7 @@ def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
     return RespondentMix(
         total=len(answers.respondents),
         roles=dict(sorted(roles.items())),
+        labels={role: catalog.roles[role].label for role in sorted(roles)},
         perspectives=dict(sorted(perspectives.items())),
     )
 

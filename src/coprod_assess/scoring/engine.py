@@ -26,6 +26,7 @@ from coprod_assess.scoring.result import (
     Ladder,
     QuestionResult,
     RubricResult,
+    Rung,
     Score,
     Status,
 )
@@ -228,6 +229,7 @@ class RubricScorer:
             summary=rubric.summary,
             citation=rubric.source.citation,
             method=self.method,
+            threshold=rubric.scoring.threshold,
             range=possible,
             bands=[BandResult(from_=b.from_, label=b.label) for b in rubric.scoring.bands],
             scores=scores,
@@ -245,12 +247,17 @@ class RubricScorer:
             AreaRung(dimension=d.id, title=d.title, rung=d.rung) for d in dims if d.rung is not None
         ]
         typical = scores.everyone.value
+        named = [
+            Rung(value=o.value, name=o.label, group=o.group)
+            for o in sorted(rungs, key=lambda o: o.value)
+        ]
         if not placed:
-            return Ladder(typical=None)
+            return Ladder(typical=None, rungs=named)
         low = min(area.rung.value for area in placed)
         high = max(area.rung.value for area in placed)
         return Ladder(
             typical=None if typical is None else rung_for(typical, rungs),
+            rungs=named,
             weakest=[area for area in placed if area.rung.value == low],
             strongest=[area for area in placed if area.rung.value == high],
         )

@@ -60,6 +60,12 @@ def _pick(scores: GroupScores | None, group: str) -> Score | None:
     return None if scores is None else scores.for_group(group)
 
 
+def _shown(condition: Condition, value: float) -> str:
+    if condition.metric in ("percent", "gap", "side-gap", "coverage"):
+        return f"{value:.0f}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def _comparison(condition: Condition) -> str:
     parts = [
         f"{word} {bound:g}"
@@ -97,7 +103,7 @@ def measure(condition: Condition, result: Result) -> Iterator[tuple[str, float]]
         for title, scores, sides in _targets(condition, rubric):
             value = _read(condition, scores, sides, group)
             if value is not None:
-                yield f"{title}{who}: {value:g}{unit} ({rule})", value
+                yield f"{title}{who}: {_shown(condition, value)}{unit} ({rule})", value
 
 
 def _targets(

@@ -77,6 +77,7 @@ class Ladder(ResultModel):
     """For ladder rubrics: the typical rung, and the weakest and strongest areas."""
 
     typical: Rung | None
+    rungs: list[Rung] = Field(default_factory=list, description="Every rung, lowest first.")
     weakest: list[AreaRung] = Field(default_factory=list)
     strongest: list[AreaRung] = Field(default_factory=list)
 
@@ -127,6 +128,7 @@ class RubricResult(ResultModel):
     summary: str
     citation: str
     method: str
+    threshold: float | None = None
     range: tuple[float, float]
     bands: list[BandResult] = Field(default_factory=list)
     scores: GroupScores
@@ -164,6 +166,7 @@ class RespondentMix(ResultModel):
 
     total: int
     roles: dict[str, int] = Field(default_factory=dict)
+    labels: dict[str, str] = Field(default_factory=dict, description="Role ids to labels.")
     perspectives: dict[str, int] = Field(default_factory=dict)
 
 

@@ -1,0 +1,47 @@
+"""`coprod demo [DIR]`: a sample workshop and its reports, on the built-in defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_assess.cli.errors import handle_errors
+
+
+@handle_errors
+def demo(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Where to write the sample and its reports.")
+    ] = Path("coprod-demo"),
+) -> None:
+    """Write a sample workshop (ten people, four frameworks) with its HTML and Markdown reports."""
+    import yaml
+
+    from coprod_assess.atomic import write_atomic
+    from coprod_assess.demo import demo_answers
+    from coprod_assess.report.render import render_report
+    from coprod_assess.rubric.catalog import load_catalog
+    from coprod_assess.scoring.from_file import scored_from_file
+    from coprod_assess.scoring.result_io import result_json
+
+    answers = folder / "coprod-answers.yaml"
+    data = demo_answers(load_catalog())
+    header = (
+        "# A sample workshop written by `coprod demo`. Edit it and run `coprod report` again.\n"
+    )
+    write_atomic(answers, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    result = scored_from_file(answers).result
+    written = [answers]
+    for name, text in (
+        ("result.json", result_json(result)),
+        ("report.html", render_report(result, "html")),
+        ("report.md", render_report(result, "md")),
+    ):
+        write_atomic(folder / name, text)
+        written.append(folder / name)
+    typer.echo("Sample workshop written:")
+    for path in written:
+        typer.echo(f"  {path}")
+    typer.echo(f"Open {folder / 'report.html'} in a browser to read the report.")

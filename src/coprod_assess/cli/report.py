@@ -1,0 +1,71 @@
+"""`coprod report FILE`: an HTML or Markdown report from answers or a result."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_assess.cli.errors import handle_errors
+from coprod_assess.cli.options import MinGroup, RubricPaths
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    md = "md"
+
+
+@handle_errors
+def report(
+    file: Annotated[Path, typer.Argument(help="An answers file, or a result from coprod score.")],
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", help="html or md. Default: from the -o file's suffix, else html."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Where to write. Default: FILE's name + -report.html."),
+    ] = None,
+    min_group: MinGroup = 3,
+    show_names: Annotated[
+        bool, typer.Option("--show-names", help="Name the people who wrote notes (off by default).")
+    ] = False,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(help="A folder of templates that replace the built-in ones of the same name."),
+    ] = None,
+    rubric: RubricPaths = None,
+) -> None:
+    """Write a report: summary, ladder, charts, gaps, flags, priorities, notes and sources."""
+    from coprod_assess.atomic import write_atomic
+    from coprod_assess.report.render import render_report
+    from coprod_assess.scoring.from_file import scored_from_file
+
+    chosen = output_format or (
+        ReportFormat.md
+        if output and output.suffix.lower() in (".md", ".markdown")
+        else ReportFormat.html
+    )
+    target = output or file.with_name(f"{file.stem}-report.{chosen.value}")
+    scored = scored_from_file(file, rubric or [])
+    for warning in scored.warnings:
+        typer.echo(str(warning), err=True)
+    names = None
+    if show_names:
+        if scored.answers is None:
+            typer.echo(
+                "Names are not kept in result files: report from the answers file.", err=True
+            )
+        else:
+            names = {r.id: r.name for r in scored.answers.respondents if r.name}
+    text = render_report(
+        scored.result,
+        chosen.value,
+        min_group=min_group,
+        names=names,
+        template_dir=template_dir,
+    )
+    write_atomic(target, text)
+    typer.echo(f"Wrote {target}")

@@ -1,0 +1,105 @@
+"""A realistic sample workshop: ten people answering the four built-in frameworks.
+
+The answers follow a pattern the sources describe again and again: staff see
+more co-production than the people it is for; money and mutuality are the
+weakest; rules are in place before the beliefs behind them. They are made
+from seeded tendencies, so the demo is the same every time and always in
+step with the installed rubrics.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from coprod_assess.rubric.catalog import Catalog
+from coprod_assess.rubric.models import Question, Rubric
+
+PEOPLE = [
+    ("r1", "person-using-services", "Aisha"),
+    ("r2", "person-using-services", "Ben"),
+    ("r3", "family-carer", "Chloe"),
+    ("r4", "family-carer", "Dev"),
+    ("r5", "family-carer", "Ellen"),
+    ("r6", "staff", "Femi"),
+    ("r7", "staff", "Grace"),
+    ("r8", "staff", "Hamid"),
+    ("r9", "manager", "Isla"),
+    ("r10", "commissioner", "Jon"),
+]
+
+# Where each perspective tends to place things, as a share of each question's range.
+LEVEL = {"lived": 0.33, "professional": 0.62}
+# Dimensions everyone rates lower or higher than the rest.
+ADJUST = {
+    "money": -0.25,
+    "mutuality": -0.22,
+    "profitability": -0.25,
+    "evaluating": -0.1,
+    "recruiting": -0.12,
+    "networks": 0.12,
+    "delivering": 0.08,
+    "people-who-know-them": 0.1,
+}
+# Practice is ahead of belief on some rules: the "bolt-on" risk.
+BELIEF_BEHIND = {"ordinary-language": 0.35, "open-about-tensions": 0.2, "wider-community": 0.12}
+
+NOTES = {
+    ("r3", "mutuality-1"): "I have never been paid for a meeting. Staff are paid to be there.",
+    ("r1", "money-1"): "We were told about the cuts after they were decided.",
+    ("r6", "money-1"): "The budget is set by the commissioner; we explain it at the forum.",
+    (
+        "r4",
+        "define-the-problem-1",
+    ): "They ask what we think of their plan, not what the problem is.",
+    ("r9", "assets-1"): "We now start reviews by asking what the family is good at.",
+    (
+        "r5",
+        "networks-1",
+    ): "The parent group keeps me going. It was set up by parents, not the service.",
+    ("r2", "ordinary-language-1"): "Letters still come full of initials I do not understand.",
+    ("r7", "ordinary-language-3"): "Some of us still hide behind jargon when meetings get hard.",
+    ("r10", "profitability-2"): "Parents are offered vouchers, but only for the big events.",
+    ("r8", "governance-1"): "Parents sit on the board, but the agenda is set before they see it.",
+}
+
+
+def _value(question: Question, rubric: Rubric, share: float, pick: random.Random) -> float:
+    values = sorted(option.value for option in rubric.options_for(question))
+    share = min(1.0, max(0.0, share + pick.uniform(-0.16, 0.16)))
+    return values[round(share * (len(values) - 1))]
+
+
+def demo_answers(catalog: Catalog, seed: int = 2026) -> dict[str, Any]:
+    """The sample workshop as answers-file data."""
+    pick = random.Random(seed)
+    rubrics = [catalog.rubrics[r] for r in sorted(catalog.rubrics)]
+    respondents = []
+    for person_id, role, name in PEOPLE:
+        perspective = catalog.roles[role].perspective or "professional"
+        answers: dict[str, dict[str, Any]] = {}
+        for rubric in rubrics:
+            given: dict[str, Any] = {}
+            for dim, question in rubric.questions():
+                share = LEVEL[perspective] + ADJUST.get(dim.id, 0.0)
+                if question.side == "belief":
+                    share -= BELIEF_BEHIND.get(dim.id, 0.0)
+                elif question.side == "practice":
+                    share += BELIEF_BEHIND.get(dim.id, 0.0) / 2
+                if pick.random() < 0.04:
+                    given[question.id] = {"skip": "dont-know"}
+                    continue
+                value = _value(question, rubric, share, pick)
+                note = NOTES.get((person_id, question.id))
+                given[question.id] = {"value": value, "note": note} if note else value
+            answers[rubric.id] = given
+        respondents.append({"id": person_id, "role": role, "name": name, "answers": answers})
+    return {
+        "assessment": {
+            "organisation": "Riverside Parent Carer Forum (sample)",
+            "period": "2026",
+            "date": "2026-11-22",
+            "rubrics": {rubric.id: rubric.version for rubric in rubrics},
+        },
+        "respondents": respondents,
+    }

@@ -1,0 +1,1 @@
+"""Reports: the scored assessment rendered as accessible HTML and as Markdown."""

@@ -1,0 +1,105 @@
+"""The report's summary: where the organisation stands and what matters most, in plain English."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coprod_assess.report.numbers import number, percent
+
+if TYPE_CHECKING:
+    from coprod_assess.report.view import ReportView
+    from coprod_assess.scoring.result import Result, RubricResult
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _who(result: Result) -> str:
+    mix = result.respondents.perspectives
+    parts = []
+    if mix.get("lived"):
+        parts.append(f"{mix['lived']} with lived experience of the services")
+    if mix.get("professional"):
+        parts.append(_count(mix["professional"], "professional", "professionals"))
+    if mix.get("none"):
+        parts.append(f"{mix['none']} answering as a group or in another role")
+    total = _count(result.respondents.total, "person", "people")
+    return f"{total} answered" + (f": {', '.join(parts)}." if parts else ".")
+
+
+def _rubric_sentence(rubric: RubricResult) -> str:
+    everyone = rubric.scores.everyone
+    if everyone.value is None:
+        return (
+            f"{rubric.title}: not enough answers to give a score "
+            f"({percent(everyone.coverage)} of the questions were answered)."
+        )
+    ladder = rubric.ladder
+    if ladder is not None and ladder.typical is not None:
+        typical = ladder.typical
+        group = f", which is {typical.group.lower()}" if typical.group else ""
+        text = (
+            f"On {rubric.title}, decisions typically sit at rung {number(typical.value)}, "
+            f"{typical.name}{group}."
+        )
+        if ladder.weakest:
+            areas = " and ".join(a.title.lower() for a in ladder.weakest)
+            rung = ladder.weakest[0].rung
+            text += (
+                f" Power is only as strong as its weakest link: {areas} "
+                f"{'sits' if len(ladder.weakest) == 1 else 'sit'} lowest, at rung "
+                f"{number(rung.value)}, {rung.name}."
+            )
+        return text
+    low, high = rubric.range
+    band = f", {everyone.band.lower()}" if everyone.band else ""
+    scale = (
+        f"out of {number(high)}" if low == 0 else f"on a scale of {number(low)} to {number(high)}"
+    )
+    return (
+        f"{rubric.title}: {number(everyone.value)} {scale} "
+        f"({percent(everyone.percent)} of the range{band})."
+    )
+
+
+def _gap_sentence(view: ReportView) -> str:
+    if not view.gaps:
+        return view.perspectives_hidden
+    average = sum(row.gap for row in view.gaps) / len(view.gaps)
+    if abs(average) < 5:
+        return (
+            "People with lived experience and professionals see things much the same, on average."
+        )
+    higher = "higher" if average > 0 else "lower"
+    largest = view.gaps[0]
+    return (
+        f"Professionals rate co-production {abs(average):.0f} points {higher} than people "
+        f"with lived experience, on average. The largest gap is on {largest.dimension.lower()} "
+        f"({largest.rubric}): {percent(largest.professional)} against "
+        f"{percent(largest.lived)}."
+    )
+
+
+def summary_sentences(result: Result, view: ReportView) -> list[str]:
+    """Short paragraphs: who answered, each framework, the two perspectives, flags, priorities."""
+    info = result.assessment
+    organisation = info.organisation or "This organisation"
+    when = f" in {info.period}" if info.period else ""
+    paragraphs = [f"{organisation} assessed how real its co-production is{when}. {_who(result)}"]
+    paragraphs += [_rubric_sentence(rubric) for rubric in result.rubrics]
+    paragraphs.append(_gap_sentence(view))
+    if result.flags:
+        titles = "; ".join(flag.title.lower() for flag in result.flags)
+        paragraphs.append(
+            f"{_count(len(result.flags), 'warning sign came', 'warning signs came')} up: {titles}."
+        )
+    else:
+        paragraphs.append("None of the warning signs came up.")
+    if view.priorities:
+        first = view.priorities[0]
+        paragraphs.append(
+            f"What matters most: start with {first.title.lower()} ({first.rubric}), "
+            "the lowest score. The priorities below suggest what to do."
+        )
+    return paragraphs

@@ -1,0 +1,45 @@
+"""Reports of the demo and of a hostile workshop, rendered once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coprod_assess.demo import demo_answers
+from coprod_assess.report.render import render_report
+from coprod_assess.rubric.catalog import load_catalog
+from coprod_assess.scoring.assessment import score_assessment
+from coprod_assess.scoring.from_file import scored_from_file
+from coprod_assess.scoring.result import Result
+from tests.conftest import DATA
+
+HOSTILE = DATA / "answers" / "hostile.yaml"
+RUBRICS = [DATA / "rubrics"]
+
+
+@pytest.fixture(scope="session")
+def demo_result() -> Result:
+    from coprod_assess.answers.models import AnswersFile
+
+    catalog = load_catalog()
+    return score_assessment(AnswersFile.model_validate(demo_answers(catalog)), catalog)
+
+
+@pytest.fixture(scope="session")
+def hostile_result() -> Result:
+    return scored_from_file(HOSTILE, RUBRICS).result
+
+
+@pytest.fixture(scope="session")
+def reports(
+    demo_result: Result, hostile_result: Result, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("reports")
+    paths = {}
+    for name, result in (("demo", demo_result), ("hostile", hostile_result)):
+        for fmt in ("html", "md"):
+            path = folder / f"{name}.{fmt}"
+            path.write_text(render_report(result, fmt), encoding="utf-8")
+            paths[f"{name}.{fmt}"] = path
+    return paths
