@@ -12,6 +12,7 @@ import typer
 
 from coprod_assess import __version__
 from coprod_assess.cli import (
+    assess,
     demo,
     report,
     rubric_check,
@@ -34,6 +35,7 @@ rubric_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+app.command("assess")(assess.assess)
 app.command("score")(score.score)
 app.command("report")(report.report)
 app.command("demo")(demo.demo)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -52,14 +53,21 @@ def _mix_line(result: Result) -> str:
     return f"{mix.total} respondent{plural}{detail}"
 
 
-def render_summary(result: Result, console: Console, *, min_group: int) -> None:
+def _table(title: str, plain: bool) -> Table:
+    # Plain tables have no box drawing: screen readers read only the words.
+    return Table(title=title, title_justify="left", box=None if plain else box.HEAVY_HEAD)
+
+
+def render_summary(
+    result: Result, console: Console, *, min_group: int, plain: bool = False
+) -> None:
     """Print the summary of a scored assessment."""
     info = result.assessment
     heading = " · ".join(part for part in (info.organisation, info.period, info.date) if part)
     console.print(f"[bold]{escape(heading or 'Assessment')}[/bold]")
     console.print(escape(_mix_line(result)))
     console.print()
-    table = Table(title="Scores", title_justify="left")
+    table = _table("Scores", plain)
     table.add_column("Rubric")
     table.add_column("Score")
     table.add_column("Band")
@@ -80,12 +88,12 @@ def render_summary(result: Result, console: Console, *, min_group: int) -> None:
                 for a in rubric.ladder.weakest
             )
             console.print(f"Weakest decision area on the ladder: {escape(areas)}")
-    _lowest(result, console)
-    _gaps(result, console, min_group)
+    _lowest(result, console, plain)
+    _gaps(result, console, min_group, plain)
     _flags(result, console)
 
 
-def _lowest(result: Result, console: Console) -> None:
+def _lowest(result: Result, console: Console, plain: bool) -> None:
     scored = [
         (rubric, dim)
         for rubric in result.rubrics
@@ -95,7 +103,7 @@ def _lowest(result: Result, console: Console) -> None:
     if not scored:
         return
     scored.sort(key=lambda pair: (pair[1].scores.everyone.percent or 0, pair[0].id, pair[1].id))
-    table = Table(title="Lowest dimensions", title_justify="left")
+    table = _table("Lowest dimensions", plain)
     for column in ("Rubric", "Dimension", "Percent of range"):
         table.add_column(column)
     for rubric, dim in scored[:TOP]:
@@ -114,7 +122,7 @@ def _shown(dim: DimensionResult, min_group: int) -> bool:
     )
 
 
-def _gaps(result: Result, console: Console, min_group: int) -> None:
+def _gaps(result: Result, console: Console, min_group: int, plain: bool) -> None:
     gaps = [
         (rubric, dim)
         for rubric in result.rubrics
@@ -129,7 +137,7 @@ def _gaps(result: Result, console: Console, min_group: int) -> None:
         )
         return
     gaps.sort(key=lambda pair: (-abs(pair[1].gap or 0), pair[0].id, pair[1].id))
-    table = Table(title="Largest gaps between perspectives", title_justify="left")
+    table = _table("Largest gaps between perspectives", plain)
     for column in ("Rubric", "Dimension", "Professional", "Lived", "Gap"):
         table.add_column(column)
     for rubric, dim in gaps[:TOP]:

@@ -9,9 +9,9 @@ from pathlib import Path
 from coprod_assess.answers.check import check_answers
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.errors import CoprodError, Problem
-from coprod_assess.loading.document import load_document
+from coprod_assess.loading.document import YamlDocument, load_document
 from coprod_assess.loading.validate import validate
-from coprod_assess.rubric.catalog import load_catalog
+from coprod_assess.rubric.catalog import Catalog, load_catalog
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE
 from coprod_assess.scoring.result import Result
@@ -38,11 +38,16 @@ def scored_from_file(
     if is_result(doc):
         return Scored(result_from(doc))
     catalog = load_catalog(rubric_paths)
+    answers, warnings = checked_answers(doc, catalog)
+    result = score_assessment(answers, catalog, min_coverage=min_coverage)
+    return Scored(result, answers, warnings)
+
+
+def checked_answers(doc: YamlDocument, catalog: Catalog) -> tuple[AnswersFile, list[Problem]]:
+    """A valid answers file and its warnings; any error raises CoprodError."""
     answers = validate(AnswersFile, doc)
     problems = list(check_answers(answers, doc, catalog))
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise CoprodError(errors)
-    result = score_assessment(answers, catalog, min_coverage=min_coverage)
-    warnings = sorted(p for p in problems if p.severity != "error")
-    return Scored(result, answers, warnings)
+    return answers, sorted(p for p in problems if p.severity != "error")

@@ -1,0 +1,189 @@
+"""`coprod assess [FILE]`: the workshop questionnaire."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
+from coprod_assess.cli.options import RubricPaths
+
+if TYPE_CHECKING:
+    from coprod_assess.answers.session import Session
+    from coprod_assess.cli.questionnaire import Screen
+    from coprod_assess.rubric.catalog import Catalog
+
+
+def plain_wanted(flag: bool) -> bool:
+    """Plain output when asked, or when NO_COLOR is set or the terminal is dumb."""
+    return flag or "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+
+
+@handle_errors
+def assess(
+    file: Annotated[Path, typer.Argument(help="The answers file to create or resume.")] = Path(
+        "coprod-answers.yaml"
+    ),
+    rubric: RubricPaths = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
+    ] = None,
+    respondent: Annotated[
+        str | None, typer.Option(help="The person answering: resumes them, or adds them.")
+    ] = None,
+    role: Annotated[str | None, typer.Option(help="Their role id, e.g. family-carer.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="The organisation assessed.")] = None,
+    period: Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Linear numbered text, no colour or redraws (also on with NO_COLOR or TERM=dumb).",
+        ),
+    ] = False,
+    report: Annotated[
+        Path | None, typer.Option(help="Write a report here at the end (.html or .md).")
+    ] = None,
+) -> None:
+    """Run the questionnaire: saved after every answer, resumable, one person after another.
+
+    At each question: a number answers; ? help; s skip; b back; n note; q save and quit.
+    """
+    from coprod_assess.answers.session import Session, rubrics_to_ask
+    from coprod_assess.cli.questionnaire import Quit, Screen
+    from coprod_assess.rubric.catalog import load_catalog
+
+    catalog = load_catalog(rubric or [])
+    if role is not None and role not in catalog.roles:
+        from coprod_assess.errors import CoprodError
+
+        known = ", ".join(sorted(catalog.roles))
+        raise CoprodError.single(role, "unknown-role", f"no role has this id (roles: {known})")
+    rubrics = rubrics_to_ask(catalog, only or [])
+    session = Session(file, _existing(file, catalog), rubrics)
+    screen = Screen(plain_wanted(plain))
+    try:
+        finished = _run(session, screen, catalog, respondent, role, organisation, period)
+    except KeyboardInterrupt:
+        typer.echo(f"\n{_saved(session, file)}. Resume with: coprod assess {file}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Quit:
+        finished = False
+    typer.echo(f"{_saved(session, file)}.")
+    if not finished:
+        typer.echo(f"Resume with: coprod assess {file}")
+    if session.answers_saved():
+        _finish(file, rubric or [], screen, report)
+
+
+def _saved(session: Session, file: Path) -> str:
+    count = session.answers_saved()
+    return f"Saved {count} answer{'' if count == 1 else 's'} to {file}"
+
+
+def _existing(path: Path, catalog: Catalog) -> dict[str, Any]:
+    """The answers already in the file (checked like `coprod score`), or a new file's start."""
+    if not path.exists():
+        return {}
+    from coprod_assess.loading.document import load_document
+    from coprod_assess.scoring.from_file import checked_answers
+
+    doc = load_document(path)
+    checked_answers(doc, catalog)  # any problem in the file stops us here, at its line
+    data: dict[str, Any] = doc.data
+    return data
+
+
+def _run(
+    session: Session,
+    screen: Screen,
+    catalog: Catalog,
+    name: str | None,
+    role: str | None,
+    organisation: str | None,
+    period: str | None,
+) -> bool:
+    """Ask until everyone who is coming has answered; False when stopped early."""
+    from datetime import date
+
+    from coprod_assess.cli.questionnaire import ask_questions
+
+    block = session.assessment
+    if organisation is not None:
+        block["organisation"] = organisation
+    elif not block.get("organisation"):
+        block["organisation"] = screen.ask("Organisation being assessed: ").strip()
+    if period is not None:
+        block["period"] = period
+    elif not block.get("period"):
+        default = str(date.today().year)
+        block["period"] = screen.ask(f"Period (the label comparisons use) [{default}]: ").strip()
+        block["period"] = block["period"] or default
+    block.setdefault("date", date.today().isoformat())
+    session.save()
+    person = _choose(session, screen, catalog, name, role)
+    while True:
+        session.respondent = person
+        start = session.first_open()
+        if start is not None:
+            who = person.get("name") or person["id"]
+            screen.say(f"Answering: {who} ({catalog.roles[person['role']].label}).", "bold")
+            ask_questions(screen, session, start, person["role"] == "group")
+        screen.say(f"All {len(session.steps)} questions answered. Thank you.", "bold")
+        again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
+        if again not in ("y", "yes"):
+            return True
+        person = _new_person(session, screen, catalog, None, None)
+
+
+def _choose(
+    session: Session, screen: Screen, catalog: Catalog, name: str | None, role: str | None
+) -> dict[str, Any]:
+    if name:
+        found = session.find(name)
+        if found is not None:
+            screen.say(f"Resuming {found.get('name')}.")
+            return found
+        return _new_person(session, screen, catalog, name, role)
+    found = session.unfinished()
+    if found is not None and role in (None, found["role"]):
+        screen.say(f"Resuming {found.get('name') or found['id']} where they stopped.")
+        return found
+    return _new_person(session, screen, catalog, name, role)
+
+
+def _new_person(
+    session: Session, screen: Screen, catalog: Catalog, name: str | None, role: str | None
+) -> dict[str, Any]:
+    from coprod_assess.cli.questionnaire import ask_role
+
+    if name is None:
+        name = screen.ask("Name (optional, never shown in reports; press Enter to skip): ").strip()
+    if role is None:
+        roles = [(r.id, r.label) for r in catalog.roles.values()]
+        role = ask_role(screen, roles)
+    return session.add(role, name or None)
+
+
+def _finish(file: Path, rubric_paths: list[Path], screen: Screen, report: Path | None) -> None:
+    """The score summary, and the report when one was asked for."""
+    from coprod_assess.cli.score_table import render_summary
+    from coprod_assess.scoring.from_file import scored_from_file
+
+    result = scored_from_file(file, rubric_paths).result
+    if screen.console is not None:
+        render_summary(result, screen.console, min_group=3)
+    else:
+        from rich.console import Console
+
+        render_summary(result, Console(color_system=None, highlight=False), min_group=3, plain=True)
+    if report is not None:
+        from coprod_assess.atomic import write_atomic
+        from coprod_assess.report.render import render_report
+
+        markdown = report.suffix.lower() in (".md", ".markdown")
+        write_atomic(report, render_report(result, "md" if markdown else "html"))
+        typer.echo(f"Wrote {report}")

@@ -1,0 +1,144 @@
+"""`coprod assess` with scripted input: the whole flow, resuming, several people, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import Result
+
+from tests.conftest import DATA
+
+Run = Callable[..., Result]
+BASE = ["--rubric", str(DATA / "rubrics"), "--only", "sharing-power"]
+WHO = ["--organisation", "Forum", "--period", "2026"]
+
+
+def lines(*typed: str) -> str:
+    return "".join(f"{t}\n" for t in typed)
+
+
+def saved(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_answer_help_note_back_skip_and_quit(cli: Run, tmp_path: Path) -> None:
+    typed = lines("Sam", "2", "?", "1", "n", "Only staff are paid", "2", "b", "", "s", "d", "q")
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=typed)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Sharing power (test rubric), Money, question 1 of 4" in out
+    assert "Think of the last budget round." in out
+    assert "Note kept: it is saved with the answer you give next." in out
+    assert "Saved answer: Emerging. Press Enter to keep it." in out
+    assert "Saved 3 answers to a.yaml." in out
+    assert "Resume with: coprod assess a.yaml" in out
+    data = saved(tmp_path / "a.yaml")
+    assert data["assessment"]["organisation"] == "Forum"
+    (person,) = data["respondents"]
+    assert (person["name"], person["role"]) == ("Sam", "family-carer")
+    assert person["answers"]["sharing-power"] == {
+        "money-1": 0,
+        "money-2": {"value": 1, "note": "Only staff are paid"},
+        "decisions-1": {"skip": "dont-know"},
+    }
+
+
+def test_resume_where_it_stopped_then_next_person(cli: Run, tmp_path: Path) -> None:
+    cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=lines("Sam", "4", "1", "2", "q"))
+    typed = lines("3", "4", "y", "", "8", "1", "2", "3", "4", "n")
+    result = cli("assess", "a.yaml", *BASE, "--plain", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Resuming Sam where they stopped." in result.stdout
+    assert "Decisions, question 3 of 4" in result.stdout
+    assert "Answering as a group: use n to note any disagreement." in result.stdout
+    assert "Resume with" not in result.stdout
+    people = saved(tmp_path / "a.yaml")["respondents"]
+    assert [p["role"] for p in people] == ["staff", "group"]
+    assert people[0]["answers"]["sharing-power"] == {
+        "money-1": 0,
+        "money-2": 1,
+        "decisions-1": 2,
+        "decisions-2": 3,
+    }
+    assert "name" not in people[1]
+    assert "Scores" in result.stdout
+
+
+def test_named_respondent_is_added_then_resumed(cli: Run, tmp_path: Path) -> None:
+    args = ["assess", "a.yaml", *BASE, *WHO, "--plain", "--respondent", "Ann", "--role", "staff"]
+    cli(*args, input=lines("1", "q"))
+    cli(
+        "assess", "a.yaml", *BASE, "--plain", "--respondent", "Bo", "--role", "manager", input="q\n"
+    )
+    result = cli(*args, input=lines("2", "q"))
+    assert "Resuming Ann." in result.stdout
+    people = saved(tmp_path / "a.yaml")["respondents"]
+    assert [(p["name"], len(p["answers"].get("sharing-power", {}))) for p in people] == [
+        ("Ann", 2),
+        ("Bo", 0),
+    ]
+
+
+def test_nothing_typed_can_crash_it(cli: Run, tmp_path: Path) -> None:
+    typed = lines("", "99", "staff", "", "x", "-1", "1e9", "\x00", "s", "maybe", "", "1", "q")
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Type a number from 1 to 9." in result.stdout
+    assert result.stdout.count("Type a number from 1 to 4, or:") >= 5
+    assert "Type d for don't know, n for not applicable, or press Enter." in result.stdout
+    assert saved(tmp_path / "a.yaml")["respondents"][0]["answers"]["sharing-power"] == {
+        "money-1": 0
+    }
+
+
+def test_end_of_input_saves_and_says_how_to_resume(cli: Run, tmp_path: Path) -> None:
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=lines("", "4", "2"))
+    assert result.exit_code == 0
+    assert "Saved 1 answer to a.yaml.\nResume with: coprod assess a.yaml" in result.stdout
+
+
+def test_plain_output_has_no_escape_codes(cli: Run) -> None:
+    result = cli(
+        "assess", "a.yaml", *BASE, *WHO, "--plain", input=lines("", "4", "1", "2", "3", "4", "n")
+    )
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
+def test_no_color_and_dumb_terminals_get_the_plain_screen(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = cli("assess", "a.yaml", *BASE, *WHO, input=lines("", "4", "q"))
+    assert "Sharing power (test rubric), Money, question 1 of 4" in result.stdout
+
+
+def test_report_at_the_end(cli: Run, tmp_path: Path) -> None:
+    typed = lines("", "4", "1", "2", "3", "4", "n")
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", "--report", "r.md", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "Wrote r.md" in result.stdout
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Forum")
+
+
+def test_unknown_role_and_rubric(cli: Run) -> None:
+    result = cli("assess", "a.yaml", *BASE, "--role", "wizard")
+    assert result.exit_code == 1
+    assert "error[unknown-role]" in result.stderr
+    result = cli("assess", "a.yaml", "--only", "nope")
+    assert result.exit_code == 1
+    assert "error[unknown-rubric]" in result.stderr
+
+
+def test_broken_existing_file_is_not_overwritten(cli: Run, write: Callable[..., Path]) -> None:
+    path = write("a.yaml", "respondents:\n  - {id: r1, role: wizard}\n")
+    before = path.read_text(encoding="utf-8")
+    result = cli("assess", str(path), *BASE, input="q\n")
+    assert result.exit_code == 1
+    assert "a.yaml:2:20: error[unknown-role]" in result.stderr
+    assert path.read_text(encoding="utf-8") == before
