@@ -31,10 +31,9 @@ def spawn(path: Path, *extra: str, plain: bool = False) -> pexpect.spawn:
     env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
     env.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"})
     args = [*ARGS, path.name, *extra, *(["--plain"] if plain else [])]
-    child = pexpect.spawn(
+    return pexpect.spawn(
         sys.executable, args, env=env, cwd=str(path.parent), encoding="utf-8", timeout=20
     )
-    return child
 
 
 def answered(path: Path) -> dict:
