@@ -41,3 +41,25 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return _run
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> Callable[[], dict[str, Path]]:
+    """Answers files for 2024, 2025 and 2026 of the sample workshop."""
+    import yaml
+
+    from tests.compare.conftest import YEAR_2026, earlier
+
+    def _write() -> dict[str, Path]:
+        files = {}
+        for name, data in (
+            ("2024", earlier("2024", "2024-11-19", money_up=2)),
+            ("2025", earlier("2025", "2025-11-20")),
+            ("2026", YEAR_2026),
+        ):
+            path = tmp_path / f"answers-{name}.yaml"
+            path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+            files[name] = path
+        return files
+
+    return _write

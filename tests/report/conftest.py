@@ -6,12 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from coprod_assess.compare.diff import compare
+from coprod_assess.compare.render import render_diff, render_trend
+from coprod_assess.compare.trend import trend
 from coprod_assess.demo import demo_answers
 from coprod_assess.report.render import render_report
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.from_file import scored_from_file
 from coprod_assess.scoring.result import Result
+from tests.compare.conftest import earlier as earlier_answers
+from tests.compare.conftest import score
 from tests.conftest import DATA
 
 HOSTILE = DATA / "answers" / "hostile.yaml"
@@ -42,4 +47,12 @@ def reports(
             path = folder / f"{name}.{fmt}"
             path.write_text(render_report(result, fmt), encoding="utf-8")
             paths[f"{name}.{fmt}"] = path
+    earlier = score(earlier_answers("2025", "2025-11-20"))
+    pages = {
+        "diff.html": render_diff(compare(earlier, demo_result), "html"),
+        "trend.html": render_trend(trend([earlier, demo_result]), "html"),
+    }
+    for name, text in pages.items():
+        paths[name] = folder / name
+        paths[name].write_text(text, encoding="utf-8")
     return paths

@@ -53,7 +53,7 @@ def open_report(browser: Any, path: Path) -> tuple[Any, list[str]]:
     return page, [url for url in requests if url != path.as_uri()]
 
 
-@pytest.mark.parametrize("name", ["demo.html", "hostile.html"])
+@pytest.mark.parametrize("name", ["demo.html", "hostile.html", "diff.html", "trend.html"])
 def test_axe_finds_no_wcag_violations(browser: Any, reports: dict[str, Path], name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -66,7 +66,7 @@ def test_axe_finds_no_wcag_violations(browser: Any, reports: dict[str, Path], na
     page.close()
 
 
-@pytest.mark.parametrize("name", ["demo.html", "hostile.html"])
+@pytest.mark.parametrize("name", ["demo.html", "hostile.html", "diff.html", "trend.html"])
 def test_no_request_leaves_the_page(browser: Any, reports: dict[str, Path], name: str) -> None:
     page, requests = open_report(browser, reports[name])
     assert requests == []

@@ -14,12 +14,14 @@ from coprod_assess import __version__
 from coprod_assess.cli import (
     assess,
     demo,
+    diff,
     report,
     rubric_check,
     rubric_list,
     rubric_schema,
     rubric_show,
     score,
+    trend,
 )
 
 app = typer.Typer(
@@ -39,6 +41,8 @@ app.command("assess")(assess.assess)
 app.command("score")(score.score)
 app.command("report")(report.report)
 app.command("demo")(demo.demo)
+app.command("diff")(diff.diff)
+app.command("trend")(trend.trend)
 app.add_typer(rubric_app, name="rubric")
 rubric_app.command("check")(rubric_check.check)
 rubric_app.command("schema")(rubric_schema.schema)

@@ -230,3 +230,57 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
         f"at the top to {rungs[-1].name if rungs else low}. {typical_text}. {areas}.",
         height=TOP + max(len(rungs) - 1, 1) * RUNG_GAP + 40,
     )
+
+
+@dataclass
+class LinePoint:
+    """A point on a line chart, with its label."""
+
+    x: float
+    y: float
+    label: str
+    text: str
+
+
+@dataclass
+class LineChart:
+    """A small line chart of percents across periods."""
+
+    id: str
+    title: str
+    points: list[LinePoint]
+    description: str
+    width: int = 560
+    height: int = 220
+    top: int = 20
+    bottom: int = 180
+
+    @property
+    def path(self) -> str:
+        """The SVG path through the points that have a value."""
+        return " ".join(
+            f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(self.points) if p.text
+        )
+
+
+def line_chart(
+    chart_id: str, title: str, labels: list[str], values: list[float | None]
+) -> LineChart:
+    """Percents (0-100) across labelled periods; a period without a value has no point."""
+    step = (560 - 120) / max(len(labels) - 1, 1)
+    points = [
+        LinePoint(
+            x=round(60 + index * step, 1),
+            y=round(180 - (value or 0) * 1.6, 1),
+            label=label,
+            text="" if value is None else percent(value),
+        )
+        for index, (label, value) in enumerate(zip(labels, values, strict=True))
+    ]
+    told = "; ".join(f"{p.label}: {p.text or 'no score'}" for p in points)
+    return LineChart(
+        id=chart_id,
+        title=title,
+        points=points,
+        description=f"{title}, percent of the range by period. {told}.",
+    )

@@ -24,4 +24,4 @@ def render_report(
 ) -> str:
     """The report text. `names` (respondent id to name) is given only when names may be shown."""
     view = build_view(result, min_group=min_group, names=names)
-    return render(output_format, TEMPLATES[output_format], template_dir, report=view)
+    return render(output_format, TEMPLATES[output_format], {"report": view}, template_dir)

@@ -8,6 +8,7 @@ replaced without copying the rest.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -59,7 +60,9 @@ def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
     return env
 
 
-def render(kind: Kind, name: str, template_dir: Path | None = None, **context: Any) -> str:
+def render(
+    kind: Kind, name: str, context: Mapping[str, Any], template_dir: Path | None = None
+) -> str:
     """Render one template; a broken user template is a CoprodError naming its file and line."""
     env = environment(kind, template_dir)
     try:

@@ -1,0 +1,83 @@
+"""The terminal tables of `coprod diff` and `coprod trend`: arrows and words, not colour alone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coprod_assess.compare.diff import Diff
+    from coprod_assess.compare.trend import Trend
+
+STYLE = {"up": "green", "down": "red", "same": "", "not compared": "dim"}
+
+
+def render_diff_table(diff: Diff, console: Console) -> None:
+    """Print a diff: overview, each rubric's dimensions, flags and respondents."""
+    from coprod_assess.compare.words import cell_words, gap_words, mix_words, move_words
+
+    before, after = diff.old.period or "before", diff.new.period or "after"
+    name = diff.new.organisation or "Assessment"
+    console.print(f"[bold]{escape(name)}: changes from {escape(before)} to {escape(after)}[/bold]")
+    console.print(
+        f"Respondents: {mix_words(diff.mix_old.total, diff.mix_old.perspectives)} then "
+        f"{mix_words(diff.mix_new.total, diff.mix_new.perspectives)}"
+    )
+    for line in diff.warnings:
+        console.print(f"Note: {escape(line)}")
+    for rubric in diff.rubrics:
+        table = Table(title=rubric.title, title_justify="left")
+        for column in ("Dimension", before, after, "Change"):
+            table.add_column(escape(column))
+        rows = [("Overall", rubric.score, rubric.rung, rubric.comparable, "")]
+        rows += [(d.title, d.score, d.rung, d.comparable, d.reason) for d in rubric.dimensions]
+        for title, move, rung, comparable, reason in rows:
+            change = move_words(move, rung) if comparable else f"not compared: {reason}"
+            change = escape(change.rstrip(": "))
+            style = STYLE[move.direction]
+            table.add_row(
+                escape(title),
+                escape(cell_words(move, rung, "old")),
+                escape(cell_words(move, rung, "new")),
+                f"[{style}]{change}[/{style}]" if style else change,
+            )
+        console.print()
+        console.print(table)
+        console.print(
+            f"Perspective gap: {gap_words(rubric.gap_old)} then {gap_words(rubric.gap_new)}; "
+            f"coverage {rubric.coverage_old:.0f}% then {rubric.coverage_new:.0f}%."
+        )
+    console.print()
+    for label, titles in (
+        ("Flag raised", diff.flags_raised),
+        ("Flag cleared", diff.flags_cleared),
+        ("Flag still raised", diff.flags_still),
+    ):
+        for title in titles:
+            console.print(f"{label}: {escape(title)}")
+    for rubric_id in diff.only_old:
+        console.print(f"Only in {escape(before)}: {rubric_id}")
+    for rubric_id in diff.only_new:
+        console.print(f"Only in {escape(after)}: {rubric_id}")
+
+
+def render_trend_table(trend: Trend, console: Console) -> None:
+    """Print the periods side by side, one table per rubric."""
+    from coprod_assess.compare.render import trend_sections
+    from coprod_assess.compare.words import point_words
+
+    for line in trend.notes:
+        console.print(f"Note: {escape(line)}")
+    for _, rows in trend_sections(trend):
+        table = Table(title=rows[0].title, title_justify="left")
+        table.add_column("Dimension")
+        for info in trend.periods:
+            table.add_column(escape(info.period or info.date))
+        for row in rows:
+            label = "Overall" if row.dimension is None else row.title
+            table.add_row(escape(label), *(escape(point_words(p)) for p in row.points))
+        console.print(table)

@@ -1,0 +1,52 @@
+"""`coprod diff OLD NEW`: what moved between two assessments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit
+from coprod_assess.cli.errors import EXIT_PROBLEMS, handle_errors
+from coprod_assess.cli.options import RubricPaths
+
+
+@handle_errors
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier answers or result file.")],
+    new: Annotated[Path, typer.Argument(help="The later answers or result file.")],
+    output_format: OutputFormat = CompareFormat.table,
+    output: Output = None,
+    fail_on_drop: Annotated[
+        float | None,
+        typer.Option(
+            min=0,
+            help="Exit 1 if any score fell by more than this many points of its range.",
+        ),
+    ] = None,
+    rubric: RubricPaths = None,
+) -> None:
+    """Compare two assessments: scores, rungs, bands, flags, coverage and who answered."""
+    from coprod_assess.compare.diff import compare
+    from coprod_assess.scoring.from_file import scored_from_file
+
+    before = scored_from_file(old, rubric or []).result
+    after = scored_from_file(new, rubric or []).result
+    result = compare(before, after)
+    if output_format is CompareFormat.table and output is None:
+        from coprod_assess.cli.compare_table import render_diff_table
+        from coprod_assess.cli.console import stdout_console
+
+        render_diff_table(result, stdout_console())
+    else:
+        from coprod_assess.compare.render import render_diff
+
+        chosen = CompareFormat.md if output_format is CompareFormat.table else output_format
+        emit(render_diff(result, chosen.value), output)
+    if fail_on_drop is not None:
+        drops = result.drops(fail_on_drop)
+        for line in drops:
+            typer.echo(f"Dropped: {line} (more than {fail_on_drop:g}).", err=True)
+        if drops:
+            raise typer.Exit(EXIT_PROBLEMS)

@@ -1,0 +1,37 @@
+"""`coprod trend FILE...`: several periods side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit
+from coprod_assess.cli.errors import handle_errors
+from coprod_assess.cli.options import RubricPaths
+
+
+@handle_errors
+def trend(
+    files: Annotated[list[Path], typer.Argument(help="Answers or result files, one a period.")],
+    output_format: OutputFormat = CompareFormat.table,
+    output: Output = None,
+    rubric: RubricPaths = None,
+) -> None:
+    """Several periods side by side, ordered by period label and date."""
+    from coprod_assess.compare.trend import trend as build_trend
+    from coprod_assess.scoring.from_file import scored_from_file
+
+    results = [scored_from_file(path, rubric or []).result for path in files]
+    built = build_trend(results)
+    if output_format is CompareFormat.table and output is None:
+        from coprod_assess.cli.compare_table import render_trend_table
+        from coprod_assess.cli.console import stdout_console
+
+        render_trend_table(built, stdout_console())
+        return
+    from coprod_assess.compare.render import render_trend
+
+    chosen = CompareFormat.md if output_format is CompareFormat.table else output_format
+    emit(render_trend(built, chosen.value), output)

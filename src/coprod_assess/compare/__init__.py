@@ -1,0 +1,1 @@
+"""Comparing assessments: two with diff, several periods with trend."""

@@ -1,0 +1,93 @@
+"""Several periods side by side, ordered by period label and then date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pydantic import Field
+
+from coprod_assess.scoring.result import AssessmentInfo, GroupScores, Result, ResultModel
+
+
+class Point(ResultModel):
+    """One period's score, or None where it was not scored."""
+
+    value: float | None
+    percent: float | None
+    band: str | None = None
+
+
+class TrendRow(ResultModel):
+    """A rubric (dimension None) or one of its dimensions across the periods."""
+
+    rubric: str
+    title: str
+    dimension: str | None = None
+    points: list[Point | None]
+
+
+class Trend(ResultModel):
+    """Periods, and the rows of scores across them."""
+
+    periods: list[AssessmentInfo]
+    rows: list[TrendRow]
+    notes: list[str] = Field(default_factory=list)
+
+
+def period_key(info: AssessmentInfo) -> tuple[tuple[tuple[int, str], ...], str]:
+    """Sort periods naturally ("2025-Q2" before "2025-Q10"), then by date."""
+    parts = tuple(
+        (int(chunk), "") if chunk.isdigit() else (0, chunk)
+        for chunk in re.findall(r"\d+|\D+", info.period)
+    )
+    return parts, info.date
+
+
+def _point(scores: GroupScores | None) -> Point | None:
+    if scores is None:
+        return None
+    return Point(
+        value=scores.everyone.value,
+        percent=scores.everyone.percent,
+        band=scores.everyone.band,
+    )
+
+
+def trend(results: Sequence[Result]) -> Trend:
+    """The results in period order, with a row per rubric and per dimension."""
+    ordered = sorted(results, key=lambda r: period_key(r.assessment))
+    notes = []
+    rows = []
+    ids = sorted({rubric.id for result in ordered for rubric in result.rubrics})
+    for rubric_id in ids:
+        found = [result.rubric(rubric_id) for result in ordered]
+        versions = [
+            (r.version, p.assessment.period) for r, p in zip(found, ordered, strict=True) if r
+        ]
+        latest = next(r for r in reversed(found) if r is not None)
+        majors = {version.split(".")[0] for version, _ in versions}
+        if len(majors) > 1:
+            listed = ", ".join(f"{period}: {version}" for version, period in versions)
+            notes.append(
+                f"{latest.title} changed major version ({listed}): scores from different "
+                "versions measure different things and should not be read as a trend."
+            )
+        rows.append(
+            TrendRow(
+                rubric=rubric_id,
+                title=latest.title,
+                points=[_point(r.scores) if r else None for r in found],
+            )
+        )
+        for dim in latest.dimensions:
+            points = []
+            for rubric in found:
+                match = (
+                    next((d for d in rubric.dimensions if d.id == dim.id), None) if rubric else None
+                )
+                points.append(_point(match.scores) if match else None)
+            rows.append(
+                TrendRow(rubric=rubric_id, title=dim.title, dimension=dim.id, points=points)
+            )
+    return Trend(periods=[r.assessment for r in ordered], rows=rows, notes=notes)

@@ -1,0 +1,104 @@
+"""`coprod diff` and `coprod trend` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+Run = Callable[..., Result]
+Years = Callable[[], dict[str, Path]]
+
+
+def results_of(cli: Run, files: dict[str, Path]) -> dict[str, str]:
+    out = {}
+    for name, path in files.items():
+        target = str(path.with_suffix(".json"))
+        assert cli("score", str(path), "-o", target).exit_code == 0
+        out[name] = target
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "json", "html"])
+def test_answers_and_results_give_identical_output(cli: Run, years: Years, fmt: str) -> None:
+    files = years()
+    results = results_of(cli, files)
+    from_answers = cli("diff", str(files["2025"]), str(files["2026"]), "--format", fmt)
+    from_results = cli("diff", results["2025"], results["2026"], "--format", fmt)
+    mixed = cli("diff", str(files["2025"]), results["2026"], "--format", fmt)
+    assert from_answers.exit_code == 0, from_answers.output
+    assert from_answers.stdout == from_results.stdout == mixed.stdout
+
+
+def test_table_uses_arrows_and_words(cli: Run, years: Years) -> None:
+    files = years()
+    out = " ".join(cli("diff", str(files["2025"]), str(files["2026"])).stdout.split())
+    assert "changes from 2025 to 2026" in out
+    assert "▼ down" in out and "fell" in out
+    assert "rung 3 Informing" in out or "rung 4 Consultation" in out
+
+
+def test_markdown_and_json(cli: Run, years: Years, tmp_path: Path) -> None:
+    files = years()
+    result = cli("diff", str(files["2025"]), str(files["2026"]), "--format", "md", "-o", "d.md")
+    assert result.exit_code == 0
+    text = (tmp_path / "d.md").read_text(encoding="utf-8")
+    assert text.startswith("# Riverside Parent Carer Forum (sample): changes from 2025 to 2026")
+    assert "| Framework | 2025 | 2026 | Change | Coverage |" in text
+    data = json.loads(
+        cli("diff", str(files["2025"]), str(files["2026"]), "--format", "json").stdout
+    )
+    assert {r["id"] for r in data["rubrics"]} >= {"arnstein-ladder", "nef-six-principles"}
+
+
+def test_fail_on_drop(cli: Run, years: Years) -> None:
+    files = years()
+    failing = cli("diff", str(files["2025"]), str(files["2026"]), "--fail-on-drop", "10")
+    assert failing.exit_code == 1
+    assert "Dropped: Arnstein's ladder of citizen participation, Money and budgets fell by" in (
+        failing.stderr
+    )
+    assert "(more than 10)" in failing.stderr
+    passing = cli("diff", str(files["2025"]), str(files["2026"]), "--fail-on-drop", "60")
+    assert passing.exit_code == 0
+    assert passing.stderr == ""
+
+
+def test_missing_file(cli: Run, years: Years) -> None:
+    files = years()
+    result = cli("diff", str(files["2025"]), "nowhere.json")
+    assert result.exit_code == 1
+    assert "nowhere.json: error[file-missing]" in result.stderr
+
+
+def test_newer_result_file(cli: Run, years: Years, tmp_path: Path) -> None:
+    files = years()
+    results = results_of(cli, files)
+    data = json.loads(Path(results["2026"]).read_text(encoding="utf-8"))
+    data["tool_version"] = "3.0.0"
+    data["format"] = 2
+    data["verdict"] = "new field"
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("diff", results["2025"], str(future))
+    assert result.exit_code == 1
+    assert "error[newer-result] was written by coprod-assess 3.0.0, newer than this one" in (
+        result.stderr
+    )
+
+
+def test_trend_formats(cli: Run, years: Years, tmp_path: Path) -> None:
+    files = years()
+    args = [str(files["2026"]), str(files["2024"]), str(files["2025"])]
+    table = " ".join(cli("trend", *args).stdout.split())
+    assert table.index("2024") < table.index("2025") < table.index("2026")
+    md = cli("trend", *args, "--format", "md").stdout
+    assert "| Dimension | 2024 | 2025 | 2026 |" in md
+    assert cli("trend", *args, "--format", "html", "-o", "t.html").exit_code == 0
+    html = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert html.count('role="img"') == 4
+    data = json.loads(cli("trend", *args, "--format", "json").stdout)
+    assert [p["period"] for p in data["periods"]] == ["2024", "2025", "2026"]

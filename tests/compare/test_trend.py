@@ -1,0 +1,45 @@
+"""Several periods side by side."""
+
+from __future__ import annotations
+
+from coprod_assess.compare.trend import period_key, trend
+from coprod_assess.scoring.result import AssessmentInfo
+from tests.compare.conftest import YEAR_2026, earlier, score
+
+
+def test_ordered_by_period_then_date() -> None:
+    results = [
+        score(YEAR_2026),
+        score(earlier("2024", "2024-11-19")),
+        score(earlier("2025", "2025-11-20")),
+    ]
+    built = trend(results)
+    assert [p.period for p in built.periods] == ["2024", "2025", "2026"]
+    overall = next(r for r in built.rows if r.rubric == "arnstein-ladder" and r.dimension is None)
+    assert len(overall.points) == 3
+    assert built.notes == []
+
+
+def test_natural_period_order() -> None:
+    labels = ["2025-Q10", "2025-Q2", "2024", "2025-Q2"]
+    infos = [
+        AssessmentInfo(period=p, date=d) for p, d in zip(labels, ["a", "b", "c", "a"], strict=True)
+    ]
+    ordered = sorted(infos, key=period_key)
+    assert [(i.period, i.date) for i in ordered] == [
+        ("2024", "c"),
+        ("2025-Q2", "a"),
+        ("2025-Q2", "b"),
+        ("2025-Q10", "a"),
+    ]
+
+
+def test_major_version_change_is_noted() -> None:
+    old = score(earlier("2025", "2025-11-20"))
+    changed = [
+        r.model_copy(update={"version": "2.0.0"}) if r.id == "five-p-levers" else r
+        for r in old.rubrics
+    ]
+    built = trend([old.model_copy(update={"rubrics": changed}), score(YEAR_2026)])
+    assert len(built.notes) == 1
+    assert "The 5P power levers changed major version (2025: 2.0.0, 2026: 1.0.0)" in built.notes[0]
