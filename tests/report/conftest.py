@@ -11,6 +11,7 @@ from coprod_assess.compare.render import render_diff, render_trend
 from coprod_assess.compare.trend import trend
 from coprod_assess.demo import demo_answers
 from coprod_assess.report.render import render_report
+from coprod_assess.report.sheet import render_sheet
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.from_file import scored_from_file
@@ -51,6 +52,9 @@ def reports(
     pages = {
         "diff.html": render_diff(compare(earlier, demo_result), "html"),
         "trend.html": render_trend(trend([earlier, demo_result]), "html"),
+        "sheet.html": render_sheet(
+            list(load_catalog().rubrics.values()), list(load_catalog().roles.values()), "html"
+        ),
     }
     for name, text in pages.items():
         paths[name] = folder / name

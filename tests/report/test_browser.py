@@ -53,7 +53,9 @@ def open_report(browser: Any, path: Path) -> tuple[Any, list[str]]:
     return page, [url for url in requests if url != path.as_uri()]
 
 
-@pytest.mark.parametrize("name", ["demo.html", "hostile.html", "diff.html", "trend.html"])
+@pytest.mark.parametrize(
+    "name", ["demo.html", "hostile.html", "diff.html", "trend.html", "sheet.html"]
+)
 def test_axe_finds_no_wcag_violations(browser: Any, reports: dict[str, Path], name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

@@ -55,7 +55,7 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
 
 def _check_rubric_answers(
     rubric: Rubric,
-    given: dict[str, float | Answer],
+    given: dict[str, float | Answer | None],
     loc: tuple[str | int, ...],
     doc: YamlDocument,
 ) -> Iterator[Problem]:

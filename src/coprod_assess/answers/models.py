@@ -45,15 +45,23 @@ class Answer(UserModel):
 
 
 def _entry_kind(value: Any) -> str:
+    if value is None:
+        return "blank"
     return "detailed" if isinstance(value, dict | Answer) else "short"
 
 
-# A bare number is the short form; a mapping is the long form. Choosing the
-# branch by shape gives one clear error instead of one per branch.
+# A bare number is the short form; a mapping is the long form; nothing at all is
+# a question not answered yet (as in a blank template). Choosing the branch by
+# shape gives one clear error instead of one per branch.
 AnswerEntry = Annotated[
-    Annotated[Number, Tag("short")] | Annotated[Answer, Tag("detailed")],
+    Annotated[Number, Tag("short")]
+    | Annotated[Answer, Tag("detailed")]
+    | Annotated[None, Tag("blank")],
     Discriminator(_entry_kind),
-    Field(description="A bare option value, {value, note}, or {skip: dont-know|not-applicable}."),
+    Field(
+        description="A bare option value, {value, note}, {skip: dont-know|not-applicable}, "
+        "or nothing (not answered yet)."
+    ),
 ]
 
 

@@ -62,9 +62,10 @@ class Session:
     def answers_saved(self) -> int:
         """How many answers (including skips) the file holds."""
         return sum(
-            len(given)
+            entry is not None
             for person in self.respondents
             for given in person.get("answers", {}).values()
+            for entry in given.values()
         )
 
     # Choosing who answers

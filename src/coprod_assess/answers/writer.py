@@ -11,8 +11,8 @@ import yaml
 from coprod_assess.atomic import write_atomic
 
 HEADER = (
-    "# Answers written by `coprod assess`. Plain YAML: edit by hand if you like,\n"
-    "# then run `coprod score` or `coprod report` on this file.\n"
+    "# Answers for coprod-assess. Plain YAML: edit by hand if you like, then run\n"
+    "# `coprod score` or `coprod report` on this file.\n"
 )
 
 

@@ -15,12 +15,14 @@ from coprod_assess.cli import (
     assess,
     demo,
     diff,
+    import_answers,
     report,
     rubric_check,
     rubric_list,
     rubric_schema,
     rubric_show,
     score,
+    template,
     trend,
 )
 
@@ -43,6 +45,8 @@ app.command("report")(report.report)
 app.command("demo")(demo.demo)
 app.command("diff")(diff.diff)
 app.command("trend")(trend.trend)
+app.command("template")(template.template)
+app.command("import")(import_answers.import_answers)
 app.add_typer(rubric_app, name="rubric")
 rubric_app.command("check")(rubric_check.check)
 rubric_app.command("schema")(rubric_schema.schema)

@@ -57,6 +57,8 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
         result.asked.update(groups)
         answered_dims: set[str] = set()
         for question_id, entry in given.items():
+            if entry is None:
+                continue  # left blank: not answered yet
             value = entry.value if isinstance(entry, Answer) else entry
             if isinstance(entry, Answer):
                 if entry.skip is not None:

@@ -1,0 +1,73 @@
+"""Blank answers to fill in by hand: a commented YAML file, or a CSV header for online forms."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from coprod_assess.rubric.models import Question, Rubric
+from coprod_assess.rubric.roles import Role
+
+
+def _options_line(rubric: Rubric, question: Question) -> str:
+    return ", ".join(f"{o.value:g} = {o.label}" for o in rubric.options_for(question))
+
+
+def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role]) -> str:
+    """An answers file with one respondent to copy, every question blank, options in comments."""
+    lines = [
+        "# A blank answers file for coprod-assess. One block under `respondents` a person:",
+        "# copy the block for each one and give each a new id (r2, r3, ...).",
+        "# After each question id write the number of the answer given (the options are",
+        "# in the comment above it), or {skip: dont-know} or {skip: not-applicable}.",
+        '# To add a note or evidence: {value: 2, note: "what you saw"}.',
+        "# A question left blank counts as not answered yet.",
+        "assessment:",
+        '  organisation: ""',
+        '  period: ""           # the label comparisons use, e.g. "2026"',
+        '  date: ""             # e.g. "2026-11-22"',
+        "  rubrics:",
+    ]
+    lines += [f"    {rubric.id}: {rubric.version}" for rubric in rubrics]
+    lines += ["respondents:", "  - id: r1", "    # role, one of:"]
+    lines += [f"    #   {role.id} ({role.label})" for role in roles]
+    lines += ['    role: ""', '    name: ""           # optional; never shown in reports']
+    lines += ["    answers:"]
+    for rubric in rubrics:
+        lines.append(f"      {rubric.id}:")
+        for dim in rubric.dimensions:
+            lines.append(f"        # {dim.title.upper()}")
+            for question in dim.questions:
+                lines.append(f"        # {question.text}")
+                lines.append(f"        #   {_options_line(rubric, question)}")
+                lines.append(f"        {question.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def question_header(rubric: Rubric, question: Question, ambiguous: set[str]) -> str:
+    """A header an import matches: `[question-id] text`, or `[rubric/question]` if ids clash."""
+    tag = f"{rubric.id}/{question.id}" if question.id in ambiguous else question.id
+    return f"[{tag}] {question.text}"
+
+
+def clashing_ids(rubrics: Sequence[Rubric]) -> set[str]:
+    """Question ids used by more than one of the rubrics."""
+    seen: dict[str, int] = {}
+    for rubric in rubrics:
+        for _, question in rubric.questions():
+            seen[question.id] = seen.get(question.id, 0) + 1
+    return {question_id for question_id, count in seen.items() if count > 1}
+
+
+def blank_csv(rubrics: Sequence[Rubric]) -> str:
+    """A CSV header row for an online form: Role, Name, then one column a question."""
+    ambiguous = clashing_ids(rubrics)
+    header = ["Role", "Name"] + [
+        question_header(rubric, question, ambiguous)
+        for rubric in rubrics
+        for _, question in rubric.questions()
+    ]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(header)
+    return buffer.getvalue()

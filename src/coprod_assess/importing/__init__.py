@@ -1,0 +1,1 @@
+"""Importing answers from online-form exports (Microsoft Forms, Google Forms, any CSV)."""

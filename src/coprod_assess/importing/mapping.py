@@ -1,0 +1,29 @@
+"""The mapping file: what an export calls things, mapped to question, role and option ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from coprod_assess.fields import Id, Number, UserModel
+from coprod_assess.loading.document import load_document
+from coprod_assess.loading.validate import validate
+
+
+class Mapping(UserModel):
+    """Columns, role values and answer texts the automatic matching cannot place.
+
+    `columns` maps a header to a question id (`question-id` or `rubric-id/question-id`),
+    or to `role`, `name` or `ignore`. `roles` maps a value of the role column to a
+    role id. `answers` maps an answer's text to an option value, for every question.
+    """
+
+    columns: dict[str, str] = Field(default_factory=dict)
+    roles: dict[str, Id] = Field(default_factory=dict)
+    answers: dict[str, Number] = Field(default_factory=dict)
+
+
+def load_mapping(path: Path) -> Mapping:
+    """Read and validate a mapping file (errors at file:line:column)."""
+    return validate(Mapping, load_document(path))

@@ -1,0 +1,29 @@
+"""The printable question sheet for paper workshops, in HTML or Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coprod_assess import __version__
+from coprod_assess.report.templating import Kind, render
+from coprod_assess.rubric.models import Question, Rubric
+from coprod_assess.rubric.roles import Role
+
+
+def render_sheet(rubrics: Sequence[Rubric], roles: Sequence[Role], kind: Kind) -> str:
+    """A question sheet: the roles to tick, then every question with tick boxes."""
+    numbers: dict[tuple[str, str], int] = {}
+    for rubric in rubrics:
+        for _, question in rubric.questions():
+            numbers[(rubric.id, question.id)] = len(numbers) + 1
+
+    def number(rubric: Rubric, question: Question) -> int:
+        return numbers[(rubric.id, question.id)]
+
+    context = {
+        "rubrics": rubrics,
+        "roles": roles,
+        "number": number,
+        "tool_version": __version__,
+    }
+    return render(kind, f"sheet.{kind}.j2", context)
