@@ -65,7 +65,10 @@ def _heavy(modules: list[str], roots: set[str]) -> list[str]:
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"]])
 def test_help_and_version_stay_light(args: list[str]) -> None:
-    assert _heavy(_modules_after(*args), {"jinja2", "pydantic", "yaml", "rich"}) == []
+    modules = _modules_after(*args)
+    assert _heavy(modules, {"jinja2", "pydantic", "yaml", "rich"}) == []
+    commands = [m for m in modules if m.startswith("coprod_assess.cli.")]
+    assert sorted(commands) == ["coprod_assess.cli.app", "coprod_assess.cli.lazy"]
 
 
 def test_subcommand_help_loads_no_core_code() -> None:

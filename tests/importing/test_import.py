@@ -146,3 +146,22 @@ def test_no_role_column(write: Callable[..., Path]) -> None:
     assert found(imported) == [(1, 0, "no-role-column")]
     chosen = run(write("export2.csv", "money-1\n1\n"), default_role="staff")
     assert chosen.problems == [] and chosen.data["respondents"][0]["role"] == "staff"
+
+
+def test_damaged_workbook(tmp_path: Path) -> None:
+    import zipfile
+
+    whole = tmp_path / "whole.xlsx"
+    workbook = Workbook()
+    workbook.active.append(["Role", "money-1"])
+    workbook.active.append(["staff", 1])
+    workbook.save(whole)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(CoprodError, match="has a damaged sheet"):
+        read_table(damaged)

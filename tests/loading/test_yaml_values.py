@@ -132,3 +132,40 @@ def test_round_trip_of_generated_documents(data: dict[str, object]) -> None:
 
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     assert parse_yaml(text, "f") == data
+
+
+yaml_ish = st.lists(
+    st.sampled_from(
+        [
+            "a:",
+            " b",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ":",
+            "&x ",
+            "*x",
+            "!!str ",
+            "\n",
+            "  ",
+            "'",
+            '"',
+            "#",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(st.one_of(st.text(max_size=200), yaml_ish))
+def test_any_text_gives_plain_values_or_one_located_error(text: str) -> None:
+    try:
+        value = parse_yaml(text, "f.yaml")
+    except CoprodError as err:
+        (problem,) = err.problems
+        assert problem.file == "f.yaml"
+        assert problem.line >= 1, problem
+    else:
+        assert value is None or isinstance(value, dict | list | str | int | float | bool)

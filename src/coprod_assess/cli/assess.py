@@ -24,9 +24,9 @@ def plain_wanted(flag: bool) -> bool:
 
 @handle_errors
 def assess(
-    file: Annotated[Path, typer.Argument(help="The answers file to create or resume.")] = Path(
-        "coprod-answers.yaml"
-    ),
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The answers file to create or resume.")
+    ] = Path("coprod-answers.yaml"),
     rubric: RubricPaths = None,
     only: Annotated[
         list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")

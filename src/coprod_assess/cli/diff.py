@@ -14,8 +14,8 @@ from coprod_assess.cli.options import RubricPaths
 
 @handle_errors
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier answers or result file.")],
-    new: Annotated[Path, typer.Argument(help="The later answers or result file.")],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier answers or result file.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later answers or result file.")],
     output_format: OutputFormat = CompareFormat.table,
     output: Output = None,
     fail_on_drop: Annotated[

@@ -14,7 +14,10 @@ from coprod_assess.cli.options import RubricPaths
 @handle_errors
 def import_answers(
     file: Annotated[
-        Path, typer.Argument(help="A CSV or .xlsx export: Microsoft Forms, Google Forms, or any.")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A CSV or .xlsx export: Microsoft Forms, Google Forms, or any."
+        ),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The answers file to write.")

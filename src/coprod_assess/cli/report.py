@@ -19,7 +19,9 @@ class ReportFormat(StrEnum):
 
 @handle_errors
 def report(
-    file: Annotated[Path, typer.Argument(help="An answers file, or a result from coprod score.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="An answers file, or a result from coprod score.")
+    ],
     output_format: Annotated[
         ReportFormat | None,
         typer.Option("--format", help="html or md. Default: from the -o file's suffix, else html."),

@@ -22,7 +22,9 @@ class CheckFormat(StrEnum):
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders to check. None: the built-in rubrics."),
+        typer.Argument(
+            metavar="PATH", help="Files or folders to check. None: the built-in rubrics."
+        ),
     ] = None,
     output_format: Annotated[
         CheckFormat | None,

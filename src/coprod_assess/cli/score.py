@@ -26,7 +26,7 @@ _SUFFIX_FORMATS = {".json": ScoreFormat.json, ".yaml": ScoreFormat.yaml, ".yml":
 
 @handle_errors
 def score(
-    file: Annotated[Path, typer.Argument(help="The answers file to score.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The answers file to score.")],
     rubric: RubricPaths = None,
     output_format: Annotated[
         ScoreFormat | None,

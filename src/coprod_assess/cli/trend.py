@@ -14,7 +14,9 @@ from coprod_assess.cli.options import RubricPaths
 
 @handle_errors
 def trend(
-    files: Annotated[list[Path], typer.Argument(help="Answers or result files, one a period.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE", help="Answers or result files, one a period.")
+    ],
     output_format: OutputFormat = CompareFormat.table,
     output: Output = None,
     rubric: RubricPaths = None,

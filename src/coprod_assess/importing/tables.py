@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -51,32 +52,40 @@ def _delimiter(text: str) -> str:
         return ","
 
 
-def _read_csv(text: str, name: str) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+def _collect(name: str, lines: Iterable[tuple[int, list[str]]]) -> Table:
+    """The first non-blank row as the header, the non-blank rows after it as answers."""
     header: list[str] | None = None
     header_line = 1
     rows: list[Row] = []
-    try:
-        while True:
-            start = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = [cell.strip() for cell in cells]
-                header_line = start
-            else:
-                rows.append(Row(start, cells))
-            if len(rows) > MAX_ROWS:
-                raise CoprodError.single(name, "too-many-rows", f"has more than {MAX_ROWS:,} rows")
-    except csv.Error as err:
-        raise CoprodError.single(name, "csv", f"is not valid CSV: {err}", reader.line_num) from None
+    for number, cells in lines:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header, header_line = [cell.strip() for cell in cells], number
+            continue
+        rows.append(Row(number, cells))
+        if len(rows) > MAX_ROWS:
+            raise CoprodError.single(name, "too-many-rows", f"has more than {MAX_ROWS:,} rows")
     if header is None:
         raise CoprodError.single(name, "file-empty", "is empty: expected a header row", 1, 1)
     return Table(name, header, rows, header_line)
+
+
+def _read_csv(text: str, name: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        while True:
+            start = reader.line_num + 1
+            try:
+                yield start, next(reader)
+            except StopIteration:
+                return
+
+    try:
+        return _collect(name, numbered())
+    except csv.Error as err:
+        raise CoprodError.single(name, "csv", f"is not valid CSV: {err}", reader.line_num) from None
 
 
 def _text(value: object) -> str:
@@ -91,6 +100,7 @@ def _text(value: object) -> str:
 
 def _read_xlsx(path: Path) -> Table:
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
@@ -100,28 +110,16 @@ def _read_xlsx(path: Path) -> Table:
         raise CoprodError.single(name, "file-too-large", f"is over {MAX_FILE_BYTES:,} bytes")
     if not path.exists():
         raise CoprodError.single(name, "file-missing", "no such file")
+    # A damaged workbook can fail while opening or while reading its sheet.
+    broken = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, ParseError)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+    except broken:
         raise CoprodError.single(name, "not-xlsx", "is not a readable .xlsx workbook") from None
     try:
-        sheet = workbook.worksheets[0]
-        header: list[str] | None = None
-        header_line = 1
-        rows: list[Row] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_text(value) for value in values]
-            if not any(cell.strip() for cell in cells):
-                continue
-            if header is None:
-                header = [cell.strip() for cell in cells]
-                header_line = number
-            else:
-                rows.append(Row(number, cells))
-            if len(rows) > MAX_ROWS:
-                raise CoprodError.single(name, "too-many-rows", f"has more than {MAX_ROWS:,} rows")
+        values = workbook.worksheets[0].iter_rows(values_only=True)
+        return _collect(name, ((n, [_text(v) for v in row]) for n, row in enumerate(values, 1)))
+    except broken:
+        raise CoprodError.single(name, "not-xlsx", "has a damaged sheet: save it again") from None
     finally:
         workbook.close()
-    if header is None:
-        raise CoprodError.single(name, "file-empty", "has no header row", 1, 1)
-    return Table(name, header, rows, header_line)

@@ -167,6 +167,18 @@ def parse_yaml(text: str, name: str) -> Any:
     try:
         while loader.check_event():
             builder.feed(loader.get_event())
+    except yaml.reader.ReaderError as err:
+        before = text[: err.position]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        raise CoprodError.single(
+            name,
+            "yaml-syntax",
+            f"the control character U+{code:04X} is not allowed in YAML: remove it",
+            line,
+            column,
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = err.problem or "is not valid YAML"
