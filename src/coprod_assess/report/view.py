@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from coprod_assess.report.charts import BarChart, LadderChart, bar_chart, ladder_chart
+from coprod_assess.report.charts import (
+    Bar,
+    BarChart,
+    BarRow,
+    LadderChart,
+    bar_chart,
+    ladder_chart,
+)
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.rubric.describe import explain
 from coprod_assess.scoring.result import DimensionResult, Note, RaisedFlag, Result, RubricResult
@@ -218,8 +225,6 @@ def _gaps(result: Result, min_group: int) -> tuple[list[GapRow], str]:
 
 
 def _gap_chart(rows: list[GapRow]) -> BarChart | None:
-    from coprod_assess.report.charts import Bar, BarRow
-
     if not rows:
         return None
     top = rows[:6]
