@@ -39,3 +39,14 @@ def test_three_to_five_priorities_with_actions(demo_result: Result) -> None:
     assert all(item.actions for item in view.priorities)
     assert view.priorities[0].title == "Profitability"
     assert view.summary[0].startswith("Riverside Parent Carer Forum (sample) assessed")
+
+
+def test_ladder_labels_never_overlap_and_fit(demo_result: Result) -> None:
+    from coprod_assess.report.charts import LINE_GAP
+
+    (ladder,) = [s.ladder for s in build_view(demo_result).rubrics if s.ladder]
+    bottom = float("-inf")
+    for marker_y, label_y, lines in ladder.marks:
+        assert label_y >= marker_y and label_y >= bottom
+        bottom = label_y + LINE_GAP * len(lines)
+    assert bottom <= ladder.height

@@ -163,12 +163,16 @@ class LadderChart:
         return [f"{p.title} at {number(p.value)}" for p in self.placed if p.value not in whole]
 
     @property
-    def marks(self) -> list[tuple[float, list[str]]]:
-        """Area labels beside the ladder: one mark a height, its text wrapped to fit."""
+    def marks(self) -> list[tuple[float, float, list[str]]]:
+        """Area labels beside the ladder: (marker height, label height, wrapped lines).
+
+        Labels keep at least a line apart, so areas on nearby rungs stay readable.
+        """
         by_height: dict[float, list[str]] = {}
         for area in self.placed:
             by_height.setdefault(area.y, []).append(f"{area.title} ({number(area.value)})")
         marks = []
+        free = float("-inf")
         for y, titles in sorted(by_height.items()):
             lines: list[str] = []
             for title in titles:
@@ -176,11 +180,14 @@ class LadderChart:
                     lines[-1] += f", {title}"
                 else:
                     lines.append(title)
-            marks.append((y, lines))
+            label_y = max(y, free)
+            marks.append((y, label_y, lines))
+            free = label_y + LINE_GAP * len(lines)
         return marks
 
 
 MARK_CHARS = 52
+LINE_GAP = 16
 RUNG_GAP = 46
 TOP = 30
 
@@ -218,7 +225,7 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
     else:
         typical_text = "Not enough answers to place the typical rung."
     areas = "; ".join(f"{p.title}: rung {number(p.value)}, {p.name}" for p in placed)
-    return LadderChart(
+    chart = LadderChart(
         id=f"chart-{rubric.id}",
         title=f"{rubric.title}: where each decision area sits",
         rungs=rungs,
@@ -230,6 +237,10 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
         f"at the top to {rungs[-1].name if rungs else low}. {typical_text}. {areas}.",
         height=TOP + max(len(rungs) - 1, 1) * RUNG_GAP + 40,
     )
+    # Labels pushed apart near the bottom rung must still fit in the drawing.
+    for _, label_y, lines in chart.marks:
+        chart.height = max(chart.height, label_y + LINE_GAP * len(lines) + 10)
+    return chart
 
 
 @dataclass
