@@ -20,7 +20,10 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
         installed = catalog.rubrics.get(rubric_id)
         if installed is None:
             yield doc.problem(
-                loc, "unknown-rubric", _unknown_rubric(rubric_id, catalog), at_key=True
+                loc,
+                "unknown-rubric",
+                f"no rubric has the id '{rubric_id}' (installed: {catalog.installed()})",
+                at_key=True,
             )
         elif installed.version != version:
             yield doc.problem(
@@ -47,7 +50,10 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
             rubric = catalog.rubrics.get(rubric_id)
             if rubric is None:
                 yield doc.problem(
-                    loc, "unknown-rubric", _unknown_rubric(rubric_id, catalog), at_key=True
+                    loc,
+                    "unknown-rubric",
+                    f"no rubric has the id '{rubric_id}' (installed: {catalog.installed()})",
+                    at_key=True,
                 )
                 continue
             yield from _check_rubric_answers(rubric, given, loc, doc)
@@ -84,8 +90,3 @@ def _check_rubric_answers(
                 "invalid-answer",
                 f"{value:g} is not an option for '{question_id}' (options: {choices})",
             )
-
-
-def _unknown_rubric(rubric_id: str, catalog: Catalog) -> str:
-    known = ", ".join(sorted(catalog.rubrics)) or "none"
-    return f"no rubric has the id '{rubric_id}' (installed: {known})"

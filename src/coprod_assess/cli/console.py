@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def stdout_console() -> Console:
-    """A console on standard output, with soft wrapping off so copied text stays whole."""
+    """A console on standard output, without highlighting numbers and paths."""
     from rich.console import Console
 
     return Console(highlight=False)

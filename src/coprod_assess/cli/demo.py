@@ -19,20 +19,22 @@ def demo(
     """Write a sample workshop (ten people, four frameworks) with its HTML and Markdown reports."""
     import yaml
 
+    from coprod_assess.answers.models import AnswersFile
     from coprod_assess.atomic import write_atomic
     from coprod_assess.demo import demo_answers
     from coprod_assess.report.render import render_report
     from coprod_assess.rubric.catalog import load_catalog
-    from coprod_assess.scoring.from_file import scored_from_file
+    from coprod_assess.scoring.assessment import score_assessment
     from coprod_assess.scoring.result_io import result_json
 
     answers = folder / "coprod-answers.yaml"
-    data = demo_answers(load_catalog())
+    catalog = load_catalog()
+    data = demo_answers(catalog)
     header = (
         "# A sample workshop written by `coprod demo`. Edit it and run `coprod report` again.\n"
     )
     write_atomic(answers, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    result = scored_from_file(answers).result
+    result = score_assessment(AnswersFile.model_validate(data), catalog)
     written = [answers]
     for name, text in (
         ("result.json", result_json(result)),

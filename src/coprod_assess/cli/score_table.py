@@ -11,16 +11,14 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
+from coprod_assess.report.numbers import number
+
 if TYPE_CHECKING:
     from rich.console import Console
 
     from coprod_assess.scoring.result import DimensionResult, Result, RubricResult, Score
 
 TOP = 5
-
-
-def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def score_text(rubric: RubricResult, score: Score) -> str:
@@ -32,9 +30,9 @@ def score_text(rubric: RubricResult, score: Score) -> str:
     if rubric.ladder is not None and rubric.ladder.typical is not None:
         rung = rubric.ladder.typical
         group = f", {rung.group}" if rung.group else ""
-        return f"rung {_number(rung.value)}: {rung.name}{group}"
+        return f"rung {number(rung.value)}: {rung.name}{group}"
     low, high = rubric.range
-    return f"{_number(score.value)} of {_number(low)}-{_number(high)} ({score.percent:.0f}%)"
+    return f"{number(score.value)} of {number(low)}-{number(high)} ({score.percent:.0f}%)"
 
 
 def _mix_line(result: Result) -> str:
@@ -84,7 +82,7 @@ def render_summary(
     for rubric in result.rubrics:
         if rubric.ladder and rubric.ladder.weakest:
             areas = "; ".join(
-                f"{a.title}: rung {_number(a.rung.value)} ({a.rung.name})"
+                f"{a.title}: rung {number(a.rung.value)} ({a.rung.name})"
                 for a in rubric.ladder.weakest
             )
             console.print(f"Weakest decision area on the ladder: {escape(areas)}")

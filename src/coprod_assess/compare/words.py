@@ -65,8 +65,6 @@ def gap_words(gap: float | None) -> str:
 
 
 HELPERS = {
-    "change_words": change_words,
-    "score_words": score_words,
     "cell_words": cell_words,
     "move_words": move_words,
     "point_words": point_words,

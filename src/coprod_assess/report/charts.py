@@ -149,7 +149,6 @@ class LadderChart:
     title: str
     rungs: list[Rung]
     placed: list[Placed]
-    typical: float | None
     typical_y: float | None
     typical_text: str
     description: str
@@ -230,7 +229,6 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
         title=f"{rubric.title}: where each decision area sits",
         rungs=rungs,
         placed=sorted(placed, key=lambda p: (-p.value, p.title)),
-        typical=typical.value if typical else None,
         typical_y=y_of(typical.value) if typical else None,
         typical_text=typical_text,
         description=f"A ladder of {len(rungs)} rungs, from {rungs[0].name if rungs else high} "

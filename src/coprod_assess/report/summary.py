@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_assess.report.numbers import number, percent
+from coprod_assess.report.numbers import number, percent, scale_words
 
 if TYPE_CHECKING:
     from coprod_assess.report.view import ReportView
@@ -54,9 +54,7 @@ def _rubric_sentence(rubric: RubricResult) -> str:
         return text
     low, high = rubric.range
     band = f", {everyone.band.lower()}" if everyone.band else ""
-    scale = (
-        f"out of {number(high)}" if low == 0 else f"on a scale of {number(low)} to {number(high)}"
-    )
+    scale = scale_words(low, high)
     return (
         f"{rubric.title}: {number(everyone.value)} {scale} "
         f"({percent(everyone.percent)} of the range{band})."

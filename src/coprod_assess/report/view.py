@@ -18,7 +18,8 @@ from coprod_assess.report.charts import (
     bar_chart,
     ladder_chart,
 )
-from coprod_assess.report.numbers import number, percent
+from coprod_assess.report.numbers import number, percent, scale_words
+from coprod_assess.report.summary import summary_sentences
 from coprod_assess.rubric.describe import explain
 from coprod_assess.scoring.result import DimensionResult, Note, RaisedFlag, Result, RubricResult
 
@@ -120,9 +121,7 @@ def score_words(rubric: RubricResult, dim: DimensionResult | None = None) -> str
     if rung is not None:
         return f"rung {number(rung.value)}, {rung.name}"
     low, high = dim.range if dim else rubric.range
-    scale = (
-        f"out of {number(high)}" if low == 0 else f"on a scale of {number(low)} to {number(high)}"
-    )
+    scale = scale_words(low, high)
     return f"{number(everyone.value)} {scale} ({percent(everyone.percent)})"
 
 
@@ -130,8 +129,6 @@ def build_view(
     result: Result, *, min_group: int = 3, names: Mapping[str, str] | None = None
 ) -> ReportView:
     """The report's content. `names` maps respondent ids to names, only when asked to show them."""
-    from coprod_assess.report.summary import summary_sentences
-
     sections = [_section(r, result, min_group) for r in result.rubrics]
     gaps, hidden = _gaps(result, min_group)
     info = result.assessment

@@ -28,10 +28,15 @@ class Catalog:
         try:
             return self.rubrics[rubric_id]
         except KeyError:
-            known = ", ".join(sorted(self.rubrics)) or "none"
             raise CoprodError.single(
-                rubric_id, "unknown-rubric", f"no rubric has this id (installed: {known})"
+                rubric_id,
+                "unknown-rubric",
+                f"no rubric has this id (installed: {self.installed()})",
             ) from None
+
+    def installed(self) -> str:
+        """The installed rubric ids, for messages: "a, b, c" or "none"."""
+        return ", ".join(sorted(self.rubrics)) or "none"
 
     def add(self, item: LoadedFile) -> None:
         """Add one file's content; an id already present is replaced."""
