@@ -33,12 +33,15 @@ def test_answers_and_results_give_identical_output(cli: Run, years: Years, fmt: 
     assert from_answers.stdout == from_results.stdout == mixed.stdout
 
 
-def test_table_uses_arrows_and_words(cli: Run, years: Years) -> None:
+def test_table_uses_arrows_and_words(
+    cli: Run, years: Years, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # wide enough that no cell wraps
     files = years()
     out = " ".join(cli("diff", str(files["2025"]), str(files["2026"])).stdout.split())
     assert "changes from 2025 to 2026" in out
     assert "▼ down" in out and "fell" in out
-    assert "rung 3 Informing" in out or "rung 4 Consultation" in out
+    assert "rung 3, Informing" in out or "rung 4, Consultation" in out
 
 
 def test_markdown_and_json(cli: Run, years: Years, tmp_path: Path) -> None:

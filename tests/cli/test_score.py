@@ -26,7 +26,7 @@ def test_summary_table(cli: Run) -> None:
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert "Riverside Parent Carer Forum · 2026 · 2026-11-22" in out
-    assert "6 respondents: 3 with lived experience, 3 professional" in out
+    assert "6 respondents: 3 people with lived experience, 3 professionals" in out
     assert "1.67 of 0-3 (56%)" in out
     assert "Emerging" in out
     assert "92% by 6" in out
@@ -41,7 +41,7 @@ def test_small_groups_are_not_compared(cli: Run) -> None:
     assert "+67 points" not in out
 
 
-@pytest.mark.parametrize(("name", "first"), [("out.json", "{"), ("out.yaml", "format: 1")])
+@pytest.mark.parametrize(("name", "first"), [("out.json", "{"), ("out.yaml", "format: 2")])
 def test_output_file_format_from_suffix(cli: Run, tmp_path: Path, name: str, first: str) -> None:
     result = cli("score", ANSWERS, "--rubric", RUBRICS, "-o", name)
     assert result.exit_code == 0, result.output

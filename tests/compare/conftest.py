@@ -7,9 +7,10 @@ from typing import Any
 
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.demo import demo_answers
+from coprod_assess.privacy.redact import share
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.assessment import score_assessment
-from coprod_assess.scoring.result import Result
+from coprod_assess.scoring.result import SharedResult
 
 CATALOG = load_catalog()
 YEAR_2026 = demo_answers(CATALOG)
@@ -30,5 +31,6 @@ def earlier(period: str, date: str, money_up: int = 1) -> dict[str, Any]:
     return data
 
 
-def score(data: dict[str, Any]) -> Result:
-    return score_assessment(AnswersFile.model_validate(data), CATALOG)
+def score(data: dict[str, Any]) -> SharedResult:
+    full = score_assessment(AnswersFile.model_validate(data), CATALOG)
+    return share(full, flags=CATALOG.flags.values())

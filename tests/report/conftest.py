@@ -10,12 +10,13 @@ from coprod_assess.compare.diff import compare
 from coprod_assess.compare.render import render_diff, render_trend
 from coprod_assess.compare.trend import trend
 from coprod_assess.demo import demo_answers
+from coprod_assess.privacy.redact import share
 from coprod_assess.report.render import render_report
 from coprod_assess.report.sheet import render_sheet
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.from_file import scored_from_file
-from coprod_assess.scoring.result import Result
+from coprod_assess.scoring.result import SharedResult
 from tests.compare.conftest import earlier as earlier_answers
 from tests.compare.conftest import score
 from tests.conftest import DATA
@@ -25,21 +26,24 @@ RUBRICS = [DATA / "rubrics"]
 
 
 @pytest.fixture(scope="session")
-def demo_result() -> Result:
+def demo_result() -> SharedResult:
     from coprod_assess.answers.models import AnswersFile
 
     catalog = load_catalog()
-    return score_assessment(AnswersFile.model_validate(demo_answers(catalog)), catalog)
+    full = score_assessment(AnswersFile.model_validate(demo_answers(catalog)), catalog)
+    return share(full, flags=catalog.flags.values())
 
 
 @pytest.fixture(scope="session")
-def hostile_result() -> Result:
-    return scored_from_file(HOSTILE, RUBRICS).result
+def hostile_result() -> SharedResult:
+    return scored_from_file(HOSTILE, RUBRICS).shared
 
 
 @pytest.fixture(scope="session")
 def reports(
-    demo_result: Result, hostile_result: Result, tmp_path_factory: pytest.TempPathFactory
+    demo_result: SharedResult,
+    hostile_result: SharedResult,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("reports")
     paths = {}

@@ -11,10 +11,12 @@ from markdown_it import MarkdownIt
 
 from coprod_assess.errors import CoprodError
 from coprod_assess.report.render import render_report
-from coprod_assess.scoring.result import Result
+from coprod_assess.scoring.from_file import scored_from_file
+from coprod_assess.scoring.result import SharedResult
+from tests.report.conftest import HOSTILE, RUBRICS
 
 
-def test_html_is_self_contained_and_escaped(hostile_result: Result) -> None:
+def test_html_is_self_contained_and_escaped(hostile_result: SharedResult) -> None:
     html = render_report(hostile_result, "html")
     assert "<script>window.__pwned" not in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
@@ -24,7 +26,7 @@ def test_html_is_self_contained_and_escaped(hostile_result: Result) -> None:
     assert "Content-Security-Policy" in html
 
 
-def test_markdown_has_tables_and_no_raw_html_from_user_text(hostile_result: Result) -> None:
+def test_markdown_has_tables_and_no_raw_html_from_user_text(hostile_result: SharedResult) -> None:
     text = render_report(hostile_result, "md")
     parser = MarkdownIt("gfm-like", {"linkify": True})
     parsed = parser.parse(text)
@@ -37,12 +39,12 @@ def test_markdown_has_tables_and_no_raw_html_from_user_text(hostile_result: Resu
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in rendered
 
 
-def test_output_is_deterministic(demo_result: Result) -> None:
+def test_output_is_deterministic(demo_result: SharedResult) -> None:
     assert render_report(demo_result, "html") == render_report(demo_result, "html")
     assert render_report(demo_result, "md") == render_report(demo_result, "md")
 
 
-def test_both_formats_carry_every_section(demo_result: Result) -> None:
+def test_both_formats_carry_every_section(demo_result: SharedResult) -> None:
     for fmt in ("html", "md"):
         text = html.unescape(render_report(demo_result, fmt))
         for heading in (
@@ -61,14 +63,16 @@ def test_both_formats_carry_every_section(demo_result: Result) -> None:
         assert "(typical rung)" in text
 
 
-def test_names_only_when_asked(hostile_result: Result) -> None:
-    names = {"r1": "Zebedee Secretname"}
-    assert "Zebedee Secretname (family member or carer)" not in render_report(hostile_result, "md")
-    shown = render_report(hostile_result, "md", names=names)
-    assert "Zebedee Secretname" in shown
+def test_names_only_when_asked(hostile_result: SharedResult) -> None:
+    assert "Zebedee Secretname" not in render_report(hostile_result, "md")
+    named = scored_from_file(HOSTILE, RUBRICS, show_names=True).shared
+    shown = render_report(named, "md")
+    assert "Zebedee Secretname (someone with lived experience)" in shown
 
 
-def test_template_dir_replaces_one_partial(write: Callable[..., Path], demo_result: Result) -> None:
+def test_template_dir_replaces_one_partial(
+    write: Callable[..., Path], demo_result: SharedResult
+) -> None:
     folder = write("mine/html/style.css", "body { color: #000000; } /* my style */").parent.parent
     html = render_report(demo_result, "html", template_dir=folder)
     assert "/* my style */" in html
@@ -76,7 +80,7 @@ def test_template_dir_replaces_one_partial(write: Callable[..., Path], demo_resu
 
 
 def test_broken_template_names_file_and_line(
-    write: Callable[..., Path], demo_result: Result
+    write: Callable[..., Path], demo_result: SharedResult
 ) -> None:
     folder = write("mine/report.md.j2", "# Title\n\n{% for x in %}\n").parent
     with pytest.raises(CoprodError) as caught:
@@ -87,7 +91,7 @@ def test_broken_template_names_file_and_line(
 
 
 def test_unknown_variable_in_template_is_an_error(
-    write: Callable[..., Path], demo_result: Result
+    write: Callable[..., Path], demo_result: SharedResult
 ) -> None:
     folder = write("mine/report.md.j2", "{{ report.no_such_thing }}\n").parent
     with pytest.raises(CoprodError, match="no_such_thing"):

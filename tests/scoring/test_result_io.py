@@ -18,32 +18,32 @@ RUBRICS = [DATA / "rubrics"]
 
 
 def test_same_inputs_give_byte_identical_output() -> None:
-    first = scored_from_file(ANSWERS, RUBRICS).result
-    second = scored_from_file(ANSWERS, RUBRICS).result
+    first = scored_from_file(ANSWERS, RUBRICS).shared
+    second = scored_from_file(ANSWERS, RUBRICS).shared
     assert result_json(first) == result_json(second)
     assert result_yaml(first) == result_yaml(second)
 
 
 @pytest.mark.parametrize(("name", "render"), [("r.json", result_json), ("r.yaml", result_yaml)])
 def test_round_trip(write: Callable[..., Path], name: str, render: Callable[..., str]) -> None:
-    result = scored_from_file(ANSWERS, RUBRICS).result
+    result = scored_from_file(ANSWERS, RUBRICS).shared
     path = write(name, render(result))
     assert load_result(path) == result
-    assert scored_from_file(path).result == result
+    assert scored_from_file(path).shared == result
 
 
 def test_result_holds_what_reports_need() -> None:
-    data = json.loads(result_json(scored_from_file(ANSWERS, RUBRICS).result))
+    data = json.loads(result_json(scored_from_file(ANSWERS, RUBRICS).shared))
     (rubric,) = data["rubrics"]
     assert rubric["content_hash"].startswith("sha256:")
     assert rubric["citation"].startswith("Test, A. (2026)")
     assert data["tool_version"]
     assert data["respondents"]["perspectives"] == {"lived": 3, "professional": 3}
-    assert "Sam" not in result_json(scored_from_file(ANSWERS, RUBRICS).result)
+    assert "Sam" not in result_json(scored_from_file(ANSWERS, RUBRICS).shared)
 
 
 def test_newer_result_file_is_named_as_such(write: Callable[..., Path]) -> None:
-    data = json.loads(result_json(scored_from_file(ANSWERS, RUBRICS).result))
+    data = json.loads(result_json(scored_from_file(ANSWERS, RUBRICS).shared))
     data["tool_version"] = "9.0.0"
     data["rubrics"][0]["confidence"] = 0.9
     path = write("future.json", json.dumps(data, indent=2))

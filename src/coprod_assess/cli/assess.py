@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
-from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 if TYPE_CHECKING:
     from coprod_assess.answers.session import Session
@@ -47,10 +48,12 @@ def assess(
     report: Annotated[
         Path | None, typer.Option(help="Write a report here at the end (.html or .md).")
     ] = None,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
     """Run the questionnaire: saved after every answer, resumable, one person after another.
 
     At each question: a number answers; ? help; s skip; b back; n note; q save and quit.
+    The screen is cleared between people; the summary at the end leaves out small groups.
     """
     from coprod_assess.answers.session import Session, rubrics_to_ask
     from coprod_assess.cli.questionnaire import Quit, Screen
@@ -76,7 +79,7 @@ def assess(
     if not finished:
         typer.echo(f"Resume with: coprod assess {file}")
     if session.answers_saved():
-        _finish(file, rubric or [], screen, report)
+        _finish(file, rubric or [], screen, report, min_group)
 
 
 def _saved(session: Session, file: Path) -> str:
@@ -134,6 +137,7 @@ def _run(
             ask_questions(screen, session, start, person["role"] == "group")
         screen.say(f"All {len(session.steps)} questions answered. Thank you.", "bold")
         again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
+        screen.between_people()
         if again not in ("y", "yes"):
             return True
         person = _new_person(session, screen, catalog, None, None)
@@ -168,18 +172,20 @@ def _new_person(
     return session.add(role, name or None)
 
 
-def _finish(file: Path, rubric_paths: list[Path], screen: Screen, report: Path | None) -> None:
-    """The score summary, and the report when one was asked for."""
+def _finish(
+    file: Path, rubric_paths: list[Path], screen: Screen, report: Path | None, min_group: int
+) -> None:
+    """The score summary, through the privacy step, and the report when one was asked for."""
     from coprod_assess.cli.score_table import render_summary
     from coprod_assess.scoring.from_file import scored_from_file
 
-    result = scored_from_file(file, rubric_paths).result
+    result = scored_from_file(file, rubric_paths, min_group=min_group).shared
     if screen.console is not None:
-        render_summary(result, screen.console, min_group=3)
+        render_summary(result, screen.console)
     else:
         from rich.console import Console
 
-        render_summary(result, Console(color_system=None, highlight=False), min_group=3, plain=True)
+        render_summary(result, Console(color_system=None, highlight=False), plain=True)
     if report is not None:
         from coprod_assess.atomic import write_atomic
         from coprod_assess.report.render import render_report

@@ -18,7 +18,8 @@ STYLE = {"up": "green", "down": "red", "same": "", "not compared": "dim"}
 
 def render_diff_table(diff: Diff, console: Console) -> None:
     """Print a diff: overview, each rubric's dimensions, flags and respondents."""
-    from coprod_assess.compare.words import cell_words, gap_words, mix_words, move_words
+    from coprod_assess.compare.words import cell_words, move_words
+    from coprod_assess.wording import gap_words, mix_words
 
     before, after = diff.old.period or "before", diff.new.period or "after"
     name = diff.new.organisation or "Assessment"
@@ -27,6 +28,7 @@ def render_diff_table(diff: Diff, console: Console) -> None:
         f"Respondents: {mix_words(diff.mix_old.total, diff.mix_old.perspectives)} then "
         f"{mix_words(diff.mix_new.total, diff.mix_new.perspectives)}"
     )
+    console.print(_privacy_line(diff.min_group))
     for line in diff.warnings:
         console.print(f"Note: {escape(line)}")
     for rubric in diff.rubrics:
@@ -70,6 +72,7 @@ def render_trend_table(trend: Trend, console: Console) -> None:
     from coprod_assess.compare.render import trend_sections
     from coprod_assess.compare.words import point_words
 
+    console.print(_privacy_line(trend.min_group))
     for line in trend.notes:
         console.print(f"Note: {escape(line)}")
     for _, rows in trend_sections(trend):
@@ -81,3 +84,10 @@ def render_trend_table(trend: Trend, console: Console) -> None:
             label = "Overall" if row.dimension is None else row.title
             table.add_row(escape(label), *(escape(point_words(p)) for p in row.points))
         console.print(table)
+
+
+def _privacy_line(min_group: int) -> str:
+    return (
+        f"No figure here comes from fewer than {min_group} people: smaller groups, and groups "
+        "that would give them away, are left out."
+    )

@@ -22,6 +22,7 @@ def demo(
     from coprod_assess.answers.models import AnswersFile
     from coprod_assess.atomic import write_atomic
     from coprod_assess.demo import demo_answers
+    from coprod_assess.privacy.redact import share
     from coprod_assess.report.render import render_report
     from coprod_assess.rubric.catalog import load_catalog
     from coprod_assess.scoring.assessment import score_assessment
@@ -34,7 +35,8 @@ def demo(
         "# A sample workshop written by `coprod demo`. Edit it and run `coprod report` again.\n"
     )
     write_atomic(answers, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    result = score_assessment(AnswersFile.model_validate(data), catalog)
+    full = score_assessment(AnswersFile.model_validate(data), catalog)
+    result = share(full, flags=catalog.flags.values())
     written = [answers]
     for name, text in (
         ("result.json", result_json(result)),

@@ -9,7 +9,8 @@ import typer
 
 from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit
 from coprod_assess.cli.errors import EXIT_PROBLEMS, handle_errors
-from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
 @handle_errors
@@ -26,13 +27,14 @@ def diff(
         ),
     ] = None,
     rubric: RubricPaths = None,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
     """Compare two assessments: scores, rungs, bands, flags, coverage and who answered."""
     from coprod_assess.compare.diff import compare
     from coprod_assess.scoring.from_file import scored_from_file
 
-    before = scored_from_file(old, rubric or []).result
-    after = scored_from_file(new, rubric or []).result
+    before = scored_from_file(old, rubric or [], min_group=min_group).shared
+    after = scored_from_file(new, rubric or [], min_group=min_group).shared
     result = compare(before, after)
     if output_format is CompareFormat.table and output is None:
         from coprod_assess.cli.compare_table import render_diff_table

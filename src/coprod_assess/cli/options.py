@@ -21,6 +21,7 @@ MinGroup = Annotated[
     typer.Option(
         "--min-group",
         min=1,
-        help="Hide any breakdown (role or perspective) with fewer respondents than this.",
+        help="Show no figure from fewer people than this, nor any group that would give a "
+        "smaller one away by subtraction. 1 shows every group: never share that.",
     ),
 ]

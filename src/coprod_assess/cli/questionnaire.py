@@ -91,6 +91,21 @@ class Screen:
             self.console.print()
             self.console.rule(f"[bold]{escape(text)}[/bold]", align="left", style="blue")
 
+    def between_people(self) -> None:
+        """Clear what the last person answered before the laptop passes on.
+
+        The styled screen is wiped, scrollback too; plain output (a screen reader,
+        a log) cannot be wiped, so it gets a clear break instead.
+        """
+        if self.console is None:
+            print("\n" + "=" * 60 + "\nNext person. The answers above are saved.\n" + "=" * 60)
+            print(flush=True)
+            return
+        self.console.clear()
+        if self.console.is_terminal:
+            self.console.file.write("\x1b[3J")
+            self.console.file.flush()
+
     def ask(self, prompt: str) -> str:
         """Read one line; the end of input counts as quitting."""
         try:

@@ -10,6 +10,7 @@ import typer
 
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
 class ReportFormat(StrEnum):
@@ -30,7 +31,7 @@ def report(
         Path | None,
         typer.Option("-o", "--output", help="Where to write. Default: FILE's name + -report.html."),
     ] = None,
-    min_group: MinGroup = 3,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
     show_names: Annotated[
         bool, typer.Option("--show-names", help="Name the people who wrote notes (off by default).")
     ] = False,
@@ -51,23 +52,11 @@ def report(
         else ReportFormat.html
     )
     target = output or file.with_name(f"{file.stem}-report.{chosen.value}")
-    scored = scored_from_file(file, rubric or [])
+    scored = scored_from_file(file, rubric or [], min_group=min_group, show_names=show_names)
     for warning in scored.warnings:
         typer.echo(str(warning), err=True)
-    names = None
-    if show_names:
-        if scored.answers is None:
-            typer.echo(
-                "Names are not kept in result files: report from the answers file.", err=True
-            )
-        else:
-            names = {r.id: r.name for r in scored.answers.respondents if r.name}
-    text = render_report(
-        scored.result,
-        chosen.value,
-        min_group=min_group,
-        names=names,
-        template_dir=template_dir,
-    )
+    if show_names and scored.from_result_file:
+        typer.echo("Names are not kept in result files: report from the answers file.", err=True)
+    text = render_report(scored.shared, chosen.value, template_dir=template_dir)
     write_atomic(target, text)
     typer.echo(f"Wrote {target}")

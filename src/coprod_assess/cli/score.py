@@ -10,9 +10,10 @@ import typer
 
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 if TYPE_CHECKING:
-    from coprod_assess.scoring.result import Result
+    from coprod_assess.scoring.result import SharedResult
 
 
 class ScoreFormat(StrEnum):
@@ -40,7 +41,7 @@ def score(
         Path | None,
         typer.Option("-o", "--output", help="Write to this file instead of the screen."),
     ] = None,
-    min_group: MinGroup = 3,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
     min_coverage: Annotated[
         float,
         typer.Option(
@@ -48,12 +49,15 @@ def score(
         ),
     ] = 50.0,
 ) -> None:
-    """Score an answers file: per rubric, dimension, role and perspective, with flags."""
+    """Score an answers file: per rubric, dimension, role and perspective, with flags.
+
+    Every output, result files too, leaves out groups smaller than --min-group.
+    """
     from coprod_assess.cli.console import stdout_console
     from coprod_assess.cli.score_table import render_summary
     from coprod_assess.scoring.from_file import scored_from_file
 
-    scored = scored_from_file(file, rubric or [], min_coverage=min_coverage)
+    scored = scored_from_file(file, rubric or [], min_group=min_group, min_coverage=min_coverage)
     for warning in scored.warnings:
         typer.echo(str(warning), err=True)
     chosen = output_format or (
@@ -63,14 +67,14 @@ def score(
     )
     if chosen is ScoreFormat.table:
         if output is None:
-            render_summary(scored.result, stdout_console(), min_group=min_group)
+            render_summary(scored.shared, stdout_console())
             return
-        text = _table_text(scored.result, min_group)
+        text = _table_text(scored.shared)
     else:
         from coprod_assess.scoring.result_io import result_json, result_yaml
 
         text = (
-            result_json(scored.result) if chosen is ScoreFormat.json else result_yaml(scored.result)
+            result_json(scored.shared) if chosen is ScoreFormat.json else result_yaml(scored.shared)
         )
     if output is None:
         typer.echo(text, nl=False)
@@ -81,7 +85,7 @@ def score(
     typer.echo(f"Wrote {output}", err=True)
 
 
-def _table_text(result: Result, min_group: int) -> str:
+def _table_text(shared: SharedResult) -> str:
     import io
 
     from rich.console import Console
@@ -89,5 +93,5 @@ def _table_text(result: Result, min_group: int) -> str:
     from coprod_assess.cli.score_table import render_summary
 
     buffer = io.StringIO()
-    render_summary(result, Console(file=buffer, width=100, no_color=True), min_group=min_group)
+    render_summary(shared, Console(file=buffer, width=100, no_color=True))
     return buffer.getvalue()

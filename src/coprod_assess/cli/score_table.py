@@ -12,11 +12,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from coprod_assess.report.numbers import number
+from coprod_assess.wording import PEOPLE, count_words, missing_words, rung_words
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coprod_assess.scoring.result import DimensionResult, Result, RubricResult, Score
+    from coprod_assess.scoring.result import RubricResult, Score, SharedResult
 
 TOP = 5
 
@@ -26,29 +27,25 @@ def score_text(rubric: RubricResult, score: Score) -> str:
     if score.value is None:
         if score.status == "not-enough-answers":
             return f"not enough answers ({score.coverage:.0f}% answered)"
-        return "no answers"
+        return missing_words(score)
     if rubric.ladder is not None and rubric.ladder.typical is not None:
         rung = rubric.ladder.typical
-        group = f", {rung.group}" if rung.group else ""
-        return f"rung {number(rung.value)}: {rung.name}{group}"
+        group = f" ({rung.group})" if rung.group else ""
+        return rung_words(rung) + group
     low, high = rubric.range
     return f"{number(score.value)} of {number(low)}-{number(high)} ({score.percent:.0f}%)"
 
 
-def _mix_line(result: Result) -> str:
-    mix = result.respondents
-    parts = []
-    names = {
-        "lived": "with lived experience",
-        "professional": "professional",
-        "none": "no perspective",
-    }
-    for key in ("lived", "professional", "none"):
-        if mix.perspectives.get(key):
-            parts.append(f"{mix.perspectives[key]} {names[key]}")
-    plural = "s" if mix.total != 1 else ""
+def _mix_line(shared: SharedResult) -> str:
+    mix = shared.respondents
+    names = {**PEOPLE, "none": "with no perspective (a group, or other)"}
+    parts = [
+        f"{mix.perspectives[key]} {names[key]}"
+        for key in ("lived", "professional", "none")
+        if mix.perspectives.get(key)
+    ]
     detail = f": {', '.join(parts)}" if parts else ""
-    return f"{mix.total} respondent{plural}{detail}"
+    return count_words(mix.total, "respondent", "respondents") + detail
 
 
 def _table(title: str, plain: bool) -> Table:
@@ -56,21 +53,19 @@ def _table(title: str, plain: bool) -> Table:
     return Table(title=title, title_justify="left", box=None if plain else box.HEAVY_HEAD)
 
 
-def render_summary(
-    result: Result, console: Console, *, min_group: int, plain: bool = False
-) -> None:
-    """Print the summary of a scored assessment."""
-    info = result.assessment
+def render_summary(shared: SharedResult, console: Console, *, plain: bool = False) -> None:
+    """Print the summary of a shared assessment, and what was withheld."""
+    info = shared.assessment
     heading = " · ".join(part for part in (info.organisation, info.period, info.date) if part)
     console.print(f"[bold]{escape(heading or 'Assessment')}[/bold]")
-    console.print(escape(_mix_line(result)))
+    console.print(escape(_mix_line(shared)))
     console.print()
     table = _table("Scores", plain)
     table.add_column("Rubric")
     table.add_column("Score")
     table.add_column("Band")
     table.add_column("Answered", justify="right")
-    for rubric in result.rubrics:
+    for rubric in shared.rubrics:
         everyone = rubric.scores.everyone
         table.add_row(
             escape(rubric.title),
@@ -79,19 +74,20 @@ def render_summary(
             f"{everyone.coverage:.0f}% by {everyone.respondents}",
         )
     console.print(table)
-    for rubric in result.rubrics:
+    for rubric in shared.rubrics:
         if rubric.ladder and rubric.ladder.weakest:
-            areas = "; ".join(
-                f"{a.title}: rung {number(a.rung.value)} ({a.rung.name})"
-                for a in rubric.ladder.weakest
-            )
+            areas = "; ".join(f"{a.title}: {rung_words(a.rung)}" for a in rubric.ladder.weakest)
             console.print(f"Weakest decision area on the ladder: {escape(areas)}")
-    _lowest(result, console, plain)
-    _gaps(result, console, min_group, plain)
-    _flags(result, console)
+    _lowest(shared, console, plain)
+    _gaps(shared, console, plain)
+    _flags(shared, console)
+    console.print()
+    console.print(f"Privacy: no figure comes from fewer than {shared.min_group} people.")
+    for line in shared.withheld:
+        console.print(f"  - {escape(line)}")
 
 
-def _lowest(result: Result, console: Console, plain: bool) -> None:
+def _lowest(result: SharedResult, console: Console, plain: bool) -> None:
     scored = [
         (rubric, dim)
         for rubric in result.rubrics
@@ -112,26 +108,19 @@ def _lowest(result: Result, console: Console, plain: bool) -> None:
     console.print(table)
 
 
-def _shown(dim: DimensionResult, min_group: int) -> bool:
-    perspectives = dim.scores.perspectives
-    return all(
-        key in perspectives and perspectives[key].respondents >= min_group
-        for key in ("lived", "professional")
-    )
-
-
-def _gaps(result: Result, console: Console, min_group: int, plain: bool) -> None:
+def _gaps(result: SharedResult, console: Console, plain: bool) -> None:
     gaps = [
         (rubric, dim)
         for rubric in result.rubrics
         for dim in rubric.dimensions
-        if dim.gap is not None and _shown(dim, min_group)
+        if dim.gap is not None
     ]
     console.print()
     if not gaps:
         console.print(
             "Lived and professional views are not compared: each needs answers from at "
-            f"least {min_group} respondents (--min-group)."
+            f"least {result.min_group} respondents (--min-group), without giving away a "
+            "smaller group."
         )
         return
     gaps.sort(key=lambda pair: (-abs(pair[1].gap or 0), pair[0].id, pair[1].id))
@@ -153,14 +142,16 @@ def _gaps(result: Result, console: Console, min_group: int, plain: bool) -> None
     console.print(table)
 
 
-def _flags(result: Result, console: Console) -> None:
+def _flags(result: SharedResult, console: Console) -> None:
     console.print()
     if not result.flags:
         console.print("No flags raised.")
-        return
-    console.print(f"[bold]Flags raised ({len(result.flags)})[/bold]")
+    else:
+        console.print(f"[bold]Flags raised ({len(result.flags)})[/bold]")
     for flag in result.flags:
         console.print(f"Flag: [bold]{escape(flag.title)}[/bold]")
         console.print(f"  {escape(flag.explanation)}")
         for line in flag.evidence:
             console.print(f"  - {escape(line)}")
+    for unchecked in result.unchecked_flags:
+        console.print(f"Not checked: {escape(unchecked.title)}: {escape(unchecked.reason)}.")

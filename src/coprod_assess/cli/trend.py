@@ -9,7 +9,8 @@ import typer
 
 from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
 @handle_errors
@@ -20,12 +21,13 @@ def trend(
     output_format: OutputFormat = CompareFormat.table,
     output: Output = None,
     rubric: RubricPaths = None,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
     """Several periods side by side, ordered by period label and date."""
     from coprod_assess.compare.trend import trend as build_trend
     from coprod_assess.scoring.from_file import scored_from_file
 
-    results = [scored_from_file(path, rubric or []).result for path in files]
+    results = [scored_from_file(path, rubric or [], min_group=min_group).shared for path in files]
     built = build_trend(results)
     if output_format is CompareFormat.table and output is None:
         from coprod_assess.cli.compare_table import render_trend_table

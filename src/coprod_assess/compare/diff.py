@@ -17,10 +17,10 @@ from coprod_assess.scoring.result import (
     DimensionResult,
     GroupScores,
     RespondentMix,
-    Result,
     ResultModel,
     RubricResult,
     Rung,
+    SharedResult,
 )
 
 STEADY = 0.5  # a change smaller than this many points reads as "no change"
@@ -94,6 +94,7 @@ class Diff(ResultModel):
     flags_still: list[str] = Field(default_factory=list)
     mix_old: RespondentMix
     mix_new: RespondentMix
+    min_group: int = Field(description="No figure compared comes from fewer people than this.")
     warnings: list[str] = Field(default_factory=list)
 
     def drops(self, points: float) -> list[str]:
@@ -230,8 +231,8 @@ def compare_rubric(old: RubricResult, new: RubricResult) -> RubricDiff:
     )
 
 
-def compare(old: Result, new: Result) -> Diff:
-    """Two scored assessments compared."""
+def compare(old: SharedResult, new: SharedResult) -> Diff:
+    """Two shared assessments compared: only what each may show."""
     old_rubrics = {r.id: r for r in old.rubrics}
     new_rubrics = {r.id: r for r in new.rubrics}
     shared = sorted(set(old_rubrics) & set(new_rubrics))
@@ -250,5 +251,6 @@ def compare(old: Result, new: Result) -> Diff:
         flags_still=[new_flags[f] for f in sorted(set(new_flags) & set(old_flags))],
         mix_old=old.respondents,
         mix_new=new.respondents,
+        min_group=max(old.min_group, new.min_group),
         warnings=warnings,
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from coprod_assess.scoring.result import AssessmentInfo, GroupScores, Result, ResultModel
+from coprod_assess.scoring.result import AssessmentInfo, GroupScores, ResultModel, SharedResult
 
 
 class Point(ResultModel):
@@ -32,6 +32,7 @@ class Trend(ResultModel):
 
     periods: list[AssessmentInfo]
     rows: list[TrendRow]
+    min_group: int = Field(description="No figure shown comes from fewer people than this.")
     notes: list[str] = Field(default_factory=list)
 
 
@@ -54,8 +55,8 @@ def _point(scores: GroupScores | None) -> Point | None:
     )
 
 
-def trend(results: Sequence[Result]) -> Trend:
-    """The results in period order, with a row per rubric and per dimension."""
+def trend(results: Sequence[SharedResult]) -> Trend:
+    """The shared results in period order, with a row per rubric and per dimension."""
     ordered = sorted(results, key=lambda r: period_key(r.assessment))
     notes = []
     rows = []
@@ -90,4 +91,9 @@ def trend(results: Sequence[Result]) -> Trend:
             rows.append(
                 TrendRow(rubric=rubric_id, title=dim.title, dimension=dim.id, points=points)
             )
-    return Trend(periods=[r.assessment for r in ordered], rows=rows, notes=notes)
+    return Trend(
+        periods=[r.assessment for r in ordered],
+        rows=rows,
+        min_group=max((r.min_group for r in ordered), default=1),
+        notes=notes,
+    )

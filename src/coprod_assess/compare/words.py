@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coprod_assess.compare.diff import Move, RungMove
 from coprod_assess.compare.trend import Point
-from coprod_assess.report.numbers import number, percent
+from coprod_assess.wording import gap_words, mix_words, rung_words, score_cell
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "not compared": "·"}
 
@@ -19,22 +19,14 @@ def change_words(move: Move) -> str:
     return f"{ARROWS[move.direction]} {word} {abs(move.change):.0f} points"
 
 
-def score_words(value: float | None, pct: float | None, band: str | None = None) -> str:
-    """A score with its percent and band, or a dash when there is none."""
-    if value is None:
-        return "-"
-    text = f"{number(value)} ({percent(pct)})"
-    return f"{text}, {band}" if band else text
-
-
 def cell_words(move: Move, rung: RungMove | None, which: str) -> str:
     """The before or after cell: a rung on a ladder, else a score with percent and band."""
     if rung is not None:
         place = rung.old if which == "old" else rung.new
-        return f"rung {number(place.value)} {place.name}" if place else "-"
+        return rung_words(place) if place else "-"
     if which == "old":
-        return score_words(move.old, move.old_percent, move.old_band)
-    return score_words(move.new, move.new_percent, move.new_band)
+        return score_cell(move.old, move.old_percent, move.old_band)
+    return score_cell(move.new, move.new_percent, move.new_band)
 
 
 def move_words(move: Move, rung: RungMove | None) -> str:
@@ -48,20 +40,8 @@ def point_words(point: Point | None) -> str:
     if point is None:
         return "not asked"
     return (
-        score_words(point.value, point.percent) if point.value is not None else "not enough answers"
+        score_cell(point.value, point.percent) if point.value is not None else "not enough answers"
     )
-
-
-def mix_words(total: int, perspectives: dict[str, int]) -> str:
-    """10 (5 lived experience, 5 professional)."""
-    names = {"lived": "lived experience", "professional": "professional", "none": "no perspective"}
-    parts = [f"{count} {names.get(key, key)}" for key, count in perspectives.items()]
-    return f"{total} ({', '.join(parts)})" if parts else str(total)
-
-
-def gap_words(gap: float | None) -> str:
-    """+25 points, or a dash."""
-    return "-" if gap is None else f"{gap:+.0f} points"
 
 
 HELPERS = {

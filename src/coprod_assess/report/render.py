@@ -1,27 +1,21 @@
-"""Rendering a scored assessment as an HTML or Markdown report."""
+"""Rendering a shared assessment as an HTML or Markdown report."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
 from coprod_assess.report.templating import render
 from coprod_assess.report.view import build_view
-from coprod_assess.scoring.result import Result
+from coprod_assess.scoring.result import SharedResult
 
 Format = Literal["html", "md"]
 TEMPLATES: dict[str, str] = {"html": "report.html.j2", "md": "report.md.j2"}
 
 
 def render_report(
-    result: Result,
-    output_format: Format = "html",
-    *,
-    min_group: int = 3,
-    names: Mapping[str, str] | None = None,
-    template_dir: Path | None = None,
+    shared: SharedResult, output_format: Format = "html", *, template_dir: Path | None = None
 ) -> str:
-    """The report text. `names` (respondent id to name) is given only when names may be shown."""
-    view = build_view(result, min_group=min_group, names=names)
+    """The report text, from what the privacy step let through (names only if it kept them)."""
+    view = build_view(shared)
     return render(output_format, TEMPLATES[output_format], {"report": view}, template_dir)

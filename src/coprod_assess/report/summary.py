@@ -5,31 +5,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_assess.report.numbers import number, percent, scale_words
+from coprod_assess.wording import count_words, rung_words
 
 if TYPE_CHECKING:
     from coprod_assess.report.view import ReportView
-    from coprod_assess.scoring.result import Result, RubricResult
+    from coprod_assess.scoring.result import RubricResult, SharedResult
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _who(result: Result) -> str:
-    mix = result.respondents.perspectives
+def _who(shared: SharedResult) -> str:
+    mix = shared.respondents.perspectives
     parts = []
     if mix.get("lived"):
         parts.append(f"{mix['lived']} with lived experience of the services")
     if mix.get("professional"):
-        parts.append(_count(mix["professional"], "professional", "professionals"))
+        parts.append(count_words(mix["professional"], "professional", "professionals"))
     if mix.get("none"):
         parts.append(f"{mix['none']} answering as a group or in another role")
-    total = _count(result.respondents.total, "person", "people")
+    total = count_words(shared.respondents.total, "person", "people")
     return f"{total} answered" + (f": {', '.join(parts)}." if parts else ".")
 
 
 def _rubric_sentence(rubric: RubricResult) -> str:
     everyone = rubric.scores.everyone
+    if everyone.status == "withheld":
+        return f"{rubric.title}: not shown, because too few people answered."
     if everyone.value is None:
         return (
             f"{rubric.title}: not enough answers to give a score "
@@ -39,17 +38,13 @@ def _rubric_sentence(rubric: RubricResult) -> str:
     if ladder is not None and ladder.typical is not None:
         typical = ladder.typical
         group = f", which is {typical.group.lower()}" if typical.group else ""
-        text = (
-            f"On {rubric.title}, decisions typically sit at rung {number(typical.value)}, "
-            f"{typical.name}{group}."
-        )
+        text = f"On {rubric.title}, decisions typically sit at {rung_words(typical)}{group}."
         if ladder.weakest:
             areas = " and ".join(a.title.lower() for a in ladder.weakest)
             rung = ladder.weakest[0].rung
             text += (
                 f" Power is only as strong as its weakest link: {areas} "
-                f"{'sits' if len(ladder.weakest) == 1 else 'sit'} lowest, at rung "
-                f"{number(rung.value)}, {rung.name}."
+                f"{'sits' if len(ladder.weakest) == 1 else 'sit'} lowest, at {rung_words(rung)}."
             )
         return text
     low, high = rubric.range
@@ -79,21 +74,25 @@ def _gap_sentence(view: ReportView) -> str:
     )
 
 
-def summary_sentences(result: Result, view: ReportView) -> list[str]:
+def summary_sentences(shared: SharedResult, view: ReportView) -> list[str]:
     """Short paragraphs: who answered, each framework, the two perspectives, flags, priorities."""
-    info = result.assessment
+    info = shared.assessment
     organisation = info.organisation or "This organisation"
     when = f" in {info.period}" if info.period else ""
-    paragraphs = [f"{organisation} assessed how real its co-production is{when}. {_who(result)}"]
-    paragraphs += [_rubric_sentence(rubric) for rubric in result.rubrics]
+    paragraphs = [f"{organisation} assessed how real its co-production is{when}. {_who(shared)}"]
+    paragraphs += [_rubric_sentence(rubric) for rubric in shared.rubrics]
     paragraphs.append(_gap_sentence(view))
-    if result.flags:
-        titles = "; ".join(flag.title.lower() for flag in result.flags)
-        paragraphs.append(
-            f"{_count(len(result.flags), 'warning sign came', 'warning signs came')} up: {titles}."
-        )
+    if shared.flags:
+        titles = "; ".join(flag.title.lower() for flag in shared.flags)
+        came = count_words(len(shared.flags), "warning sign came", "warning signs came")
+        paragraphs.append(f"{came} up: {titles}.")
     else:
         paragraphs.append("None of the warning signs came up.")
+    if shared.unchecked_flags:
+        paragraphs.append(
+            f"{count_words(len(shared.unchecked_flags), 'warning sign', 'warning signs')} "
+            "could not be checked, because they need scores of groups too small to show."
+        )
     if view.priorities:
         first = view.priorities[0]
         paragraphs.append(

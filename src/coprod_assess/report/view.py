@@ -1,13 +1,11 @@
 """What a report shows, worked out once for both formats.
 
-Privacy is decided here: breakdowns of groups smaller than `min_group` are
-left out with a line saying so, notes are attributed to a role only where
-that role is large enough, and names appear only when asked for.
+It reads only a `SharedResult`: what the privacy step let through. Nothing
+here decides what is too small to show; it says what was withheld.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coprod_assess.report.charts import (
@@ -18,14 +16,26 @@ from coprod_assess.report.charts import (
     bar_chart,
     ladder_chart,
 )
-from coprod_assess.report.numbers import number, percent, scale_words
+from coprod_assess.report.numbers import percent
 from coprod_assess.report.summary import summary_sentences
 from coprod_assess.rubric.describe import explain
-from coprod_assess.scoring.result import DimensionResult, Note, RaisedFlag, Result, RubricResult
+from coprod_assess.scoring.result import (
+    DimensionResult,
+    RaisedFlag,
+    RubricResult,
+    SharedNote,
+    SharedResult,
+    UncheckedFlag,
+)
+from coprod_assess.wording import (
+    group_words,
+    perspective_name,
+    score_words,
+    short_score_words,
+)
 
 PRIORITY_BELOW = 60.0
 STRENGTH_FROM = 60.0
-PERSPECTIVE_NAMES = {"lived": "Lived experience", "professional": "Professional"}
 
 
 @dataclass
@@ -101,6 +111,8 @@ class ReportView:
     gap_chart: BarChart | None
     perspectives_hidden: str
     flags: list[RaisedFlag]
+    unchecked_flags: list[UncheckedFlag]
+    withheld: list[str]
     strengths: list[Item]
     priorities: list[Item]
     quotes: list[Quote]
@@ -111,77 +123,71 @@ class ReportView:
     min_coverage: float
 
 
-def score_words(rubric: RubricResult, dim: DimensionResult | None = None) -> str:
-    """A score for people: a rung with its name, or a value with its range and percent."""
-    scores = dim.scores if dim else rubric.scores
-    everyone = scores.everyone
-    if everyone.value is None:
-        return "not enough answers" if everyone.status == "not-enough-answers" else "no answers"
-    rung = dim.rung if dim else (rubric.ladder.typical if rubric.ladder else None)
-    if rung is not None:
-        return f"rung {number(rung.value)}, {rung.name}"
-    low, high = dim.range if dim else rubric.range
-    scale = scale_words(low, high)
-    return f"{number(everyone.value)} {scale} ({percent(everyone.percent)})"
+def dimension_words(rubric: RubricResult, dim: DimensionResult | None = None) -> str:
+    """A rubric's or dimension's score for people: a rung, or a value in its range."""
+    if dim is None:
+        rung = rubric.ladder.typical if rubric.ladder else None
+        return score_words(rubric.scores.everyone, *rubric.range, rung)
+    return score_words(dim.scores.everyone, *dim.range, dim.rung)
 
 
-def build_view(
-    result: Result, *, min_group: int = 3, names: Mapping[str, str] | None = None
-) -> ReportView:
-    """The report's content. `names` maps respondent ids to names, only when asked to show them."""
-    sections = [_section(r, result, min_group) for r in result.rubrics]
-    gaps, hidden = _gaps(result, min_group)
-    info = result.assessment
-    mix = result.respondents
-    strengths, priorities = _strengths_and_priorities(result)
+def build_view(shared: SharedResult) -> ReportView:
+    """The report's content, from what the privacy step let through."""
+    sections = [_section(r, shared) for r in shared.rubrics]
+    gaps, hidden = _gaps(shared)
+    info = shared.assessment
+    mix = shared.respondents
+    strengths, priorities = _strengths_and_priorities(shared)
     view = ReportView(
         organisation=info.organisation,
         period=info.period,
         date=info.date,
-        tool_version=result.tool_version,
+        tool_version=shared.tool_version,
         summary=[],
         rubrics=sections,
         gaps=gaps,
         gap_chart=_gap_chart(gaps),
         perspectives_hidden=hidden,
-        flags=list(result.flags),
+        flags=list(shared.flags),
+        unchecked_flags=list(shared.unchecked_flags),
+        withheld=list(shared.withheld),
         strengths=strengths,
         priorities=priorities,
-        quotes=[_quote(note, result, min_group, names) for note in result.notes],
+        quotes=[_quote(note, shared) for note in shared.notes],
         mix=[(mix.labels.get(role, role), count) for role, count in mix.roles.items()],
-        perspectives=[
-            (PERSPECTIVE_NAMES.get(key, "No perspective (a group, or other)"), count)
-            for key, count in mix.perspectives.items()
-        ],
+        perspectives=[(perspective_name(key), count) for key, count in mix.perspectives.items()],
         total=mix.total,
-        min_group=min_group,
-        min_coverage=result.min_coverage,
+        min_group=shared.min_group,
+        min_coverage=shared.min_coverage,
     )
-    view.summary = summary_sentences(result, view)
+    view.summary = summary_sentences(shared, view)
     return view
 
 
-def _section(rubric: RubricResult, result: Result, min_group: int) -> RubricSection:
+def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
     everyone = rubric.scores.everyone
-    roles = []
-    hidden = []
-    for role, score in rubric.scores.roles.items():
-        label = result.respondents.labels.get(role, role)
-        if score.respondents >= min_group:
-            roles.append(
-                RoleRow(label, score.respondents, _short(rubric, score.value, score.percent))
-            )
-        elif score.respondents:
-            hidden.append(label.lower())
+    labels = shared.respondents.labels
+    ladder = rubric.method == "ladder"
     return RubricSection(
         id=rubric.id,
         title=rubric.title,
-        score=score_words(rubric),
+        score=dimension_words(rubric),
         band=everyone.band or "",
-        chart=None if rubric.method == "ladder" else bar_chart(rubric),
-        ladder=ladder_chart(rubric) if rubric.method == "ladder" else None,
-        roles=roles,
-        hidden_roles=hidden,
+        chart=None if ladder else bar_chart(rubric),
+        ladder=ladder_chart(rubric) if ladder else None,
+        roles=[
+            RoleRow(
+                labels.get(role, role),
+                score.respondents,
+                short_score_words(score.value, score.percent, ladder),
+            )
+            for role, score in rubric.scores.roles.items()
+        ],
+        hidden_roles=[
+            group_words(group, labels)
+            for group in rubric.scores.withheld
+            if group.startswith("role:")
+        ],
         method=explain(rubric.method, rubric.range, rubric.threshold),
         citation=rubric.citation,
         version=rubric.version,
@@ -191,32 +197,23 @@ def _section(rubric: RubricResult, result: Result, min_group: int) -> RubricSect
     )
 
 
-def _short(rubric: RubricResult, value: float | None, pct: float | None) -> str:
-    if value is None:
-        return "not enough answers"
-    if rubric.method == "ladder":
-        return f"rung {number(value)}"
-    return f"{number(value)} ({percent(pct)})"
-
-
-def _gaps(result: Result, min_group: int) -> tuple[list[GapRow], str]:
+def _gaps(shared: SharedResult) -> tuple[list[GapRow], str]:
     rows = []
-    for rubric in result.rubrics:
+    for rubric in shared.rubrics:
         for dim in rubric.dimensions:
             lived = dim.scores.perspectives.get("lived")
             pro = dim.scores.perspectives.get("professional")
             if not lived or not pro or lived.percent is None or pro.percent is None:
                 continue
-            if min(lived.respondents, pro.respondents) < min_group:
-                continue
             rows.append(GapRow(rubric.title, dim.title, lived.percent, pro.percent, dim.gap or 0.0))
     rows.sort(key=lambda row: (-abs(row.gap), row.rubric, row.dimension))
     if rows:
         return rows, ""
-    mix = result.respondents.perspectives
+    mix = shared.respondents.perspectives
     return [], (
         "Lived experience and professional views are not compared: each needs answers from "
-        f"at least {min_group} people (here {mix.get('lived', 0)} with lived experience and "
+        f"at least {shared.min_group} people, and neither may give away a smaller group "
+        f"(here {mix.get('lived', 0)} with lived experience and "
         f"{mix.get('professional', 0)} professionals)."
     )
 
@@ -249,10 +246,10 @@ def _gap_chart(rows: list[GapRow]) -> BarChart | None:
     )
 
 
-def _strengths_and_priorities(result: Result) -> tuple[list[Item], list[Item]]:
+def _strengths_and_priorities(shared: SharedResult) -> tuple[list[Item], list[Item]]:
     scored = [
         (rubric, dim)
-        for rubric in result.rubrics
+        for rubric in shared.rubrics
         for dim in rubric.dimensions
         if dim.scores.everyone.percent is not None
     ]
@@ -268,7 +265,7 @@ def _strengths_and_priorities(result: Result) -> tuple[list[Item], list[Item]]:
         Item(
             title=dim.title,
             rubric=rubric.title,
-            score=score_words(rubric, dim),
+            score=dimension_words(rubric, dim),
             why=_why(dim),
             actions=dim.actions[:3],
         )
@@ -277,7 +274,7 @@ def _strengths_and_priorities(result: Result) -> tuple[list[Item], list[Item]]:
     picked = {(r.id, d.id) for r, d in chosen}
     best = sorted(scored, key=lambda pair: (-pct(pair), pair[1].id))
     strengths = [
-        Item(title=dim.title, rubric=rubric.title, score=score_words(rubric, dim))
+        Item(title=dim.title, rubric=rubric.title, score=dimension_words(rubric, dim))
         for rubric, dim in best
         if pct((rubric, dim)) >= STRENGTH_FROM and (rubric.id, dim.id) not in picked
     ][:3]
@@ -292,21 +289,20 @@ def _why(dim: DimensionResult) -> str:
     return ""
 
 
-def _quote(note: Note, result: Result, min_group: int, names: Mapping[str, str] | None) -> Quote:
-    rubric = result.rubric(note.rubric)
+def _quote(note: SharedNote, shared: SharedResult) -> Quote:
+    rubric = shared.rubric(note.rubric)
     title = rubric.title if rubric else note.rubric
     dim_title = next(
         (d.title for d in (rubric.dimensions if rubric else []) if d.id == note.dimension),
         note.dimension,
     )
-    mix = result.respondents
-    if mix.roles.get(note.role, 0) >= min_group:
-        label = mix.labels.get(note.role, note.role).lower()
+    if note.role:
+        label = group_words(f"role:{note.role}", shared.respondents.labels)
         who = f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
-    elif note.perspective and mix.perspectives.get(note.perspective, 0) >= min_group:
+    elif note.perspective:
         who = "someone with lived experience" if note.perspective == "lived" else "a professional"
     else:
         who = "a respondent"
-    if names and names.get(note.respondent):
-        who = f"{names[note.respondent]} ({who.removeprefix('a ').removeprefix('an ')})"
+    if note.name:
+        who = f"{note.name} ({who.removeprefix('a ').removeprefix('an ')})"
     return Quote(text=note.text, who=who[:1].upper() + who[1:], where=f"{dim_title}, {title}")

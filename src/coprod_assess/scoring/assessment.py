@@ -8,7 +8,6 @@ from coprod_assess import __version__
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE, RubricScorer, content_hash
-from coprod_assess.scoring.flag_eval import raise_flags
 from coprod_assess.scoring.result import AssessmentInfo, RespondentMix, Result
 from coprod_assess.scoring.tally import tally
 
@@ -30,15 +29,21 @@ def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
         roles=dict(sorted(roles.items())),
         labels={role: catalog.roles[role].label for role in sorted(roles)},
         perspectives=dict(sorted(perspectives.items())),
+        perspective_of={
+            role: found
+            for role in sorted(roles)
+            if (found := catalog.roles[role].perspective) is not None
+        },
     )
 
 
 def score_assessment(
     answers: AnswersFile, catalog: Catalog, *, min_coverage: float = DEFAULT_MIN_COVERAGE
 ) -> Result:
-    """The scored assessment. Pure: the same answers and rubrics always give the same result.
+    """The full scored assessment. Pure: the same answers and rubrics give the same result.
 
     The answers must already be checked against the catalog (see answers.load).
+    Nothing may show it as it is: pass it through `coprod_assess.privacy.share`.
     """
     rubric_results = []
     notes = []
@@ -48,7 +53,7 @@ def score_assessment(
         rubric_results.append(RubricScorer(counted, min_coverage).result(content_hash(rubric)))
         notes.extend(counted.notes)
     info = answers.assessment
-    result = Result(
+    return Result(
         tool_version=__version__,
         assessment=AssessmentInfo(
             organisation=info.organisation, period=info.period, date=info.date
@@ -58,4 +63,3 @@ def score_assessment(
         rubrics=rubric_results,
         notes=sorted(notes, key=lambda n: (n.rubric, n.question, n.respondent, n.text)),
     )
-    return result.model_copy(update={"flags": raise_flags(result, catalog.flags.values())})

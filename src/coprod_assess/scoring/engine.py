@@ -166,7 +166,7 @@ class RubricScorer:
             scores=scores,
             gap=scores.gap(),
             sides=sides,
-            side_gap=_side_gap(sides),
+            side_gap=side_gap(sides),
             rung=None
             if self.method != "ladder" or value is None
             else rung_for(value, ladder_rungs(self.rubric)),
@@ -235,7 +235,7 @@ class RubricScorer:
             scores=scores,
             gap=scores.gap(),
             sides=sides,
-            side_gap=_side_gap(sides),
+            side_gap=side_gap(sides),
             ladder=self.ladder(dims, scores) if self.method == "ladder" else None,
             dimensions=dims,
         )
@@ -251,16 +251,25 @@ class RubricScorer:
             Rung(value=o.value, name=o.label, group=o.group)
             for o in sorted(rungs, key=lambda o: o.value)
         ]
-        if not placed:
-            return Ladder(typical=None, rungs=named)
-        low = min(area.rung.value for area in placed)
-        high = max(area.rung.value for area in placed)
+        weakest, strongest = extremes(placed)
         return Ladder(
-            typical=None if typical is None else rung_for(typical, rungs),
+            typical=None if typical is None or not placed else rung_for(typical, rungs),
             rungs=named,
-            weakest=[area for area in placed if area.rung.value == low],
-            strongest=[area for area in placed if area.rung.value == high],
+            weakest=weakest,
+            strongest=strongest,
         )
+
+
+def extremes(placed: Sequence[AreaRung]) -> tuple[list[AreaRung], list[AreaRung]]:
+    """The decision areas on the lowest rung and those on the highest."""
+    if not placed:
+        return [], []
+    low = min(area.rung.value for area in placed)
+    high = max(area.rung.value for area in placed)
+    return (
+        [area for area in placed if area.rung.value == low],
+        [area for area in placed if area.rung.value == high],
+    )
 
 
 def _fraction(dim: DimensionResult, value: float) -> float:
@@ -268,7 +277,8 @@ def _fraction(dim: DimensionResult, value: float) -> float:
     return 1.0 if high == low else (value - low) / (high - low)
 
 
-def _side_gap(sides: dict[str, GroupScores]) -> float | None:
+def side_gap(sides: dict[str, GroupScores]) -> float | None:
+    """Practice minus belief for everyone, in percent points, when both have a score."""
     practice = sides.get("practice")
     belief = sides.get("belief")
     if practice is None or belief is None:

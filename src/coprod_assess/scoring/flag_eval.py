@@ -1,11 +1,25 @@
-"""Raising cross-framework flags: each condition read off the scored assessment."""
+"""Raising cross-framework flags: each condition read off the shared assessment.
+
+Flags read only what the privacy step lets through. A condition that needs a
+withheld figure cannot be checked: the flag says so, without numbers, and is
+neither raised nor cleared on figures nobody may see.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
 
 from coprod_assess.rubric.flags import ANY, Condition, Flag
-from coprod_assess.scoring.result import GroupScores, RaisedFlag, Result, RubricResult, Score
+from coprod_assess.scoring.result import (
+    GroupScores,
+    RaisedFlag,
+    RubricResult,
+    Score,
+    SharedResult,
+    UncheckedFlag,
+)
 from coprod_assess.scoring.tally import EVERYONE
 
 _UNITS = {
@@ -19,12 +33,31 @@ _UNITS = {
 }
 
 
-def raise_flags(result: Result, flags: Iterable[Flag]) -> list[RaisedFlag]:
-    """The flags whose conditions hold, with what was measured, sorted by id."""
+class Outcome(Enum):
+    """What a condition, or a flag, came to."""
+
+    HOLDS = "holds"
+    FAILS = "fails"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One measurement a condition reads: None where the figure is withheld."""
+
+    text: str
+    value: float | None
+
+
+def raise_flags(
+    shared: SharedResult, flags: Iterable[Flag]
+) -> tuple[list[RaisedFlag], list[UncheckedFlag]]:
+    """The flags whose conditions hold, and those that could not be checked, sorted by id."""
     raised = []
+    unchecked = []
     for flag in sorted(flags, key=lambda f: f.id):
-        evidence = _evidence(flag, result)
-        if evidence is not None:
+        outcome, evidence = _evaluate(flag, shared)
+        if outcome is Outcome.HOLDS:
             raised.append(
                 RaisedFlag(
                     id=flag.id,
@@ -34,18 +67,38 @@ def raise_flags(result: Result, flags: Iterable[Flag]) -> list[RaisedFlag]:
                     actions=[action.text for action in flag.actions],
                 )
             )
-    return raised
+        elif outcome is Outcome.UNKNOWN:
+            unchecked.append(
+                UncheckedFlag(
+                    id=flag.id,
+                    title=flag.title,
+                    reason="it needs scores of a group too small to show (fewer than "
+                    f"{shared.min_group} people), so it could not be checked",
+                )
+            )
+    return raised, unchecked
 
 
-def _evidence(flag: Flag, result: Result) -> list[str] | None:
-    found = [
-        [text for text, value in measure(c, result) if c.holds(value)]
-        for c in flag.when.conditions()
-    ]
+def _evaluate(flag: Flag, shared: SharedResult) -> tuple[Outcome, list[str]]:
+    outcomes = []
+    evidence = []
+    for condition in flag.when.conditions():
+        readings = list(measure(condition, shared))
+        held = [r.text for r in readings if r.value is not None and condition.holds(r.value)]
+        evidence += held
+        if held:
+            outcomes.append(Outcome.HOLDS)
+        elif any(r.value is None for r in readings):
+            outcomes.append(Outcome.UNKNOWN)
+        else:
+            outcomes.append(Outcome.FAILS)
     if flag.when.all is not None:
-        return [line for lines in found for line in lines] if all(found) else None
-    lines = [line for lines in found for line in lines]
-    return lines or None
+        if all(o is Outcome.HOLDS for o in outcomes):
+            return Outcome.HOLDS, evidence
+        return (Outcome.FAILS if Outcome.FAILS in outcomes else Outcome.UNKNOWN), []
+    if Outcome.HOLDS in outcomes:
+        return Outcome.HOLDS, evidence
+    return (Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.FAILS), []
 
 
 def _group(condition: Condition) -> str:
@@ -58,6 +111,14 @@ def _group(condition: Condition) -> str:
 
 def _pick(scores: GroupScores | None, group: str) -> Score | None:
     return None if scores is None else scores.for_group(group)
+
+
+def _withheld(scores: GroupScores | None, group: str) -> bool:
+    if scores is None:
+        return False
+    if group == EVERYONE:
+        return scores.everyone.status == "withheld"
+    return group in scores.withheld
 
 
 def _shown(condition: Condition, value: float) -> str:
@@ -80,8 +141,8 @@ def _comparison(condition: Condition) -> str:
     return " and ".join(parts)
 
 
-def measure(condition: Condition, result: Result) -> Iterator[tuple[str, float]]:
-    """Each measurement the condition reads, as (evidence text, value)."""
+def measure(condition: Condition, result: SharedResult) -> Iterator[Reading]:
+    """Each measurement the condition reads: its evidence text and value, or None if withheld."""
     group = _group(condition)
     who = "" if group == EVERYONE else f" ({group.split(':', 1)[1]})"
     unit = _UNITS[condition.metric]
@@ -94,16 +155,19 @@ def measure(condition: Condition, result: Result) -> Iterator[tuple[str, float]]
             count = mix.perspectives.get(condition.perspective, 0)
         else:
             count = mix.total
-        yield f"{count}{unit}{who} ({rule})", count
+        yield Reading(f"{count}{unit}{who} ({rule})", count)
         return
     rubrics = result.rubrics if condition.rubric == ANY else [result.rubric(condition.rubric)]
     for rubric in rubrics:
         if rubric is None:
             continue
         for title, scores, sides in _targets(condition, rubric):
+            if _needs_withheld(condition, scores, sides, group):
+                yield Reading(title, None)
+                continue
             value = _read(condition, scores, sides, group)
             if value is not None:
-                yield f"{title}{who}: {_shown(condition, value)}{unit} ({rule})", value
+                yield Reading(f"{title}{who}: {_shown(condition, value)}{unit} ({rule})", value)
 
 
 def _targets(
@@ -115,6 +179,16 @@ def _targets(
     for dim in rubric.dimensions:
         if condition.dimension in (ANY, dim.id):
             yield f"{rubric.title}, {dim.title}", dim.scores, dim.sides
+
+
+def _needs_withheld(
+    condition: Condition, scores: GroupScores, sides: dict[str, GroupScores], group: str
+) -> bool:
+    if condition.metric == "gap":
+        return any(f"perspective:{p}" in scores.withheld for p in ("lived", "professional"))
+    if condition.metric == "side-gap":
+        return any(_withheld(sides.get(tag), group) for tag in ("practice", "belief"))
+    return _withheld(sides.get(condition.side) if condition.side else scores, group)
 
 
 def _read(

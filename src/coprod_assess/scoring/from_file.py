@@ -1,4 +1,7 @@
-"""A scored assessment from a file: an answers file is scored, a result file is read."""
+"""A shared assessment from a file: an answers file is scored, a result file is read.
+
+Either way the result passes the privacy step before anything can show it.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +14,21 @@ from coprod_assess.answers.models import AnswersFile
 from coprod_assess.errors import CoprodError, Problem
 from coprod_assess.loading.document import YamlDocument, load_document
 from coprod_assess.loading.validate import validate
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
+from coprod_assess.privacy.redact import share
 from coprod_assess.rubric.catalog import Catalog, load_catalog
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE
-from coprod_assess.scoring.result import Result
+from coprod_assess.scoring.result import SharedResult
 from coprod_assess.scoring.result_io import is_result, result_from
 
 
 @dataclass
 class Scored:
-    """A result, the answers behind it when they were read, and warnings to show."""
+    """What may be shown of an assessment, whether it came from a result file, and warnings."""
 
-    result: Result
-    answers: AnswersFile | None = None
+    shared: SharedResult
+    from_result_file: bool = False
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -31,16 +36,29 @@ def scored_from_file(
     path: Path,
     rubric_paths: Sequence[Path] = (),
     *,
+    min_group: int = DEFAULT_MIN_GROUP,
     min_coverage: float = DEFAULT_MIN_COVERAGE,
+    show_names: bool = False,
 ) -> Scored:
-    """Score an answers file against the rubrics in force, or read a result file."""
+    """Score an answers file against the rubrics in force, or read a result file; then share.
+
+    A result file is already shared at its own threshold; a higher `min_group`
+    withholds more (and checks the flags in force again), a lower one cannot
+    bring back what the file left out. Names are only ever in answers files.
+    """
     doc = load_document(path)
     if is_result(doc):
-        return Scored(result_from(doc))
+        written = result_from(doc)
+        if min_group <= written.min_group:
+            return Scored(written, from_result_file=True)
+        flags = load_catalog(rubric_paths).flags.values()
+        return Scored(share(written, min_group, flags=flags), from_result_file=True)
     catalog = load_catalog(rubric_paths)
     answers, warnings = checked_answers(doc, catalog)
     result = score_assessment(answers, catalog, min_coverage=min_coverage)
-    return Scored(result, answers, warnings)
+    names = {r.id: r.name for r in answers.respondents if r.name} if show_names else None
+    shared = share(result, min_group, flags=catalog.flags.values(), names=names)
+    return Scored(shared, warnings=warnings)
 
 
 def checked_answers(doc: YamlDocument, catalog: Catalog) -> tuple[AnswersFile, list[Problem]]:

@@ -1,7 +1,8 @@
 """The scored assessment: everything a report or a diff needs, without the rubric files.
 
-Every breakdown is computed and kept, with the number of respondents behind
-it; reports and tables hide those below the anonymity threshold.
+Scoring makes a full `Result`, with every breakdown and who wrote each note.
+It is never shown: the privacy step (`coprod_assess.privacy`) turns it into a
+`SharedResult`, the only type that outputs, result files and flags receive.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-RESULT_FORMAT = 1
+RESULT_FORMAT = 2
 
-Status = Literal["ok", "not-enough-answers", "no-answers"]
+# "withheld": computed from fewer people than the anonymity threshold.
+Status = Literal["ok", "not-enough-answers", "no-answers", "withheld"]
 
 
 class ResultModel(BaseModel):
@@ -40,6 +42,10 @@ class GroupScores(ResultModel):
     everyone: Score
     roles: dict[str, Score] = Field(default_factory=dict)
     perspectives: dict[str, Score] = Field(default_factory=dict)
+    withheld: list[str] = Field(
+        default_factory=list,
+        description="Groups (role:ID, perspective:NAME) that answered but are not shown.",
+    )
 
     def for_group(self, group: str) -> Score | None:
         """The score of `everyone`, `role:ID` or `perspective:NAME`, if that group answered."""
@@ -139,6 +145,14 @@ class RubricResult(ResultModel):
     dimensions: list[DimensionResult]
 
 
+class UncheckedFlag(ResultModel):
+    """A flag that could not be checked: it needs figures the privacy step withheld."""
+
+    id: str
+    title: str
+    reason: str
+
+
 class RaisedFlag(ResultModel):
     """A cross-framework flag whose conditions held, with the evidence."""
 
@@ -150,7 +164,7 @@ class RaisedFlag(ResultModel):
 
 
 class Note(ResultModel):
-    """A note or piece of evidence given with an answer. Never carries a name."""
+    """A note or piece of evidence given with an answer, with who gave it (never shown)."""
 
     rubric: str
     dimension: str
@@ -161,6 +175,18 @@ class Note(ResultModel):
     text: str
 
 
+class SharedNote(ResultModel):
+    """A note as it may be shown: a role or perspective only where that group is large enough."""
+
+    rubric: str
+    dimension: str
+    question: str
+    role: str | None = None
+    perspective: str | None = None
+    name: str | None = Field(default=None, description="Only when names were asked for.")
+    text: str
+
+
 class RespondentMix(ResultModel):
     """How many answered, by role and by perspective."""
 
@@ -168,6 +194,9 @@ class RespondentMix(ResultModel):
     roles: dict[str, int] = Field(default_factory=dict)
     labels: dict[str, str] = Field(default_factory=dict, description="Role ids to labels.")
     perspectives: dict[str, int] = Field(default_factory=dict)
+    perspective_of: dict[str, str] = Field(
+        default_factory=dict, description="Role ids to their perspective, for roles that have one."
+    )
 
 
 class AssessmentInfo(ResultModel):
@@ -178,8 +207,8 @@ class AssessmentInfo(ResultModel):
     date: str = ""
 
 
-class Result(ResultModel):
-    """A scored assessment."""
+class ResultBase(ResultModel):
+    """What a full and a shared result have in common."""
 
     format: int = RESULT_FORMAT
     tool: str = "coprod-assess"
@@ -188,9 +217,25 @@ class Result(ResultModel):
     min_coverage: float
     respondents: RespondentMix
     rubrics: list[RubricResult]
-    flags: list[RaisedFlag] = Field(default_factory=list)
-    notes: list[Note] = Field(default_factory=list)
 
     def rubric(self, rubric_id: str) -> RubricResult | None:
         """The rubric result with this id, if it was scored."""
         return next((r for r in self.rubrics if r.id == rubric_id), None)
+
+
+class Result(ResultBase):
+    """A full scored assessment: every group, however small. Only the privacy step reads it."""
+
+    notes: list[Note] = Field(default_factory=list)
+
+
+class SharedResult(ResultBase):
+    """A scored assessment as it may be shown for `min_group`: what every output receives."""
+
+    min_group: int = Field(ge=1, description="No figure here comes from fewer people than this.")
+    withheld: list[str] = Field(
+        default_factory=list, description="Plain lines saying what was withheld and why."
+    )
+    flags: list[RaisedFlag] = Field(default_factory=list)
+    unchecked_flags: list[UncheckedFlag] = Field(default_factory=list)
+    notes: list[SharedNote] = Field(default_factory=list)

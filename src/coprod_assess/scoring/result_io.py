@@ -11,20 +11,20 @@ from coprod_assess import __version__
 from coprod_assess.errors import CoprodError
 from coprod_assess.loading.document import YamlDocument, load_document
 from coprod_assess.loading.validate import validate
-from coprod_assess.scoring.result import RESULT_FORMAT, Result
+from coprod_assess.scoring.result import RESULT_FORMAT, SharedResult
 
 
-def result_data(result: Result) -> dict[str, Any]:
-    """The result as plain JSON-ready data."""
+def result_data(result: SharedResult) -> dict[str, Any]:
+    """The shared result as plain JSON-ready data."""
     return result.model_dump(mode="json", by_alias=True)
 
 
-def result_json(result: Result) -> str:
-    """The result as indented JSON text."""
+def result_json(result: SharedResult) -> str:
+    """The shared result as indented JSON text."""
     return result.model_dump_json(indent=2, by_alias=True) + "\n"
 
 
-def result_yaml(result: Result) -> str:
+def result_yaml(result: SharedResult) -> str:
     """The result as YAML text, keys in the model's order."""
     return yaml.safe_dump(result_data(result), sort_keys=False, allow_unicode=True, width=100)
 
@@ -42,15 +42,25 @@ def _version_tuple(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def result_from(doc: YamlDocument) -> Result:
-    """Validate a loaded result file; one written by a newer tool gets a clear message."""
+def result_from(doc: YamlDocument) -> SharedResult:
+    """Validate a loaded result file; one from a newer or an older tool gets a clear message."""
     written_by = str(doc.data.get("tool_version", ""))
     newer = _version_tuple(written_by) > _version_tuple(__version__)
     file_format = doc.data.get("format")
     if isinstance(file_format, int) and file_format > RESULT_FORMAT:
         newer = True
+    if isinstance(file_format, int) and file_format < RESULT_FORMAT:
+        line, column = doc.position(("format",))
+        raise CoprodError.single(
+            doc.name,
+            "old-result",
+            f"is a result file of format {file_format}, which kept every group, even groups "
+            "of one person; score the answers file again with `coprod score`",
+            line,
+            column,
+        )
     try:
-        return validate(Result, doc)
+        return validate(SharedResult, doc)
     except CoprodError:
         if newer:
             line, column = doc.position(("tool_version",))
@@ -65,6 +75,6 @@ def result_from(doc: YamlDocument) -> Result:
         raise
 
 
-def load_result(path: Path) -> Result:
+def load_result(path: Path) -> SharedResult:
     """Read a result file written by `coprod score` (JSON is read as YAML, its superset)."""
     return result_from(load_document(path))

@@ -1,0 +1,283 @@
+"""The privacy step: a full result turned into what may be shown for an anonymity threshold.
+
+Every output of the tool (tables, JSON and YAML, result files, reports, diff,
+trend, flags, priorities, summaries) receives only the `SharedResult` made
+here. Figures of groups smaller than the threshold are removed, not hidden;
+larger groups are removed too where the total and the groups shown would give
+a small one away (see `suppression`); notes name a role or perspective only
+where that group is shown; and plain lines say what was withheld and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
+from coprod_assess.privacy.suppression import EVERYONE, Suppression, suppress
+from coprod_assess.rubric.flags import Flag
+from coprod_assess.scoring.engine import extremes, side_gap
+from coprod_assess.scoring.flag_eval import raise_flags
+from coprod_assess.scoring.result import (
+    AreaRung,
+    DimensionResult,
+    GroupScores,
+    Ladder,
+    Note,
+    RespondentMix,
+    Result,
+    RubricResult,
+    Score,
+    SharedNote,
+    SharedResult,
+)
+from coprod_assess.wording import count_words, group_words
+
+
+@dataclass(frozen=True)
+class RubricPlan:
+    """What was withheld for one rubric."""
+
+    title: str
+    total: int
+    suppression: Suppression
+
+    def shows(self, group: str) -> bool:
+        """Whether this group's figures are shown for this rubric."""
+        return group not in self.suppression.hidden
+
+
+def _counts(scores: GroupScores, mix: RespondentMix) -> dict[str, int]:
+    """Respondents per group in one figure; groups withheld before count as the whole mix."""
+    counts = {EVERYONE: scores.everyone.respondents}
+    counts.update({f"role:{role}": s.respondents for role, s in scores.roles.items()})
+    counts.update({f"perspective:{p}": s.respondents for p, s in scores.perspectives.items()})
+    for group in scores.withheld:
+        kind, _, name = group.partition(":")
+        counts[group] = (mix.roles if kind == "role" else mix.perspectives).get(name, 1) or 1
+    return {group: n for group, n in counts.items() if n > 0}
+
+
+def _figures(rubric: RubricResult) -> list[GroupScores]:
+    """Every figure of a rubric, the rubric-level ones first."""
+    found = [rubric.scores, *rubric.sides.values()]
+    for dim in rubric.dimensions:
+        found += [dim.scores, *dim.sides.values()]
+    return found
+
+
+def _withheld_score(score: Score) -> Score:
+    return score.model_copy(
+        update={"value": None, "percent": None, "band": None, "status": "withheld"}
+    )
+
+
+def _apply(scores: GroupScores, hidden: frozenset[str], dark: bool) -> GroupScores:
+    present = [f"role:{r}" for r in scores.roles] + [
+        f"perspective:{p}" for p in scores.perspectives
+    ]
+    return GroupScores(
+        everyone=_withheld_score(scores.everyone) if dark else scores.everyone,
+        roles={r: s for r, s in scores.roles.items() if f"role:{r}" not in hidden},
+        perspectives={
+            p: s for p, s in scores.perspectives.items() if f"perspective:{p}" not in hidden
+        },
+        withheld=sorted(set(scores.withheld) | {g for g in present if g in hidden}),
+    )
+
+
+def _plan(rubric: RubricResult, mix: RespondentMix, min_group: int) -> Suppression:
+    figures = _figures(rubric)
+    counts = [_counts(figure, mix) for figure in figures]
+    total = rubric.scores.everyone.respondents
+    if total < min_group:
+        everything = frozenset(g for c in counts for g in c if g != EVERYONE)
+        return Suppression(everything, everything, tuple(True for _ in figures))
+    dark = [0 < c.get(EVERYONE, 0) < min_group for c in counts]
+    if any(dark):
+        # The rubric's own figures combine every dimension's: one of them from too
+        # few people could be worked out from the rubric's and the others'.
+        top = 1 + len(rubric.sides)
+        dark[:top] = [True] * top
+    already = {group for figure in figures for group in figure.withheld}
+    return suppress(counts, mix.perspective_of, min_group, already=already, everyone_hidden=dark)
+
+
+def _redact_rubric(rubric: RubricResult, plan: Suppression, min_group: int) -> RubricResult:
+    dark = iter(plan.everyone_hidden)
+    hidden = plan.hidden
+
+    def apply(scores: GroupScores) -> GroupScores:
+        return _apply(scores, hidden, next(dark))
+
+    scores = apply(rubric.scores)
+    sides = {tag: apply(side) for tag, side in rubric.sides.items()}
+    dims = []
+    for dim in rubric.dimensions:
+        dim_scores = apply(dim.scores)
+        dim_sides = {tag: apply(side) for tag, side in dim.sides.items()}
+        dims.append(_redact_dimension(dim, dim_scores, dim_sides, rubric, min_group))
+    return rubric.model_copy(
+        update={
+            "scores": scores,
+            "gap": scores.gap(),
+            "sides": sides,
+            "side_gap": side_gap(sides),
+            "ladder": _ladder(rubric.ladder, scores, dims),
+            "dimensions": dims,
+        }
+    )
+
+
+def _redact_dimension(
+    dim: DimensionResult,
+    scores: GroupScores,
+    sides: dict[str, GroupScores],
+    rubric: RubricResult,
+    min_group: int,
+) -> DimensionResult:
+    too_few = rubric.scores.everyone.respondents < min_group
+    questions = (
+        []
+        if too_few
+        else [
+            q if q.answered >= min_group else q.model_copy(update={"value": None})
+            for q in dim.questions
+        ]
+    )
+    return dim.model_copy(
+        update={
+            "scores": scores,
+            "gap": scores.gap(),
+            "sides": sides,
+            "side_gap": side_gap(sides),
+            "rung": dim.rung if scores.everyone.value is not None else None,
+            "questions": questions,
+        }
+    )
+
+
+def _ladder(
+    ladder: Ladder | None, scores: GroupScores, dims: list[DimensionResult]
+) -> Ladder | None:
+    if ladder is None:
+        return None
+    placed = [
+        AreaRung(dimension=d.id, title=d.title, rung=d.rung) for d in dims if d.rung is not None
+    ]
+    weakest, strongest = extremes(placed)
+    typical = ladder.typical if scores.everyone.value is not None and placed else None
+    return Ladder(typical=typical, rungs=ladder.rungs, weakest=weakest, strongest=strongest)
+
+
+def _note(
+    note: Note | SharedNote,
+    plan: RubricPlan | None,
+    names: Mapping[str, str] | None,
+) -> SharedNote:
+    role = note.role if plan and note.role and plan.shows(f"role:{note.role}") else None
+    perspective = note.perspective
+    if not (plan and perspective and plan.shows(f"perspective:{perspective}")):
+        perspective = None
+    name = note.name if isinstance(note, SharedNote) else None
+    if isinstance(note, Note) and names:
+        name = names.get(note.respondent) or None
+    return SharedNote(
+        rubric=note.rubric,
+        dimension=note.dimension,
+        question=note.question,
+        role=role,
+        perspective=perspective,
+        name=name,
+        text=note.text,
+    )
+
+
+def _lines(plans: Iterable[RubricPlan], mix: RespondentMix, min_group: int) -> list[str]:
+    """Plain sentences on what was withheld, one per reason, naming the frameworks."""
+    if min_group == 1:
+        return [
+            "Every group is shown, even groups of one person (--min-group 1): this can show "
+            "one person's answers. Do not share it."
+        ]
+    reasons: dict[str, list[str]] = {}
+    plans = list(plans)
+    for plan in plans:
+        sup = plan.suppression
+        found = []
+        if plan.total < min_group:
+            found.append(
+                f"only {count_words(plan.total, 'person', 'people')} answered, fewer than "
+                f"{min_group}: no scores are shown"
+            )
+        else:
+            small = sorted(group_words(g, mix.labels) for g in sup.small)
+            extra = sorted(group_words(g, mix.labels) for g in sup.complementary)
+            if small:
+                found.append(
+                    f"scores of {', '.join(small)} are not shown: fewer than {min_group} "
+                    "people in each answered (all the questions, or some of them)"
+                )
+            if extra:
+                found.append(
+                    f"scores of {', '.join(extra)} are not shown either, so that a smaller "
+                    "group cannot be worked out by subtraction from the total"
+                )
+            if any(sup.everyone_hidden):
+                found.append(
+                    f"some scores for everyone are not shown: fewer than {min_group} people "
+                    "answered those questions"
+                )
+        for reason in found:
+            reasons.setdefault(reason, []).append(plan.title)
+    if not reasons:
+        return [f"Nothing was withheld: every group shown has at least {min_group} people."]
+    every = len(plans)
+    return [
+        f"{'In every framework' if len(titles) == every > 1 else '; '.join(titles)}: {reason}."
+        for reason, titles in reasons.items()
+    ]
+
+
+def share(
+    result: Result | SharedResult,
+    min_group: int = DEFAULT_MIN_GROUP,
+    *,
+    flags: Iterable[Flag],
+    names: Mapping[str, str] | None = None,
+) -> SharedResult:
+    """What may be shown of `result` when no group smaller than `min_group` may be told apart.
+
+    A result already shared keeps its own threshold where that is higher. The
+    flags are raised on the shared figures only. `names` (respondent id to
+    name) is given only when names may be shown.
+    """
+    if isinstance(result, SharedResult):
+        min_group = max(min_group, result.min_group)
+    mix = result.respondents
+    plans = {
+        rubric.id: RubricPlan(
+            rubric.title, rubric.scores.everyone.respondents, _plan(rubric, mix, min_group)
+        )
+        for rubric in result.rubrics
+    }
+    shared = SharedResult(
+        format=result.format,
+        tool=result.tool,
+        tool_version=result.tool_version,
+        assessment=result.assessment,
+        min_coverage=result.min_coverage,
+        respondents=mix,
+        rubrics=[
+            _redact_rubric(rubric, plans[rubric.id].suppression, min_group)
+            for rubric in result.rubrics
+        ],
+        min_group=min_group,
+        withheld=_lines(plans.values(), mix, min_group),
+        notes=sorted(
+            (_note(note, plans.get(note.rubric), names) for note in result.notes),
+            key=lambda n: (n.rubric, n.question, n.text),
+        ),
+    )
+    raised, unchecked = raise_flags(shared, flags)
+    return shared.model_copy(update={"flags": raised, "unchecked_flags": unchecked})
