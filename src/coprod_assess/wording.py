@@ -7,12 +7,12 @@ thing the same way.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from coprod_assess.report.numbers import number, percent, scale_words
+from coprod_assess.report.numbers import number, percent
 
 if TYPE_CHECKING:
-    from coprod_assess.scoring.result import Rung, Score
+    from coprod_assess.scoring.result import Score
 
 PERSPECTIVES = {
     "lived": "Lived experience",
@@ -25,6 +25,13 @@ MISSING = {
     "no-answers": "no answers",
     "withheld": "not shown (too few people)",
 }
+
+
+def scale_words(low: float, high: float) -> str:
+    """ "out of 4", or "on a scale of 20 to 100" when the scale does not start at 0."""
+    if low == 0:
+        return f"out of {number(high)}"
+    return f"on a scale of {number(low)} to {number(high)}"
 
 
 def perspective_name(key: str) -> str:
@@ -47,7 +54,17 @@ def group_words(group: str, labels: Mapping[str, str]) -> str:
     return "everyone"
 
 
-def rung_words(rung: Rung) -> str:
+class Placed(Protocol):
+    """A rung, or a decision area placed on one: its value and the rung's name."""
+
+    @property
+    def value(self) -> float: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def rung_words(rung: Placed) -> str:
     """rung 4, Consultation."""
     return f"rung {number(rung.value)}, {rung.name}"
 
@@ -57,7 +74,7 @@ def missing_words(score: Score) -> str:
     return MISSING.get(score.status, "no answers")
 
 
-def score_words(score: Score, low: float, high: float, rung: Rung | None = None) -> str:
+def score_words(score: Score, low: float, high: float, rung: Placed | None = None) -> str:
     """A score for people: a rung with its name, or a value with its scale and percent."""
     if score.value is None:
         return missing_words(score)

@@ -142,3 +142,29 @@ def test_broken_existing_file_is_not_overwritten(cli: Run, write: Callable[..., 
     assert result.exit_code == 1
     assert "a.yaml:2:20: error[unknown-role]" in result.stderr
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_one_persons_session_ends_without_their_scores(cli: Run) -> None:
+    typed = lines("Sam", "1", "4", "4", "4", "4", "n")
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=typed)
+    assert result.exit_code == 0, result.output
+    summary = " ".join(result.stdout.partition("Saved 4 answers to a.yaml.")[2].split())
+    # The summary after one person would be that person's answers: it is withheld.
+    assert "Scores" in summary and "of 0-3" not in summary and "Embedded" not in summary
+    out = summary
+    assert "only 1 person answered, fewer than 3: no scores are shown" in out
+
+
+def test_plain_mode_marks_a_clear_break_between_people(cli: Run) -> None:
+    typed = lines("Sam", "1", "4", "4", "4", "4", "y", "", "8", "1", "1", "1", "1", "n")
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=typed)
+    assert result.exit_code == 0, result.output
+    first, _, rest = result.stdout.partition("Next person. The answers above are saved.")
+    assert rest and "Answering: Sam" in first and "Answering:" in rest
+    assert "only 2 people answered" in " ".join(rest.split())
+
+
+def test_the_final_summary_takes_the_threshold(cli: Run) -> None:
+    typed = lines("Sam", "1", "4", "4", "4", "4", "n")
+    result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", "--min-group", "1", input=typed)
+    assert "can show one person's answers" in " ".join(result.stdout.split())

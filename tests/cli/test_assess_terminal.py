@@ -107,3 +107,17 @@ def test_styled_mode_shows_where_you_are(tmp_path: Path) -> None:
     child.expect("Sharing power \\(test rubric\\) · Money · question 1 of 4")
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_the_screen_is_wiped_before_the_next_person(tmp_path: Path) -> None:
+    child = spawn(tmp_path / "a.yaml", "--respondent", "Sam", "--role", "staff")
+    for value in ("4", "4", "4", "4"):
+        answer(child, value)
+    child.expect(r"add the next person\? \(y/n\) ")
+    child.sendline("y")
+    # Screen and scrollback are erased before the next person sees anything.
+    child.expect_exact("\x1b[2J")
+    child.expect_exact("\x1b[3J")
+    child.expect("Name \\(optional")
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -276,7 +276,15 @@ def share(
         withheld=_lines(plans.values(), mix, min_group),
         notes=sorted(
             (_note(note, plans.get(note.rubric), names) for note in result.notes),
-            key=lambda n: (n.rubric, n.question, n.text),
+            # The order says nothing of who wrote what: whole notes, as shown, sorted.
+            key=lambda n: (
+                n.rubric,
+                n.question,
+                n.text,
+                n.role or "",
+                n.perspective or "",
+                n.name or "",
+            ),
         ),
     )
     raised, unchecked = raise_flags(shared, flags)

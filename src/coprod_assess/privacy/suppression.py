@@ -91,22 +91,85 @@ class Suppression:
         return self.hidden - self.small
 
 
-def _complement(
+def _candidates(
     found: Sequence[str], rows: Sequence[Row], unknown: set[str], counts: Mapping[str, int]
-) -> str:
-    """The next group to hide: the smallest shown one sharing an equation with a found one."""
-    linked = {
-        group
-        for row in rows
-        if any(group in row for group in found)
-        for group in row
-        if group not in unknown
-    }
-    shown = [group for group in counts if group not in unknown]
-    for pool in (linked - {EVERYONE}, set(shown) - {EVERYONE}):
-        if pool:
-            return min(pool, key=lambda group: (counts[group], group))
-    return EVERYONE
+) -> list[str]:
+    """Shown groups that could be hidden next, the likeliest to close the gap first.
+
+    A group sharing more equations with the recoverable ones closes more of them
+    at once; roles go before perspectives, whose comparison is the main finding;
+    then the smallest group.
+    """
+    shared_rows: dict[str, int] = {}
+    for row in rows:
+        if any(group in row for group in found):
+            for group in row:
+                if group not in unknown and group != EVERYONE:
+                    shared_rows[group] = shared_rows.get(group, 0) + 1
+    pool = shared_rows or {g: 0 for g in counts if g not in unknown and g != EVERYONE}
+    return sorted(
+        pool,
+        key=lambda g: (-pool[g], g.startswith("perspective:"), counts[g], g),
+    )
+
+
+def _leak(
+    figures: Sequence[Mapping[str, int]],
+    perspective_of: Mapping[str, str],
+    hidden: set[str],
+    dark: list[bool],
+) -> tuple[int, list[str]] | None:
+    """The first figure in which a hidden group can be recovered, and the candidates to hide."""
+    for index, counts in enumerate(figures):
+        unknown = {group for group in counts if group in hidden}
+        if dark[index] and EVERYONE in counts:
+            unknown.add(EVERYONE)
+        if not unknown:
+            continue
+        rows = equations(counts, perspective_of)
+        found = recoverable(unknown, rows)
+        if found:
+            return index, _candidates(found, rows, unknown, counts)
+    return None
+
+
+def _settle(
+    figures: Sequence[Mapping[str, int]],
+    perspective_of: Mapping[str, str],
+    hidden: set[str],
+    dark: list[bool],
+    *,
+    look_ahead: bool,
+) -> tuple[set[str], list[bool]]:
+    """Hide groups until none can be recovered; looking ahead, pick the choice that hides least.
+
+    Every hidden group is undetermined in every figure at the end: in the worst
+    case all groups are hidden and a figure shows everyone only, or nothing.
+    """
+    while (leak := _leak(figures, perspective_of, hidden, dark)) is not None:
+        index, candidates = leak
+        if not candidates:
+            # Only everyone is left to show, and it is the hidden group's own sum.
+            dark[index] = True
+            continue
+        choice = candidates[0]
+        if look_ahead and len(candidates) > 1:
+
+            def loss(
+                candidate: str, hidden: set[str] = hidden, candidates: list[str] = candidates
+            ) -> tuple[int, int, int, int]:
+                after, shade = _settle(
+                    figures, perspective_of, hidden | {candidate}, list(dark), look_ahead=False
+                )
+                people = sum(
+                    max(c.get(g, 0) for c in figures) for g in after if g.startswith("role:")
+                )
+                perspectives = sum(1 for g in after if g.startswith("perspective:"))
+                return perspectives, sum(shade), people, candidates.index(candidate)
+
+            choice = min(candidates, key=loss)
+        hidden = hidden | {choice}
+    return hidden, dark
 
 
 def suppress(
@@ -129,26 +192,6 @@ def suppress(
         for group, n in counts.items()
         if group != EVERYONE and 0 < n < min_group
     }
-    hidden = small | set(already)
     dark = list(everyone_hidden or [False] * len(figures))
-    changed = True
-    while changed:
-        changed = False
-        for index, counts in enumerate(figures):
-            unknown = {group for group in counts if group in hidden}
-            if dark[index] and EVERYONE in counts:
-                unknown.add(EVERYONE)
-            if not unknown:
-                continue
-            rows = equations(counts, perspective_of)
-            found = recoverable(unknown, rows)
-            if not found:
-                continue
-            pick = _complement(found, rows, unknown, counts)
-            if pick == EVERYONE:
-                dark[index] = True
-            else:
-                hidden.add(pick)
-            changed = True
-            break
+    hidden, dark = _settle(figures, perspective_of, small | set(already), dark, look_ahead=True)
     return Suppression(frozenset(small), frozenset(hidden), tuple(dark))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.scoring.result import RubricResult
+from coprod_assess.wording import missing_words, rung_words
 
 WIDTH = 720
 LABEL_WIDTH = 250
@@ -87,15 +88,16 @@ def bar_chart(rubric: RubricResult) -> BarChart:
     rows = []
     parts = []
     for dim in rubric.dimensions:
-        percents: list[float | None]
-        if sides:
-            percents = [
-                d.everyone.percent if (d := dim.sides.get(side)) else None for side in sides
-            ]
-        else:
-            percents = [dim.scores.everyone.percent]
+        scores = (
+            [d.everyone if (d := dim.sides.get(side)) else None for side in sides]
+            if sides
+            else [dim.scores.everyone]
+        )
         bars = [
-            Bar(p or 0.0, percent(p) if p is not None else "not enough answers") for p in percents
+            Bar(s.percent, percent(s.percent))
+            if s is not None and s.percent is not None
+            else Bar(0.0, missing_words(s) if s is not None else "no answers")
+            for s in scores
         ]
         rows.append((dim.scores.everyone.percent or -1, dim.title, BarRow(dim.title, bars)))
         parts.append(
@@ -223,7 +225,7 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
             typical_text += f" ({typical.group})"
     else:
         typical_text = "Not enough answers to place the typical rung."
-    areas = "; ".join(f"{p.title}: rung {number(p.value)}, {p.name}" for p in placed)
+    areas = "; ".join(f"{p.title}: {rung_words(p)}" for p in placed)
     chart = LadderChart(
         id=f"chart-{rubric.id}",
         title=f"{rubric.title}: where each decision area sits",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_assess.report.numbers import number, percent, scale_words
-from coprod_assess.wording import count_words, rung_words
+from coprod_assess.report.numbers import number, percent
+from coprod_assess.wording import count_words, rung_words, scale_words
 
 if TYPE_CHECKING:
     from coprod_assess.report.view import ReportView

@@ -225,7 +225,7 @@ def _gap_chart(rows: list[GapRow]) -> BarChart | None:
     return BarChart(
         id="gaps",
         title="Largest gaps between lived experience and professional views",
-        series=["Lived experience", "Professional"],
+        series=[perspective_name("lived"), perspective_name("professional")],
         rows=[
             BarRow(
                 label=f"{row.dimension} ({row.rubric})",

@@ -1,0 +1,166 @@
+"""The privacy step on the cases found by trying to take the tool apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from coprod_assess.privacy.redact import share
+from coprod_assess.report.render import render_report
+from coprod_assess.rubric.flags import Flag
+from coprod_assess.scoring.result import GroupScores, SharedResult
+from tests.scoring.conftest import catalog_of, respondents, rubric, score
+
+GAP_FLAG = Flag.model_validate(
+    {
+        "id": "staff-see-more",
+        "title": "Staff see more",
+        "explanation": "Professionals rate it higher.",
+        "when": {"any": [{"metric": "gap", "rubric": "r", "dimension": "*", "at-least": 25}]},
+    }
+)
+ROLE_FLAG = Flag.model_validate(
+    {
+        "id": "carers-low",
+        "title": "Carers rate it low",
+        "explanation": "Family carers see little.",
+        "when": {
+            "all": [{"metric": "percent", "rubric": "r", "role": "family-carer", "below": 50}]
+        },
+    }
+)
+HIGH = {"a1": 4, "a2": 4, "b1": 4}
+LOW = {"a1": 0, "a2": 1, "b1": 0}
+
+
+def shared(*rows: tuple[str, dict[str, Any]], min_group: int = 3) -> SharedResult:
+    catalog = catalog_of(rubric("mean"), flags=[GAP_FLAG, ROLE_FLAG])
+    full = score(catalog, respondents(*rows))
+    return share(full, min_group, flags=catalog.flags.values())
+
+
+def every_figure(result: SharedResult) -> list[GroupScores]:
+    found = []
+    for r in result.rubrics:
+        found += [r.scores, *r.sides.values()]
+        for dim in r.dimensions:
+            found += [dim.scores, *dim.sides.values()]
+    return found
+
+
+def test_a_lone_carer_beside_three_staff_gives_nothing_away() -> None:
+    result = shared(("staff", HIGH), ("staff", HIGH), ("staff", HIGH), ("family-carer", LOW))
+    (r,) = result.rubrics
+    for figure in every_figure(result):
+        assert figure.roles.keys() <= {"staff"} and "family-carer" not in figure.roles
+        assert "lived" not in figure.perspectives
+    # Everyone minus the three staff would be the carer: staff are withheld too.
+    assert "staff" not in r.scores.roles and "role:staff" in r.scores.withheld
+    assert r.gap is None and all(d.gap is None for d in r.dimensions)
+    assert result.flags == []
+    assert {f.id for f in result.unchecked_flags} == {"carers-low", "staff-see-more"}
+    for fmt in ("html", "md"):
+        text = render_report(result, fmt)
+        assert "professional minus lived" not in text
+        assert "could not be checked" in text
+
+
+def test_the_gap_and_its_flag_are_shown_when_both_sides_are_large() -> None:
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3
+    result = shared(*rows)
+    (r,) = result.rubrics
+    assert r.gap is not None and r.gap > 25
+    flag = next(f for f in result.flags if f.id == "staff-see-more")
+    assert any("professional minus lived" in line for line in flag.evidence)
+    assert result.unchecked_flags == []
+    assert result.withheld == ["Nothing was withheld: every group shown has at least 3 people."]
+
+
+def test_the_role_flag_reads_a_role_only_where_it_is_shown() -> None:
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3
+    assert "carers-low" in {f.id for f in shared(*rows).flags}
+    strict = shared(*rows, min_group=4)
+    assert strict.flags == [] and "carers-low" in {f.id for f in strict.unchecked_flags}
+
+
+def test_fewer_people_than_the_threshold_show_no_scores_at_all() -> None:
+    result = shared(("staff", HIGH), ("family-carer", LOW))
+    (r,) = result.rubrics
+    for figure in every_figure(result):
+        assert figure.everyone.value is None and figure.everyone.status == "withheld"
+        assert figure.roles == {} and figure.perspectives == {}
+    assert all(d.questions == [] for d in r.dimensions)
+    assert result.withheld == ["R: only 2 people answered, fewer than 3: no scores are shown."]
+
+
+def test_practice_and_belief_of_a_small_group_are_withheld_too() -> None:
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3 + [("manager", LOW)]
+    result = shared(*rows)
+    (r,) = result.rubrics
+    for figure in [*r.sides.values(), *r.dimensions[0].sides.values()]:
+        assert "manager" not in figure.roles
+        assert "role:manager" in figure.withheld
+
+
+def test_a_figure_from_fewer_people_is_withheld_and_so_is_the_rubric_total() -> None:
+    skip = {"skip": "dont-know"}
+    rows = [("staff", {"a1": 3, "a2": 3, "b1": skip})] * 4
+    rows += [("family-carer", {"a1": 1, "a2": 1, "b1": skip})] * 3
+    rows += [("family-carer", {"a1": 1, "a2": 1, "b1": 4})]
+    catalog = catalog_of(rubric("mean"))
+    full = score(catalog, respondents(*rows), min_coverage=0)
+    result = share(full, 3, flags=[])
+    (r,) = result.rubrics
+    a, b = r.dimensions
+    # One person answered b: its score is theirs, and with a beside the rubric's
+    # total it could be worked out again; both are withheld.
+    assert b.scores.everyone.status == "withheld" and b.scores.everyone.value is None
+    assert r.scores.everyone.status == "withheld"
+    assert a.scores.everyone.value is not None
+    assert b.questions[0].value is None
+
+
+def test_notes_name_a_role_only_where_the_role_is_shown() -> None:
+    noted = {"a1": {"value": 0, "note": "Nobody asked me."}, "a2": 1, "b1": 0}
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3 + [("commissioner", noted)]
+    result = shared(*rows)
+    (note,) = result.notes
+    # One commissioner: too few to name the role; four professionals are enough.
+    assert note.role is None and note.perspective == "professional" and note.name is None
+    assert "respondent" not in note.model_dump()
+    assert "A professional, on A, R" in render_report(result, "md")
+    strict = shared(*rows, min_group=5)
+    assert strict.notes[0].role is None and strict.notes[0].perspective is None
+    assert "A respondent, on A, R" in render_report(strict, "md")
+
+
+def test_min_group_one_shows_everything_and_says_so() -> None:
+    result = shared(("staff", HIGH), ("family-carer", LOW), min_group=1)
+    (r,) = result.rubrics
+    assert set(r.scores.roles) == {"staff", "family-carer"}
+    (line,) = result.withheld
+    assert "can show one person's answers" in line
+
+
+def test_sharing_again_only_ever_withholds_more() -> None:
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 4
+    first = shared(*rows)
+    assert set(first.rubrics[0].scores.roles) == {"staff", "family-carer"}
+    lower = share(first, 1, flags=[GAP_FLAG])
+    assert lower.min_group == 3 and lower.rubrics == first.rubrics
+    higher = share(first, 4, flags=[GAP_FLAG])
+    assert higher.min_group == 4
+    assert set(higher.rubrics[0].scores.roles) == set()
+    assert higher.rubrics[0].gap is None
+    assert [f.id for f in higher.unchecked_flags] == ["staff-see-more"]
+
+
+@pytest.mark.parametrize("min_group", [2, 3, 5])
+def test_every_shown_score_comes_from_enough_people(min_group: int) -> None:
+    rows = [("staff", HIGH)] * 5 + [("family-carer", LOW)] * 2 + [("manager", LOW)]
+    rows += [("person-using-services", HIGH)] * 3
+    result = shared(*rows, min_group=min_group)
+    for figure in every_figure(result):
+        shown = [*figure.roles.values(), *figure.perspectives.values()]
+        assert all(score.respondents >= min_group for score in shown)
