@@ -140,6 +140,8 @@ def determined(cell: str, hidden: list[str], rows: list[dict[str, int]]) -> bool
 def sums(cells: dict[str, int]) -> list[dict[str, int]]:
     """Everyone and each perspective as weighted sums of the roles, from the role ids."""
     roles = {g: n for g, n in cells.items() if g.startswith("role:")}
+    if "everyone" not in cells:
+        return []  # nobody answered this part: there is nothing to work out
     rows = [{"everyone": cells["everyone"], **{g: -n for g, n in roles.items()}}]
     for perspective in ("lived", "professional"):
         head = f"perspective:{perspective}"
