@@ -1,9 +1,16 @@
-"""Writing files so that a crash, a kill or a closed lid never leaves half a file."""
+"""Writing files so that a crash, a kill or a closed lid never leaves half a file.
+
+The file written keeps what the old one had: a symbolic link is followed and
+stays a link, the permissions stay as they were (a new file gets the usual
+ones for the user's umask), and a read-only file, a folder or a device is
+refused rather than replaced.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -11,12 +18,41 @@ from coprod_assess.errors import CoprodError
 from coprod_assess.loading.reader import display_name
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def writable_target(path: Path) -> tuple[Path, int]:
+    """Where a write to `path` lands and the mode it should have; refuses what is not a file."""
+    name = display_name(path)
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        found = target.stat()
+    except FileNotFoundError:
+        return target, 0o666 & ~_umask()
+    except OSError as err:
+        raise CoprodError.single(
+            name, "write-failed", f"cannot write: {err.strerror or err}"
+        ) from None
+    if stat.S_ISDIR(found.st_mode):
+        raise CoprodError.single(name, "not-a-file", "is a folder: give a file name to write")
+    if not stat.S_ISREG(found.st_mode):
+        raise CoprodError.single(name, "not-a-file", "is not a regular file: nothing was written")
+    mode = stat.S_IMODE(found.st_mode)
+    if not mode & 0o222:
+        raise CoprodError.single(name, "read-only", "is read-only: nothing was written")
+    return target, mode
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` via a synced temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path()
+    target, mode = writable_target(path)
+    folder = target.parent if str(target.parent) else Path()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise CoprodError.single(
             display_name(path), "write-failed", f"cannot write here: {err.strerror or err}"
@@ -25,8 +61,9 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
-        Path(temporary).replace(path)
+        Path(temporary).replace(target)
     except OSError as err:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
