@@ -1,0 +1,60 @@
+"""User and rubric text made inert for the terminal: no markup, no control sequences.
+
+Rubrics, answers and file names are written by other people. Shown as they
+are, a title like `[/x]` is Rich markup (and crashes the print), an escape
+sequence can recolour or clear the screen or plant a hyperlink, a carriage
+return can overwrite what was printed, a bidi override can reorder it, and a
+line break can forge a `file:line:col: error[code]` line. So every piece of
+user or rubric text goes through `inert` on its way to the screen.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Line breaks as str.splitlines knows them, CR LF counting as one.
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# What is left of C0 (tab aside), DEL, C1, and the bidi embeddings, overrides and isolates.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+# A "[" that Rich would read as the start of a tag, as rich.markup does.
+_TAG = re.compile(r"[a-z#/@][^[]*?]")
+_BACKSLASHES = re.compile(r"(\\*)(\[|\Z)")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(text: str, *, multiline: bool = False, markup: bool = True) -> str:
+    """`text` as it may be shown in a terminal: it prints as the characters it holds.
+
+    Control characters (ESC, BEL, DEL, the C1 range, bidi overrides and isolates)
+    are written out visibly, as `\\x1b` or `\\u202e`. One line (the default, for
+    problem lines and table cells): line breaks and tabs become spaces. With
+    `multiline`: each line break becomes `\\n` (CR LF too) and tabs are kept.
+    With `markup` (the default, for text printed through Rich), Rich markup is
+    escaped; pass `markup=False` for text printed as it is (typer.echo). Rich
+    cannot escape a backslash that ends the text and is followed by plain text:
+    it is doubled, so that markup after it still works, and shows twice.
+    """
+    value = _BREAK.sub("\n" if multiline else " ", text)
+    if not multiline:
+        value = value.replace("\t", " ")
+    value = _CONTROL.sub(_visible, value)
+    if markup:
+        value = _BACKSLASHES.sub(_escaped, value)
+    return value
+
+
+def _escaped(match: re.Match[str]) -> str:
+    # Rich reads 2n+1 backslashes before a tag as n and the tag as text, and drops
+    # one backslash before any other "[". rich.markup.escape misses the second case.
+    slashes, end = match.group(1), match.group(2)
+    if not end:  # the end: doubled, so that markup after the text is still read
+        return slashes * 2
+    if _TAG.match(match.string, match.end()):
+        return slashes * 2 + "\\["
+    return slashes + "\\[" if slashes else "["
