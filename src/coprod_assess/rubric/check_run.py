@@ -10,7 +10,7 @@ from coprod_assess.errors import CoprodError, Problem
 from coprod_assess.loading.document import Loc
 from coprod_assess.loading.reader import display_name
 from coprod_assess.resources import rubrics_dir
-from coprod_assess.rubric.checks import check_rubric, duplicates
+from coprod_assess.rubric.checks import check_role_names, check_rubric, duplicates
 from coprod_assess.rubric.files import LoadedFile, find_yaml_files, load_file
 from coprod_assess.rubric.flag_checks import check_flags
 from coprod_assess.rubric.flags import FlagsFile
@@ -75,6 +75,7 @@ def _check_loaded(loaded: list[LoadedFile], builtin: list[LoadedFile]) -> Iterat
         if isinstance(item.model, Rubric):
             yield from check_rubric(item.model, item.doc)
     yield from _unique_across_files(loaded)
+    yield from check_role_names(loaded, builtin)
     rubrics: dict[str, Rubric] = {}
     roles: dict[str, Role] = {}
     for item in [*builtin, *loaded]:  # checked files replace built-in ones with the same id

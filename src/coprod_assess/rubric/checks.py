@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from coprod_assess.errors import Problem
 from coprod_assess.loading.document import Loc, YamlDocument
+from coprod_assess.rubric.files import LoadedFile
 from coprod_assess.rubric.models import Option, Rubric
 from coprod_assess.rubric.ranges import rubric_range
+from coprod_assess.rubric.roles import RolesFile, role_key
 
 
 def _fmt(number: float) -> str:
@@ -116,4 +119,74 @@ def _check_scoring(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
                 "bands-range",
                 f"band '{band.label}' starts at {_fmt(band.from_)}, above the highest possible "
                 f"score {_fmt(high)}: no score can reach it",
+            )
+
+
+@dataclass(frozen=True)
+class _RoleName:
+    text: str
+    role: str
+    what: str  # id | label | alias
+    doc: YamlDocument
+    loc: Loc
+    checked: bool
+
+    def place(self, other: _RoleName) -> str:
+        line, column = self.doc.position(self.loc)
+        return f"line {line}" if self.doc is other.doc else f"{self.doc.name}:{line}:{column}"
+
+
+def check_role_names(
+    checked: Sequence[LoadedFile], others: Sequence[LoadedFile]
+) -> Iterator[Problem]:
+    """Each id, label and alias names one role only, as an import matches them.
+
+    The roles in force are those of `others` replaced by `checked` (same id); problems
+    are reported only in the `checked` files.
+    """
+    in_force: dict[str, list[_RoleName]] = {}
+    for item in [*others, *checked]:
+        if not isinstance(item.model, RolesFile):
+            continue
+        is_checked = any(item is c for c in checked)
+        for k, role in enumerate(item.model.roles):
+            said: list[tuple[str, str, Loc]] = [
+                ("id", role.id, ("roles", k, "id")),
+                ("label", role.label, ("roles", k, "label")),
+            ]
+            said += [("alias", a, ("roles", k, "aliases", n)) for n, a in enumerate(role.aliases)]
+            in_force[role.id] = [
+                _RoleName(text, role.id, what, item.doc, loc, is_checked)
+                for what, text, loc in said
+            ]
+    names = [name for group in in_force.values() for name in group]
+    # Ids and labels first, so an alias is the one reported when it repeats one.
+    names.sort(key=lambda name: name.what == "alias")
+    first: dict[str, _RoleName] = {}
+    for name in names:
+        key = role_key(name.text)
+        if not key:
+            if name.checked:
+                yield name.doc.problem(
+                    name.loc,
+                    "role-name-empty",
+                    f"{name.what} {name.text!r} has no letters or digits, so it can match nothing",
+                )
+            continue
+        earlier = first.setdefault(key, name)
+        if earlier.role == name.role:
+            continue
+        here, there = (name, earlier) if name.checked else (earlier, name)
+        if here.checked:
+            named = (
+                f"role id {here.text!r}"
+                if here.what == "id"
+                else f"{here.what} {here.text!r} of role '{here.role}'"
+            )
+            yield here.doc.problem(
+                here.loc,
+                "role-name-clash",
+                f"{named} also names role "
+                f"'{there.role}' (its {there.what} at {there.place(here)}): an imported role "
+                "could be either; keep it for one role only",
             )
