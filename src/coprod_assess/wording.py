@@ -98,6 +98,15 @@ def short_score_words(value: float | None, pct: float | None, ladder: bool) -> s
     return f"rung {number(value)}" if ladder else score_cell(value, pct)
 
 
+def groups_words(groups: int, people: int, lived: int) -> str:
+    """1 group answered together: 8 people, 5 of them with lived experience."""
+    if not groups:
+        return ""
+    who = f"{count_words(people, 'person', 'people')}, {lived} of them with lived experience"
+    answered = "answered together" if groups == 1 else "answered, each together"
+    return f"{count_words(groups, 'group', 'groups')} {answered}: {who}."
+
+
 def mix_words(total: int, perspectives: Mapping[str, int]) -> str:
     """10 (5 lived experience, 5 professional)."""
     parts = [f"{count} {perspective_name(key).lower()}" for key, count in perspectives.items()]

@@ -45,6 +45,14 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
                 "unknown-role",
                 f"no role has the id '{respondent.role}' (roles: {known})",
             )
+        elif respondent.people is not None and catalog.roles[respondent.role].perspective:
+            yield doc.problem(
+                ("respondents", i, "people"),
+                "not-a-group",
+                f"'people' is for a group answering together; role '{respondent.role}' is one "
+                "person",
+                at_key=True,
+            )
         for rubric_id, given in respondent.answers.items():
             loc = ("respondents", i, "answers", rubric_id)
             rubric = catalog.rubrics.get(rubric_id)

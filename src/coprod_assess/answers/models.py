@@ -71,7 +71,26 @@ class Respondent(UserModel):
     id: Label
     role: Id
     name: str | None = Field(default=None, description="Never shown in reports unless asked.")
+    people: int | None = Field(
+        default=None, ge=1, le=100_000, description="For a group: how many answered together."
+    )
+    lived_experience: int | None = Field(
+        default=None,
+        ge=0,
+        le=100_000,
+        description="For a group: how many of them use the service or care for someone who does.",
+    )
     answers: dict[Id, dict[Id, AnswerEntry]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _group_mix(self) -> Self:
+        if self.lived_experience is not None and self.people is None:
+            raise ValueError("lived_experience needs people: how many were in the group")
+        if None not in (self.people, self.lived_experience) and (
+            (self.lived_experience or 0) > (self.people or 0)
+        ):
+            raise ValueError("lived_experience cannot be more than people")
+        return self
 
 
 class AnswersFile(UserModel):

@@ -1,15 +1,19 @@
 """A questionnaire session: one respondent at a time, saved after every change.
 
-Pure state and file writes; the terminal dialogue lives in the CLI.
+Each change is made to the file's own text (see `editor`), so what the file
+held before (comments, layout, answers added by hand while the session runs)
+is kept, and a large file saves as fast as a small one. Pure state and file
+writes; the terminal dialogue lives in the CLI, which also holds the lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coprod_assess.answers.editor import AnswersText, Unchangeable
 from coprod_assess.answers.writer import save_answers
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.models import Dimension, Option, Question, Rubric
@@ -39,9 +43,14 @@ class Session:
         self.data.setdefault("respondents", [])
         self.steps = [Step(r, d, q) for r in rubrics for d, q in r.questions()]
         self.respondent: dict[str, Any] | None = None
-        declared = self.assessment.setdefault("rubrics", {})
+        self._editor: AnswersText | None = None
+        self._seen: tuple[int, int, int] | None = None
+        if path.exists():
+            self._open()
+        declared = self.assessment.get("rubrics") or {}
         for rubric in rubrics:
-            declared.setdefault(rubric.id, rubric.version)
+            if rubric.id not in declared:
+                self.set_assessment(("rubrics", rubric.id), rubric.version)
 
     @property
     def assessment(self) -> dict[str, Any]:
@@ -55,9 +64,79 @@ class Session:
         people: list[dict[str, Any]] = self.data["respondents"]
         return people
 
-    def save(self) -> None:
-        """Write the whole file atomically."""
+    # Writing
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        try:
+            found = self.path.stat()
+        except OSError:
+            return None
+        return found.st_mtime_ns, found.st_size, found.st_ino
+
+    def _open(self) -> None:
+        """Start editing the file as it is on disk now."""
+        try:
+            self._editor = AnswersText.read(self.path)
+        except Unchangeable:
+            self._editor = None  # a layout not edited in place: written afresh on change
+        self._seen = self._stamp()
+
+    def _sync(self) -> None:
+        """Take in a change someone made to the file by hand since the last write."""
+        if self._seen is None or self._stamp() == self._seen:
+            return
+        from coprod_assess.answers.models import AnswersFile
+        from coprod_assess.loading.document import load_document
+        from coprod_assess.loading.validate import validate
+
+        doc = load_document(self.path)
+        validate(AnswersFile, doc)  # a broken hand edit stops here, at its line
+        data: dict[str, Any] = doc.data
+        data.setdefault("assessment", {})
+        data.setdefault("respondents", [])
+        current = self.respondent["id"] if self.respondent else None
+        self.data = data
+        self.respondent = next((p for p in self.respondents if p.get("id") == current), None)
+        if current is not None and self.respondent is None:
+            from coprod_assess.errors import CoprodError
+
+            raise CoprodError.single(
+                str(self.path),
+                "respondent-removed",
+                f"respondent {current} was removed by hand while answering; nothing more "
+                "was saved for them",
+            )
+        self._open()
+
+    def _write(self, change: Callable[[AnswersText], None]) -> None:
+        """Make one change in the file's text, or write the file afresh where that can't be."""
+        editor = self._editor
+        if editor is not None:
+            try:
+                change(editor)
+                editor.save()
+                self._seen = self._stamp()
+                return
+            except Unchangeable:
+                pass
         save_answers(self.path, self.data)
+        self._open()
+
+    def set_assessment(self, path: tuple[str, ...], value: Any) -> None:
+        """Set an entry of the assessment block, e.g. ("period",) or ("rubrics", "nef")."""
+        self._sync()
+        block = self.assessment
+        for key in path[:-1]:
+            inner = block.get(key)
+            if not isinstance(inner, dict):
+                inner = block[key] = {}
+            block = inner
+        if block.get(path[-1]) == value:
+            return
+        block[path[-1]] = value
+        if self._seen is None:
+            return  # a new file: written whole with its first person
+        self._write(lambda editor: editor.set_top(("assessment", *path), value))
 
     def answers_saved(self) -> int:
         """How many answers (including skips) the file holds."""
@@ -93,8 +172,9 @@ class Session:
         if name:
             person["name"] = name
         person["answers"] = {}
+        self._sync()
         self.respondents.append(person)
-        self.save()
+        self._write(lambda editor: editor.add_person(person))
         return person
 
     # Walking the questions
@@ -114,11 +194,20 @@ class Session:
         return None
 
     def _set(self, index: int, entry: Any) -> None:
-        assert self.respondent is not None
+        self._sync()
+        person = self.respondent
+        assert person is not None
         step = self.steps[index]
-        answers = self.respondent.setdefault("answers", {})
-        answers.setdefault(step.rubric.id, {})[step.question.id] = entry
-        self.save()
+        answers = person.get("answers")
+        if not isinstance(answers, dict):
+            answers = person["answers"] = {}
+        given = answers.get(step.rubric.id)
+        if not isinstance(given, dict):
+            given = answers[step.rubric.id] = {}
+        given[step.question.id] = entry
+        position = next(i for i, p in enumerate(self.respondents) if p is person)
+        path = ("answers", step.rubric.id, step.question.id)
+        self._write(lambda editor: editor.set_answer(position, path, entry))
 
     def answer(self, index: int, value: float, note: str = "") -> None:
         """Answer step `index` with an option value, keeping any note already there."""

@@ -27,38 +27,47 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _inline(dumper: yaml.SafeDumper, data: _Inline) -> yaml.Node:
+def _represent_inline(dumper: yaml.SafeDumper, data: _Inline) -> yaml.Node:
     return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
 
 
-_Dumper.add_representer(_Inline, _inline)
+_Dumper.add_representer(_Inline, _represent_inline)
 
 
-def _with_inline_answers(data: dict[str, Any]) -> dict[str, Any]:
-    shaped = copy.deepcopy(data)
-    block = shaped.get("assessment")
-    if isinstance(block, dict):
-        first = [key for key in ASSESSMENT_ORDER if key in block]
-        shaped["assessment"] = {key: block[key] for key in [*first, *block]}
-    for respondent in shaped.get("respondents", []):
-        for given in respondent.get("answers", {}).values():
-            for question, entry in given.items():
-                if isinstance(entry, dict):
-                    given[question] = _Inline(entry)
-    return shaped
+_ANSWER_KEYS = {"value", "skip", "note"}
 
 
-def answers_text(data: dict[str, Any]) -> str:
-    """The answers as YAML: one answer a line; `{value, note}` and skips inline."""
-    body = yaml.dump(
-        _with_inline_answers(data),
+def _inline(value: Any) -> Any:
+    """Answers (`{value, note}`, `{skip}`) marked to be written on one line, at any depth."""
+    if isinstance(value, dict):
+        if value and set(value) <= _ANSWER_KEYS:
+            return _Inline(value)
+        return {key: _inline(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_inline(item) for item in value]
+    return value
+
+
+def block_yaml(value: Any) -> str:
+    """Block YAML with every answer on one line."""
+    return yaml.dump(
+        _inline(value),
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
         width=4096,
     )
-    return HEADER + body
+
+
+def answers_text(data: dict[str, Any]) -> str:
+    """The answers as YAML: one answer a line; `{value, note}` and skips inline."""
+    shaped = copy.deepcopy(data)
+    block = shaped.get("assessment")
+    if isinstance(block, dict):
+        first = [key for key in ASSESSMENT_ORDER if key in block]
+        shaped["assessment"] = {key: block[key] for key in [*first, *block]}
+    return HEADER + block_yaml(shaped)
 
 
 def save_answers(path: Path, data: dict[str, Any]) -> None:

@@ -115,18 +115,17 @@ def _run(
     from coprod_assess.cli.questionnaire import ask_questions
 
     block = session.assessment
+    if organisation is None and not block.get("organisation"):
+        organisation = screen.ask("Organisation being assessed: ").strip()
     if organisation is not None:
-        block["organisation"] = organisation
-    elif not block.get("organisation"):
-        block["organisation"] = screen.ask("Organisation being assessed: ").strip()
-    if period is not None:
-        block["period"] = period
-    elif not block.get("period"):
+        session.set_assessment(("organisation",), organisation)
+    if period is None and not block.get("period"):
         default = str(date.today().year)
-        block["period"] = screen.ask(f"Period (the label comparisons use) [{default}]: ").strip()
-        block["period"] = block["period"] or default
-    block.setdefault("date", date.today().isoformat())
-    session.save()
+        period = screen.ask(f"Period (the label comparisons use) [{default}]: ").strip() or default
+    if period is not None:
+        session.set_assessment(("period",), period)
+    if not block.get("date"):
+        session.set_assessment(("date",), date.today().isoformat())
     person = _choose(session, screen, catalog, name, role)
     while True:
         session.respondent = person

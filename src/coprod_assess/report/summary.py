@@ -21,6 +21,8 @@ def _who(shared: SharedResult) -> str:
         parts.append(count_words(mix["professional"], "professional", "professionals"))
     if mix.get("none"):
         parts.append(f"{mix['none']} answering as a group or in another role")
+    if shared.respondents.lived_in_groups:
+        parts.append(f"{shared.respondents.lived_in_groups} more with lived experience in groups")
     total = count_words(shared.respondents.total, "person", "people")
     return f"{total} answered" + (f": {', '.join(parts)}." if parts else ".")
 

@@ -29,6 +29,7 @@ from coprod_assess.scoring.result import (
 )
 from coprod_assess.wording import (
     group_words,
+    groups_words,
     perspective_name,
     score_words,
     short_score_words,
@@ -117,6 +118,7 @@ class ReportView:
     priorities: list[Item]
     quotes: list[Quote]
     mix: list[tuple[str, int]]
+    groups: str
     perspectives: list[tuple[str, int]]
     total: int
     min_group: int
@@ -155,6 +157,7 @@ def build_view(shared: SharedResult) -> ReportView:
         priorities=priorities,
         quotes=[_quote(note, shared) for note in shared.notes],
         mix=[(mix.labels.get(role, role), count) for role, count in mix.roles.items()],
+        groups=groups_words(mix.roles.get("group", 0), mix.in_groups, mix.lived_in_groups),
         perspectives=[(perspective_name(key), count) for key, count in mix.perspectives.items()],
         total=mix.total,
         min_group=shared.min_group,

@@ -34,6 +34,8 @@ def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
             for role in sorted(roles)
             if (found := catalog.roles[role].perspective) is not None
         },
+        in_groups=sum(r.people or 0 for r in answers.respondents),
+        lived_in_groups=sum(r.lived_experience or 0 for r in answers.respondents),
     )
 
 

@@ -153,6 +153,8 @@ def measure(condition: Condition, result: SharedResult) -> Iterator[Reading]:
             count = mix.roles.get(condition.role, 0)
         elif condition.perspective:
             count = mix.perspectives.get(condition.perspective, 0)
+            if condition.perspective == "lived":
+                count += mix.lived_in_groups  # a room of parents answering as one counts
         else:
             count = mix.total
         yield Reading(f"{count}{unit}{who} ({rule})", count)

@@ -197,6 +197,10 @@ class RespondentMix(ResultModel):
     perspective_of: dict[str, str] = Field(
         default_factory=dict, description="Role ids to their perspective, for roles that have one."
     )
+    in_groups: int = Field(default=0, ge=0, description="People in groups answering together.")
+    lived_in_groups: int = Field(
+        default=0, ge=0, description="Of those, how many have lived experience."
+    )
 
 
 class AssessmentInfo(ResultModel):
