@@ -1,0 +1,142 @@
+"""Combining answers files from several laptops or forms into one assessment.
+
+Pure: answers in, answers data out. Files combine only when they are the same
+assessment: organisation and period agree (a blank one agrees with anything)
+and each rubric was answered in one version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coprod_assess.answers.models import Answer, AnswerEntry, AnswersFile, Respondent
+from coprod_assess.errors import CoprodError, Problem
+from coprod_assess.loading.document import Loc, YamlDocument
+
+_NEUTRAL_ID = re.compile(r"^r([0-9]+)$")
+
+
+class MergeConflict(CoprodError):
+    """Answers that are not from the same assessment, so they cannot be combined."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Answers to combine, the name to call them by, and their file for positions."""
+
+    name: str
+    answers: AnswersFile
+    doc: YamlDocument | None = None
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        """A conflict placed in this source's file, or naming it when it has none."""
+        if self.doc is None:
+            return Problem(self.name, 0, 0, "assessment-differs", message)
+        return self.doc.problem(loc, "assessment-differs", message)
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def agreed_assessment(sources: Sequence[Source]) -> dict[str, Any]:
+    """The one assessment block the sources share, or MergeConflict naming what differs.
+
+    Organisation and period compare ignoring case and spacing; the first spelling
+    given is kept, as is the first date given. Rubric versions must be equal.
+    """
+    block: dict[str, Any] = {"organisation": "", "period": "", "date": "", "rubrics": {}}
+    origin: dict[str, Source] = {}
+    conflicts: list[Problem] = []
+    for source in sources:
+        given = source.answers.assessment
+        for name, value in (("organisation", given.organisation), ("period", given.period)):
+            if not value.strip():
+                continue
+            if not block[name]:
+                block[name], origin[name] = value, source
+            elif _same(value) != _same(block[name]):
+                conflicts.append(
+                    _conflict(
+                        (source, f"'{value}'"),
+                        (origin[name], f"'{block[name]}'"),
+                        ("assessment", name),
+                        name,
+                    )
+                )
+        if given.date and not block["date"]:
+            block["date"] = given.date
+        for rubric_id, version in given.rubrics.items():
+            first = block["rubrics"].setdefault(rubric_id, version)
+            where = origin.setdefault(f"rubrics/{rubric_id}", source)
+            if first != version:
+                conflicts.append(
+                    _conflict(
+                        (source, version),
+                        (where, first),
+                        ("assessment", "rubrics", rubric_id),
+                        f"the version of {rubric_id}",
+                    )
+                )
+    if conflicts:
+        raise MergeConflict(conflicts)
+    return block
+
+
+def _conflict(
+    later: tuple[Source, str], earlier: tuple[Source, str], loc: Loc, what: str
+) -> Problem:
+    """Placed in the later file, or in the earlier one when the later is no file."""
+    message = (
+        f"{what} differs: {later[1]} in {later[0].name} but {earlier[1]} in "
+        f"{earlier[0].name}; only answers from one assessment can be combined"
+    )
+    placed = earlier[0] if later[0].doc is None and earlier[0].doc is not None else later[0]
+    return placed.problem(loc, message)
+
+
+def merge_answers(sources: Sequence[Source]) -> dict[str, Any]:
+    """One answers file from several: everyone renumbered r1..rN in the order given."""
+    assessment = agreed_assessment(sources)
+    people = [person for source in sources for person in source.answers.respondents]
+    return {
+        "assessment": assessment,
+        "respondents": [respondent_data(p, f"r{n}") for n, p in enumerate(people, 1)],
+    }
+
+
+def append_answers(existing: Source, new: Source) -> dict[str, Any]:
+    """The existing answers with the new respondents after them, given the next free ids."""
+    assessment = agreed_assessment([existing, new])
+    people = [respondent_data(person, person.id) for person in existing.answers.respondents]
+    numbers = [int(m.group(1)) for p in people if (m := _NEUTRAL_ID.match(p["id"]))]
+    last = max(numbers, default=0)
+    for number, person in enumerate(new.answers.respondents, last + 1):
+        people.append(respondent_data(person, f"r{number}"))
+    return {"assessment": assessment, "respondents": people}
+
+
+def respondent_data(person: Respondent, respondent_id: str) -> dict[str, Any]:
+    """A respondent as answers data, under a new id: role, name, answers and notes kept."""
+    data: dict[str, Any] = {"id": respondent_id, "role": person.role}
+    if person.name is not None:
+        data["name"] = person.name
+    data["answers"] = {
+        rubric_id: {question_id: _entry(entry) for question_id, entry in given.items()}
+        for rubric_id, given in person.answers.items()
+    }
+    return data
+
+
+def _entry(entry: AnswerEntry) -> Any:
+    if not isinstance(entry, Answer):
+        return entry
+    detail: dict[str, Any] = (
+        {"value": entry.value} if entry.value is not None else {"skip": entry.skip}
+    )
+    if entry.note:
+        detail["note"] = entry.note
+    return detail
