@@ -122,3 +122,154 @@ def test_missing_export(cli: Run) -> None:
     result = cli("import", "nowhere.csv")
     assert result.exit_code == 1
     assert "nowhere.csv: error[file-missing]" in result.stderr
+
+
+def _form(tmp_path: Path, text: str, name: str = "form.csv") -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def test_a_one_to_five_scale_writes_nothing(cli: Run, tmp_path: Path) -> None:
+    rows = "".join(f"2026/11/20,Staff member,{n}\n" for n in (1, 2, 3, 4, 5))
+    form = _form(tmp_path, "Timestamp,Your role,[assets-1] Staff ask people\n" + rows)
+    result = cli("import", form, "--only", "nef-six-principles", "-o", "a.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "form.csv:1:3: error[answer-numbers] column '[assets-1] Staff ask people' holds the "
+        "numbers 1, 2, 3, 4, 5, but assets-1 takes only 0, 1, 2, 3, 4 (0 = Not yet; "
+    )
+    assert "Nothing written" in result.stderr
+    assert not (tmp_path / "a.yaml").exists()
+
+
+def test_a_value_and_label_that_disagree_write_nothing(cli: Run, tmp_path: Path) -> None:
+    form = _form(tmp_path, "Role,assets-1\nstaff,3 - Not yet\n")
+    result = cli("import", form, "--only", "nef-six-principles", "-o", "a.yaml")
+    assert result.exit_code == 1
+    assert (
+        "form.csv:2:2: error[answer-disagrees] column 'assets-1' has '3 - Not yet', whose "
+        "number and words name different options of assets-1; its options are 0 = Not yet; "
+        "1 = Starting; 2 = Developing; 3 = Established; 4 = Embedded\n"
+    ) in result.stderr
+    assert not (tmp_path / "a.yaml").exists()
+
+
+def test_unmatched_roles_print_the_mapping_to_write(cli: Run, tmp_path: Path) -> None:
+    form = _form(tmp_path, 'Role,money-1\nParent carer,1\nGrandad,2\n"Nan, ""Gran""",1\n')
+    result = cli("import", form, *RUBRICS, "--only", "sharing-power", "-o", "a.yaml")
+    assert result.exit_code == 1
+    assert "form.csv:3:1: error[unmatched-role] 'Grandad' names no role" in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-3:] == ["roles:", '  "Grandad": ???', '  "Nan, \\"Gran\\"": ???']
+    assert not (tmp_path / "a.yaml").exists()
+    mapping = "\n".join(lines[-3:]).replace("???", "family-carer") + "\n"
+    (tmp_path / "map.yaml").write_text(mapping, encoding="utf-8")
+    again = cli(
+        "import", form, *RUBRICS, "--only", "sharing-power", "-o", "a.yaml", "--mapping", "map.yaml"
+    )
+    assert again.exit_code == 0, again.output
+    people = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))["respondents"]
+    assert [person["role"] for person in people] == ["family-carer"] * 3
+
+
+def test_mapping_to_a_role_that_does_not_exist(cli: Run, write: Callable[..., Path]) -> None:
+    mapping = write("map.yaml", "roles:\n  Parent: carer\n")
+    result = cli("import", str(IMPORTS / "google-forms.csv"), *RUBRICS, "--mapping", str(mapping))
+    assert result.exit_code == 1
+    assert "map.yaml:2:11: error[unknown-role] no role has the id 'carer'" in result.stderr
+    assert not Path("coprod-answers.yaml").exists()
+
+
+def _workshop(tmp_path: Path) -> bytes:
+    text = (DATA / "answers" / "workshop.yaml").read_bytes()
+    (tmp_path / "a.yaml").write_bytes(text)
+    return text
+
+
+def _import(cli: Run, *options: str) -> Result:
+    export = str(IMPORTS / "microsoft-forms.csv")
+    return cli("import", export, *RUBRICS, "--only", "sharing-power", "-o", "a.yaml", *options)
+
+
+def test_an_existing_answers_file_is_never_replaced_unasked(cli: Run, tmp_path: Path) -> None:
+    before = _workshop(tmp_path)
+    result = _import(cli)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "a.yaml: error[output-exists] already exists; nothing written: add --append to add "
+        "this form's people to it, or --force to replace it\n"
+    )
+    assert (tmp_path / "a.yaml").read_bytes() == before
+    replaced = _import(cli, "--force")
+    assert replaced.exit_code == 0, replaced.output
+    assert "into a.yaml (replacing what it held)" in replaced.stdout
+    people = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))["respondents"]
+    assert len(people) == 4
+
+
+def test_append_adds_the_form_after_the_people_already_there(cli: Run, tmp_path: Path) -> None:
+    _workshop(tmp_path)
+    result = _import(cli, "--append", "--organisation", "riverside parent carer  forum")
+    assert result.exit_code == 0, result.output
+    assert "Added 4 respondents (15 answers) to a.yaml, which now holds 10." in result.stdout
+    data = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))
+    assert data["assessment"]["organisation"] == "Riverside Parent Carer Forum"
+    assert data["assessment"]["period"] == "2026"
+    people = data["respondents"]
+    assert [p["id"] for p in people] == [f"r{n}" for n in range(1, 11)]
+    assert people[0]["name"] == "Sam"
+    assert people[0]["answers"]["sharing-power"]["money-2"] == {
+        "value": 0,
+        "note": "Only staff are paid to attend",
+    }
+    assert people[6]["role"] == "family-carer"
+    scored = cli("score", "a.yaml", *RUBRICS, "--format", "json")
+    assert scored.exit_code == 0, scored.output
+
+
+def test_append_refuses_another_assessment(cli: Run, tmp_path: Path) -> None:
+    before = _workshop(tmp_path)
+    result = _import(cli, "--append", "--period", "2025")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "a.yaml:3:11: error[assessment-differs] period differs: '2025' in this import of "
+        f"{IMPORTS / 'microsoft-forms.csv'} but '2026' in a.yaml; only answers from one "
+        "assessment can be combined\n"
+    )
+    assert (tmp_path / "a.yaml").read_bytes() == before
+    newer = before.replace(b"sharing-power: 1.0.0", b"sharing-power: 0.9.0")
+    (tmp_path / "a.yaml").write_bytes(newer)
+    result = _import(cli, "--append")
+    assert result.exit_code == 1
+    assert (
+        "a.yaml:5:28: error[assessment-differs] the version of sharing-power differs: 1.0.0 in "
+        "this import of"
+    ) in result.stderr
+    assert "but 0.9.0 in a.yaml" in result.stderr
+    assert (tmp_path / "a.yaml").read_bytes() == newer
+
+
+def test_append_and_force_together_is_a_usage_error(cli: Run, tmp_path: Path) -> None:
+    _workshop(tmp_path)
+    result = _import(cli, "--append", "--force")
+    assert result.exit_code == 2
+    assert "use --append or --force, not both" in result.stderr
+
+
+def test_the_export_is_never_the_output(cli: Run, tmp_path: Path) -> None:
+    form = _form(tmp_path, "Role,money-1\nstaff,1\n")
+    result = cli("import", form, *RUBRICS, "-o", "./form.csv", "--force")
+    assert result.exit_code == 1
+    assert "form.csv: error[output-is-input] is also a file being read" in result.stderr
+    assert (tmp_path / "form.csv").read_text(encoding="utf-8") == "Role,money-1\nstaff,1\n"
+
+
+def test_an_answers_file_in_use_is_left_alone(cli: Run, tmp_path: Path) -> None:
+    from coprod_assess.answers.lock import locked
+
+    before = _workshop(tmp_path)
+    with locked(tmp_path / "a.yaml"):
+        result = _import(cli, "--append")
+    assert result.exit_code == 1
+    assert "a.yaml: error[file-in-use] is in use by another coprod command" in result.stderr
+    assert (tmp_path / "a.yaml").read_bytes() == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +24,17 @@ def import_answers(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The answers file to write.")
     ] = Path("coprod-answers.yaml"),
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append",
+            help="Add the form's people to an existing answers file (same organisation, "
+            "period and rubric versions).",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing answers file.")
+    ] = False,
     mapping: Annotated[
         Path | None,
         typer.Option(help="A YAML file mapping columns, role values and answers the export names."),
@@ -43,43 +56,91 @@ def import_answers(
     """Turn a form export into an answers file: one row a respondent.
 
     Columns match questions by id, by text, or by a leading [question-id]; answers
-    match options by value, by label, or as "value - label".
+    match options by value (the number the rubric gives the option), by label, or as
+    "value - label"; roles match by id, label or alias. An existing answers file is
+    left alone unless --append or --force.
     """
+    from coprod_assess.answers.models import AnswersFile
     from coprod_assess.answers.session import rubrics_to_ask
     from coprod_assess.answers.writer import save_answers
+    from coprod_assess.cli.answers_output import claimed, refuse_inputs
     from coprod_assess.errors import CoprodError
     from coprod_assess.importing.convert import Importer
     from coprod_assess.importing.mapping import Mapping, load_mapping
     from coprod_assess.importing.tables import read_table
     from coprod_assess.rubric.catalog import load_catalog
 
+    if append and force:
+        raise typer.BadParameter("use --append or --force, not both", param_hint="--append")
     catalog = load_catalog(rubric or [])
     if role is not None and role not in catalog.roles:
         known = ", ".join(sorted(catalog.roles))
         raise CoprodError.single(role, "unknown-role", f"no role has this id (roles: {known})")
+    refuse_inputs(output, [file])
     importer = Importer(
         read_table(file),
         rubrics_to_ask(catalog, only or []),
         list(catalog.roles.values()),
-        load_mapping(mapping) if mapping else Mapping(),
+        load_mapping(mapping, catalog.roles) if mapping else Mapping(),
         strict=strict,
         default_role=role,
     )
-    imported = importer.run({"organisation": organisation, "period": period, "date": date})
-    for problem in imported.problems:
-        typer.echo(str(problem), err=True)
-    if any(problem.severity == "error" for problem in imported.problems):
-        typer.echo("Nothing written: fix the problems above, or map them with --mapping.", err=True)
-        raise typer.Exit(EXIT_PROBLEMS)
-    if not imported.respondents:
-        raise CoprodError.single(importer.table.name, "no-answers", "no row held any answers")
-    save_answers(output, imported.data)
-    answers = sum(
-        len(given)
-        for person in imported.data["respondents"]
-        for given in person["answers"].values()
-    )
+    how = "add --append to add this form's people to it, or --force to replace it"
+    with claimed(output, replace=append or force, how=how, doing="import into it") as exists:
+        imported = importer.run({"organisation": organisation, "period": period, "date": date})
+        for problem in imported.problems:
+            typer.echo(str(problem), err=True)
+        if any(problem.severity == "error" for problem in imported.problems):
+            typer.echo(
+                "Nothing written: fix the problems above, or map them with --mapping.", err=True
+            )
+            if imported.unmatched_roles:
+                typer.echo(_role_mapping_lines(imported.unmatched_roles, mapping), err=True)
+            raise typer.Exit(EXIT_PROBLEMS)
+        if not imported.respondents:
+            raise CoprodError.single(importer.table.name, "no-answers", "no row held any answers")
+        if exists and append:
+            from coprod_assess.answers.merge import Source, append_answers
+            from coprod_assess.loading.document import load_document
+            from coprod_assess.scoring.from_file import checked_answers
+
+            doc = load_document(output)
+            held, warnings = checked_answers(doc, catalog)
+            for warning in warnings:
+                typer.echo(str(warning), err=True)
+            new = Source(
+                f"this import of {importer.table.name}", AnswersFile.model_validate(imported.data)
+            )
+            data = append_answers(Source(doc.name, held, doc), new)
+            save_answers(output, data)
+            typer.echo(
+                f"Added {imported.respondents} respondents ({imported.answers} answers) to "
+                f"{output}, which now holds {len(data['respondents'])}. "
+                f"Next: coprod report {output}"
+            )
+            return
+        save_answers(output, imported.data)
+    replaced = " (replacing what it held)" if exists else ""
     typer.echo(
-        f"Imported {imported.respondents} respondents ({answers} answers) into {output}. "
-        f"Next: coprod report {output}"
+        f"Imported {imported.respondents} respondents ({imported.answers} answers) into "
+        f"{output}{replaced}. Next: coprod report {output}"
+    )
+
+
+def _role_mapping_lines(values: Sequence[str], mapping: Path | None) -> str:
+    """The lines a mapping file needs for role values that matched no role."""
+    where = (
+        f"add these lines to {mapping} (under its `roles:` if it has one)"
+        if mapping
+        else "put these lines in a mapping file"
+    )
+    then = "import again" if mapping else "import again with --mapping FILE"
+    lines = [f"  {json.dumps(value, ensure_ascii=False)}: ???" for value in values]
+    return "\n".join(
+        [
+            f"To place the role values no role matched, {where}, each ??? replaced by one of "
+            f"the role ids above, and {then}:",
+            "roles:",
+            *lines,
+        ]
     )

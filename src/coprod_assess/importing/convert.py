@@ -8,23 +8,38 @@ from typing import Any
 
 from coprod_assess.errors import Problem
 from coprod_assess.importing.mapping import Mapping
-from coprod_assess.importing.matching import Matcher, Target
-from coprod_assess.importing.tables import Table
-from coprod_assess.rubric.models import Rubric
+from coprod_assess.importing.matching import Matcher, Misfit, Target, number_in
+from coprod_assess.importing.tables import Row, Table
+from coprod_assess.rubric.models import Option, Question, Rubric
 from coprod_assess.rubric.roles import Role
+
+# What one answer cell says: an option value, a skip, a near miss, or nothing known.
+Reading = float | str | Misfit | None
 
 
 @dataclass
 class Imported:
-    """The answers made, and the problems met (warnings, or errors with --strict)."""
+    """The answers made, the problems met, and the role values no role matched."""
 
     data: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
+    unmatched_roles: list[str] = field(default_factory=list)
 
     @property
     def respondents(self) -> int:
         """How many respondents were imported."""
         return len(self.data["respondents"])
+
+    @property
+    def answers(self) -> int:
+        """How many answers (skips included) were imported."""
+        people = self.data["respondents"]
+        return sum(len(given) for person in people for given in person["answers"].values())
+
+
+def pairs(options: Sequence[Option]) -> str:
+    """The options as a person would write them: "0 = Not yet; 1 = Emerging"."""
+    return "; ".join(f"{o.value:g} = {o.label}" for o in options)
 
 
 @dataclass
@@ -38,11 +53,20 @@ class Importer:
     strict: bool = False
     default_role: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    unmatched_roles: dict[str, None] = field(default_factory=dict)
+    matcher: Matcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.matcher = Matcher(self.rubrics, self.roles, self.mapping)
 
     def problem(self, line: int, column: int, code: str, message: str) -> None:
         """Record a problem: an error under --strict, else a warning."""
         severity = "error" if self.strict else "warning"
         self.problems.append(Problem(self.table.name, line, column, code, message, severity))
+
+    def error(self, line: int, column: int, code: str, message: str) -> None:
+        """Record a problem that stops the import whatever the options."""
+        self.problems.append(Problem(self.table.name, line, column, code, message))
 
     def columns(self, targets: list[Target]) -> None:
         """Report the columns that cannot be imported, and questions asked twice."""
@@ -72,14 +96,67 @@ class Importer:
                 else:
                     seen[key] = index
 
+    def read_column(self, index: int, question: Question, options: list[Option]) -> list[Reading]:
+        """Each row's answer in one question's column.
+
+        A column whose numbers are not option values, or whose "value - label" answers
+        name two different options, is an error: a shifted scale must never slip in.
+        """
+        cells = [row.cell(index) for row in self.table.rows]
+        read = [self.matcher.answer(said, options) if said else None for said in cells]
+        header = self.table.header[index]
+        if any(isinstance(r, Misfit) and r.kind == "number" for r in read):
+            seen = sorted({n for said in cells if (n := number_in(said)) is not None})
+            self.error(
+                self.table.header_line,
+                index + 1,
+                "answer-numbers",
+                f"column '{header}' holds the numbers {', '.join(f'{n:g}' for n in seen)}, but "
+                f"{question.id} takes only {', '.join(f'{o.value:g}' for o in options)} "
+                f"({pairs(options)}): a number is the option's value, not its place in the "
+                "list. Change the column to these values, or map each number under `answers:` "
+                'in a --mapping file (e.g. "5": 4)',
+            )
+        disagree = [
+            (row, said)
+            for row, said, r in zip(self.table.rows, cells, read, strict=True)
+            if isinstance(r, Misfit) and r.kind == "pair"
+        ]
+        if disagree:
+            texts = ", ".join(dict.fromkeys(f"'{said}'" for _, said in disagree))
+            self.error(
+                disagree[0][0].line,
+                index + 1,
+                "answer-disagrees",
+                f"column '{header}' has {texts}, whose number and words name different "
+                f"options of {question.id}; its options are {pairs(options)}",
+            )
+        return read
+
+    def role_of(self, row: Row, column: int | None) -> str:
+        """The role a row names, or the default; a value no role matches is an error."""
+        said = row.cell(column) if column is not None else ""
+        if not said:
+            return self.default_role or "other"
+        found = self.matcher.role(said)
+        if found is not None:
+            return found
+        self.unmatched_roles[said] = None
+        known = ", ".join(role.id for role in self.roles)
+        self.error(
+            row.line,
+            (column or 0) + 1,
+            "unmatched-role",
+            f"'{said}' names no role (roles: {known}); map it to one with --mapping",
+        )
+        return "other"
+
     def run(self, assessment: dict[str, Any]) -> Imported:
         """The answers data for every row with at least one answer."""
-        matcher = Matcher(self.rubrics, self.roles, self.mapping)
-        targets = [matcher.column(header) for header in self.table.header]
+        targets = [self.matcher.column(header) for header in self.table.header]
         self.columns(targets)
         role_column = next((i for i, t in enumerate(targets) if t.kind == "role"), None)
         name_column = next((i for i, t in enumerate(targets) if t.kind == "name"), None)
-        fallback = self.default_role or "other"
         if role_column is None and self.default_role is None:
             self.problem(
                 self.table.header_line,
@@ -88,47 +165,35 @@ class Importer:
                 "no column says each person's role (a header like 'Role' or 'Your role'): "
                 "everyone is imported as 'other'; use --role or a mapping",
             )
-        known = ", ".join(role.id for role in self.roles)
+        questions = [
+            (index, target.rubric, target.question)
+            for index, target in enumerate(targets)
+            if target.kind == "question" and target.rubric and target.question
+        ]
+        readings = [
+            self.read_column(index, question, rubric.options_for(question))
+            for index, rubric, question in questions
+        ]
         people: list[dict[str, Any]] = []
         used: set[str] = set()
-        for row in self.table.rows:
-            role = fallback
-            if role_column is not None and row.cell(role_column):
-                found = matcher.role(row.cell(role_column))
-                if found is None:
-                    self.problem(
-                        row.line,
-                        role_column + 1,
-                        "unmatched-role",
-                        f"'{row.cell(role_column)}' is not a role (roles: {known}); "
-                        f"imported as '{fallback}'",
-                    )
-                else:
-                    role = found
+        for number, row in enumerate(self.table.rows):
+            role = self.role_of(row, role_column)
             answers: dict[str, dict[str, Any]] = {}
-            for index, target in enumerate(targets):
-                said = row.cell(index)
-                if target.kind != "question" or not said or not target.rubric:
-                    continue
-                question = target.question
-                assert question is not None
-                options = target.rubric.options_for(question)
-                value = matcher.answer(said, options)
-                if value is None:
-                    allowed = "; ".join(f"{o.value:g} {o.label}" for o in options)
-                    self.problem(
-                        row.line,
-                        index + 1,
-                        "unmatched-answer",
-                        f"'{said}' is not an option for {question.id} (options: {allowed}; "
-                        "or don't know, not applicable)",
-                    )
+            for (index, rubric, question), read in zip(questions, readings, strict=True):
+                value = read[number]
+                if value is None and row.cell(index):
+                    self.unmatched_answer(row, index, rubric, question)
+                if value is None or isinstance(value, Misfit):
                     continue
                 entry = {"skip": value} if isinstance(value, str) else value
-                answers.setdefault(target.rubric.id, {})[question.id] = entry
-                used.add(target.rubric.id)
+                answers.setdefault(rubric.id, {})[question.id] = entry
+                used.add(rubric.id)
             if not answers:
-                self.problem(row.line, 0, "no-answers", "this row has no answers; it is left out")
+                # A row whose answers are all in refused columns is no empty row.
+                if not any(isinstance(read[number], Misfit) for read in readings):
+                    self.problem(
+                        row.line, 0, "no-answers", "this row has no answers; it is left out"
+                    )
                 continue
             person: dict[str, Any] = {"id": f"r{len(people) + 1}", "role": role}
             if name_column is not None and row.cell(name_column):
@@ -137,4 +202,17 @@ class Importer:
             people.append(person)
         declared = {r.id: r.version for r in self.rubrics if r.id in used}
         data = {"assessment": {**assessment, "rubrics": declared}, "respondents": people}
-        return Imported(data, sorted(self.problems))
+        return Imported(data, sorted(self.problems), list(self.unmatched_roles))
+
+    def unmatched_answer(self, row: Row, index: int, rubric: Rubric, question: Question) -> None:
+        """A warning (an error under --strict) for an answer that names no option."""
+        said = row.cell(index)
+        foreign = any(c.isdigit() and not c.isascii() for c in said)
+        self.problem(
+            row.line,
+            index + 1,
+            "unmatched-answer",
+            f"'{said}' is not an option for {question.id} (options: "
+            f"{pairs(rubric.options_for(question))}; or don't know, not applicable)"
+            + ("; only the digits 0-9 are read as numbers" if foreign else ""),
+        )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from pydantic import Field
 
+from coprod_assess.errors import CoprodError
 from coprod_assess.fields import Id, Number, UserModel
 from coprod_assess.loading.document import load_document
 from coprod_assess.loading.validate import validate
@@ -24,6 +26,18 @@ class Mapping(UserModel):
     answers: dict[str, Number] = Field(default_factory=dict)
 
 
-def load_mapping(path: Path) -> Mapping:
-    """Read and validate a mapping file (errors at file:line:column)."""
-    return validate(Mapping, load_document(path))
+def load_mapping(path: Path, roles: Collection[str]) -> Mapping:
+    """Read and validate a mapping file; every role it names must be one of `roles`."""
+    doc = load_document(path)
+    mapping = validate(Mapping, doc)
+    known = ", ".join(roles)
+    unknown = [
+        doc.problem(
+            ("roles", said), "unknown-role", f"no role has the id '{role}' (roles: {known})"
+        )
+        for said, role in mapping.roles.items()
+        if role not in roles
+    ]
+    if unknown:
+        raise CoprodError(unknown)
+    return mapping

@@ -1,7 +1,9 @@
 """Matching an export's headers, answers and roles to questions, options and role ids.
 
 Text is compared after normalising: case, spaces, quotes and punctuation are
-ignored, so "Don't know" with a curly apostrophe matches "dont know".
+ignored, so "Don't know" with a curly apostrophe matches "dont know". A number
+in an answer is an option's value as the rubric writes it (never its place in
+the list), and only the digits 0-9 make a number.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import unicodedata
 from collections.abc import Mapping as MappingType
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from coprod_assess.importing.mapping import Mapping
 from coprod_assess.rubric.models import Option, Question, Rubric
-from coprod_assess.rubric.roles import Role
+from coprod_assess.rubric.roles import Role, role_key
 
 # Columns the form services add themselves, left out without a word.
 METADATA = {
@@ -42,7 +45,8 @@ SKIP_WORDS = {
     "na": "not-applicable",
 }
 _TAG = re.compile(r"^\s*\[([^\]]+)\]\s*(.*)$")
-_VALUE_LABEL = re.compile("^\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:[-\u2013\u2014:.)]|\\s)\\s*(.+)$")
+_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+_VALUE_LABEL = re.compile("^(-?[0-9]+(?:\\.[0-9]+)?)\\s*(?:[-\u2013\u2014:.)=]|\\s)\\s*(.+)$")
 
 
 def normal(text: str) -> str:
@@ -51,6 +55,14 @@ def normal(text: str) -> str:
     text = text.replace("\u2019", "").replace("'", "")
     text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
     return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """An answer that looks like an option and is none: a number that is no option's
+    value, or a "value - label" whose number and label name different options."""
+
+    kind: Literal["number", "pair"]
 
 
 @dataclass(frozen=True)
@@ -78,10 +90,10 @@ class Matcher:
                 self.by_text.setdefault(normal(question.text), []).append(pair)
         self.roles: dict[str, str] = {}
         for role in roles:
-            self.roles[normal(role.id)] = role.id
-            self.roles[normal(role.label)] = role.id
+            for name in role.names():
+                self.roles.setdefault(role_key(name), role.id)
         for said, role_id in mapping.roles.items():
-            self.roles[normal(said)] = role_id
+            self.roles[role_key(said)] = role_id
         self.columns = {normal(header): target for header, target in mapping.columns.items()}
         self.answers = {normal(said): value for said, value in mapping.answers.items()}
 
@@ -129,11 +141,11 @@ class Matcher:
         return Target("unmatched")
 
     def role(self, said: str) -> str | None:
-        """The role id a role cell names, or None."""
-        return self.roles.get(normal(said))
+        """The role id a role cell names by id, label, alias or mapping, or None."""
+        return self.roles.get(role_key(said))
 
-    def answer(self, said: str, options: Sequence[Option]) -> float | str | None:
-        """An option value, a skip (`dont-know`, `not-applicable`), or None when nothing fits."""
+    def answer(self, said: str, options: Sequence[Option]) -> float | str | Misfit | None:
+        """An option value, a skip (`dont-know`, `not-applicable`), a Misfit, or None."""
         key = normal(said)
         if key in SKIP_WORDS:
             return SKIP_WORDS[key]
@@ -141,23 +153,32 @@ class Matcher:
             mapped = self.answers[key]
             return mapped if any(o.value == mapped for o in options) else None
         values: MappingType[float, Option] = {o.value: o for o in options}
-        number = _number(said)
-        if number is not None and number in values:
-            return values[number].value
-        both = _VALUE_LABEL.match(said)
-        if both:
-            number = _number(both.group(1))
-            if number is not None and number in values:
-                return values[number].value
+        number = number_in(said)
+        if number is not None:
+            return values[number].value if number in values else Misfit("number")
         for option in options:
-            if normal(option.label) == key:
+            if _names(option, key):
                 return option.value
+        both = _VALUE_LABEL.match(said.strip())
+        if both:
+            number = float(both.group(1))
+            label = normal(both.group(2))
+            by_label = [o for o in options if _names(o, label)]
+            if number in values and by_label == [values[number]]:
+                return values[number].value
+            if number in values or by_label:
+                return Misfit("pair")
         return None
 
 
-def _number(text: str) -> float | None:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
+def _names(option: Option, key: str) -> bool:
+    """Whether normalised text is the option's label, alone or with its description."""
+    return key == normal(option.label) or (
+        bool(option.description) and key == normal(f"{option.label} {option.description}")
+    )
+
+
+def number_in(text: str) -> float | None:
+    """The number a cell holds, written with the digits 0-9 only, or None."""
+    text = text.strip()
+    return float(text) if _NUMBER.match(text) else None

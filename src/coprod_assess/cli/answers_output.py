@@ -1,0 +1,49 @@
+"""The answers file a command writes: never one of its inputs, never replaced unasked."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from coprod_assess.answers.lock import locked
+from coprod_assess.errors import CoprodError
+from coprod_assess.loading.reader import display_name
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return one.resolve() == other.resolve()
+
+
+def refuse_inputs(output: Path, inputs: Sequence[Path]) -> None:
+    """A CoprodError when `output` is one of `inputs`, or an input is given twice."""
+    for number, path in enumerate(inputs):
+        if _same_file(path, output):
+            raise CoprodError.single(
+                display_name(output),
+                "output-is-input",
+                "is also a file being read: write the answers to another file",
+            )
+        if any(_same_file(path, earlier) for earlier in inputs[:number]):
+            raise CoprodError.single(
+                display_name(path), "input-twice", "is given twice: its answers would count twice"
+            )
+
+
+@contextlib.contextmanager
+def claimed(output: Path, *, replace: bool, how: str, doing: str) -> Iterator[bool]:
+    """Hold the output's lock for the whole write; yield whether the file exists.
+
+    An existing file is refused unless `replace` (the user asked to append or
+    replace); `how` tells them how to ask.
+    """
+    with locked(output, doing=doing):
+        exists = output.exists() or output.is_symlink()
+        if exists and not replace:
+            raise CoprodError.single(
+                display_name(output), "output-exists", f"already exists; nothing written: {how}"
+            )
+        yield exists
