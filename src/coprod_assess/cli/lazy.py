@@ -68,6 +68,11 @@ COMMANDS: dict[str, Entry] = {
         "import_answers",
         "Turn a form export into an answers file: one row a respondent.",
     ),
+    "merge": Entry(
+        "coprod_assess.cli.merge",
+        "merge",
+        "Combine answers files from several laptops or forms into one.",
+    ),
     "rubric": Entry(
         "coprod_assess.cli.rubric",
         "rubric_app",

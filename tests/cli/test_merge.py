@@ -1,0 +1,128 @@
+"""`coprod merge`: answers from several laptops as one file, and nothing lost on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from typer.testing import Result
+
+from tests.conftest import DATA
+
+Run = Callable[..., Result]
+Write = Callable[..., Path]
+RUBRICS = ["--rubric", str(DATA / "rubrics")]
+
+LAPTOP = """\
+assessment:
+  organisation: Riverside Parent Carer Forum
+  period: "2026"
+  rubrics: {{sharing-power: 1.0.0}}
+respondents:
+  - id: r1
+    role: {role}
+    name: {name}
+    answers:
+      sharing-power:
+        money-1: {{value: 2, note: "Said by {name}"}}
+        money-2: {{skip: not-applicable}}
+"""
+
+
+def _laptops(write: Write) -> None:
+    write("a.yaml", LAPTOP.format(role="staff", name="Ann"))
+    write("b.yaml", LAPTOP.format(role="family-carer", name="Bo"))
+
+
+def test_two_laptops_make_one_file(cli: Run, write: Write, tmp_path: Path) -> None:
+    _laptops(write)
+    workshop = (DATA / "answers" / "workshop.yaml").read_text(encoding="utf-8")
+    write("c.yaml", workshop)
+    result = cli("merge", "a.yaml", "b.yaml", "c.yaml", "-o", "all.yaml", *RUBRICS)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "Merged 8 respondents from 3 files into all.yaml. Next: coprod report all.yaml\n"
+    )
+    merged = yaml.safe_load((tmp_path / "all.yaml").read_text(encoding="utf-8"))
+    people = merged["respondents"]
+    assert [p["id"] for p in people] == [f"r{n}" for n in range(1, 9)]
+    assert [p.get("name") for p in people[:3]] == ["Ann", "Bo", "Sam"]
+    assert people[1]["answers"]["sharing-power"] == {
+        "money-1": {"value": 2, "note": "Said by Bo"},
+        "money-2": {"skip": "not-applicable"},
+    }
+    assert merged["assessment"]["date"] == "2026-11-22"
+    scored = cli("score", "all.yaml", *RUBRICS, "--format", "json")
+    assert scored.exit_code == 0, scored.output
+
+
+def test_different_assessments_write_nothing(cli: Run, write: Write, tmp_path: Path) -> None:
+    _laptops(write)
+    write("c.yaml", LAPTOP.format(role="staff", name="Cy").replace('"2026"', '"2025"'))
+    result = cli("merge", "a.yaml", "b.yaml", "c.yaml", "-o", "all.yaml", *RUBRICS)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "c.yaml:3:11: error[assessment-differs] period differs: '2025' in c.yaml but '2026' in "
+        "a.yaml; only answers from one assessment can be combined\n"
+    )
+    assert not (tmp_path / "all.yaml").exists()
+
+
+def test_each_file_is_checked_as_score_checks_it(cli: Run, write: Write, tmp_path: Path) -> None:
+    _laptops(write)
+    write("c.yaml", LAPTOP.format(role="carer", name="Cy"))
+    result = cli("merge", "a.yaml", "b.yaml", "c.yaml", "-o", "all.yaml", *RUBRICS)
+    assert result.exit_code == 1
+    assert "c.yaml:7:11: error[unknown-role] no role has the id 'carer'" in result.stderr
+    assert not (tmp_path / "all.yaml").exists()
+
+
+def test_an_existing_output_needs_force(cli: Run, write: Write, tmp_path: Path) -> None:
+    _laptops(write)
+    write("all.yaml", "keep me\n")
+    result = cli("merge", "a.yaml", "b.yaml", "-o", "all.yaml", *RUBRICS)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "all.yaml: error[output-exists] already exists; nothing written: add --force to "
+        "replace it, or choose another -o file\n"
+    )
+    assert (tmp_path / "all.yaml").read_text(encoding="utf-8") == "keep me\n"
+    forced = cli("merge", "a.yaml", "b.yaml", "-o", "all.yaml", "--force", *RUBRICS)
+    assert forced.exit_code == 0, forced.output
+    assert (
+        len(yaml.safe_load((tmp_path / "all.yaml").read_text(encoding="utf-8"))["respondents"]) == 2
+    )
+
+
+def test_the_output_is_never_an_input(cli: Run, write: Write, tmp_path: Path) -> None:
+    _laptops(write)
+    before = (tmp_path / "b.yaml").read_bytes()
+    result = cli("merge", "a.yaml", "b.yaml", "-o", "./b.yaml", "--force", *RUBRICS)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("b.yaml: error[output-is-input] is also a file being read")
+    assert (tmp_path / "b.yaml").read_bytes() == before
+
+
+def test_a_file_given_twice_would_count_twice(cli: Run, write: Write, tmp_path: Path) -> None:
+    _laptops(write)
+    result = cli("merge", "a.yaml", "b.yaml", str(tmp_path / "a.yaml"), "-o", "all.yaml", *RUBRICS)
+    assert result.exit_code == 1
+    assert "a.yaml: error[input-twice] is given twice" in result.stderr
+    assert not (tmp_path / "all.yaml").exists()
+
+
+def test_an_output_in_use_is_left_alone(cli: Run, write: Write, tmp_path: Path) -> None:
+    from coprod_assess.answers.lock import locked
+
+    _laptops(write)
+    with locked(tmp_path / "all.yaml"):
+        result = cli("merge", "a.yaml", "b.yaml", "-o", "all.yaml", *RUBRICS)
+    assert result.exit_code == 1
+    assert "all.yaml: error[file-in-use] is in use by another coprod command" in result.stderr
+    assert not (tmp_path / "all.yaml").exists()
+
+
+def test_help_lists_merge(cli: Run) -> None:
+    listing = cli("--help").stdout
+    assert "  merge     Combine answers files from several laptops or forms into one.\n" in listing
