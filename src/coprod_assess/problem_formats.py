@@ -1,4 +1,9 @@
-"""Problems written out for people (`text`), GitHub Actions (`github`) and tools (`json`)."""
+"""Problems written out for people (`text`), GitHub Actions (`github`) and tools (`json`).
+
+File names, codes and messages carry text from the files checked, so every
+format keeps it inert: a text problem is one line, a GitHub annotation one
+command, and control characters show as escapes, never act.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
+from coprod_assess.cli.terminal_text import inert
+from coprod_assess.control_chars import CONTROL
 from coprod_assess.errors import Problem
 
 Format = Literal["text", "github", "json"]
@@ -25,14 +32,17 @@ def summary(problems: Sequence[Problem], files: Sequence[str]) -> str:
 
 
 def format_text(problems: Sequence[Problem], files: Sequence[str]) -> str:
-    """`file:line:col: error[CODE] message` lines, then the summary."""
-    lines = [str(p) for p in problems]
+    """`file:line:col: error[CODE] message` lines, one line a problem, then the summary."""
+    lines = [inert(str(p), markup=False) for p in problems]
     lines.append(summary(problems, files))
     return "\n".join(lines) + "\n"
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's escaping of workflow commands, after `inert`: no escape sequence
+    # reaches the log, and every line break (CR too) is written %0A.
+    text = inert(text, multiline=True, markup=False)
+    return text.replace("%", "%25").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -70,7 +80,10 @@ def format_json(problems: Sequence[Problem], files: Sequence[str]) -> str:
         ],
         "summary": summary(problems, files),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # json.dumps writes C0 as \u escapes; DEL, C1 and bidi controls get them too,
+    # which leaves the same JSON and a terminal that shows it unharmed.
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}

@@ -31,6 +31,7 @@ def emit(text: str, output: Path | None) -> None:
         typer.echo(text, nl=False)
         return
     from coprod_assess.atomic import write_atomic
+    from coprod_assess.cli.terminal_text import inert
 
     write_atomic(output, text)
-    typer.echo(f"Wrote {output}", err=True)
+    typer.echo(inert(f"Wrote {output}", markup=False), err=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from rich.table import Table
+
+from coprod_assess.cli.terminal_text import inert
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,28 +24,28 @@ def render_diff_table(diff: Diff, console: Console) -> None:
 
     before, after = diff.old.period or "before", diff.new.period or "after"
     name = diff.new.organisation or "Assessment"
-    console.print(f"[bold]{escape(name)}: changes from {escape(before)} to {escape(after)}[/bold]")
+    console.print(f"[bold]{inert(name)}: changes from {inert(before)} to {inert(after)}[/bold]")
     console.print(
         f"Respondents: {mix_words(diff.mix_old.total, diff.mix_old.perspectives)} then "
         f"{mix_words(diff.mix_new.total, diff.mix_new.perspectives)}"
     )
     console.print(_privacy_line(diff.min_group))
     for line in diff.warnings:
-        console.print(f"Note: {escape(line)}")
+        console.print(f"Note: {inert(line)}")
     for rubric in diff.rubrics:
-        table = Table(title=rubric.title, title_justify="left")
+        table = Table(title=inert(rubric.title), title_justify="left")
         for column in ("Dimension", before, after, "Change"):
-            table.add_column(escape(column))
+            table.add_column(inert(column))
         rows = [("Overall", rubric.score, rubric.rung, rubric.comparable, "")]
         rows += [(d.title, d.score, d.rung, d.comparable, d.reason) for d in rubric.dimensions]
         for title, move, rung, comparable, reason in rows:
             change = move_words(move, rung) if comparable else f"not compared: {reason}"
-            change = escape(change.rstrip(": "))
+            change = inert(change.rstrip(": "))
             style = STYLE[move.direction]
             table.add_row(
-                escape(title),
-                escape(cell_words(move, rung, "old")),
-                escape(cell_words(move, rung, "new")),
+                inert(title),
+                inert(cell_words(move, rung, "old")),
+                inert(cell_words(move, rung, "new")),
                 f"[{style}]{change}[/{style}]" if style else change,
             )
         console.print()
@@ -60,11 +61,11 @@ def render_diff_table(diff: Diff, console: Console) -> None:
         ("Flag still raised", diff.flags_still),
     ):
         for title in titles:
-            console.print(f"{label}: {escape(title)}")
+            console.print(f"{label}: {inert(title)}")
     for rubric_id in diff.only_old:
-        console.print(f"Only in {escape(before)}: {rubric_id}")
+        console.print(f"Only in {inert(before)}: {inert(rubric_id)}")
     for rubric_id in diff.only_new:
-        console.print(f"Only in {escape(after)}: {rubric_id}")
+        console.print(f"Only in {inert(after)}: {inert(rubric_id)}")
 
 
 def render_trend_table(trend: Trend, console: Console) -> None:
@@ -74,15 +75,15 @@ def render_trend_table(trend: Trend, console: Console) -> None:
 
     console.print(_privacy_line(trend.min_group))
     for line in trend.notes:
-        console.print(f"Note: {escape(line)}")
+        console.print(f"Note: {inert(line)}")
     for _, rows in trend_sections(trend):
-        table = Table(title=rows[0].title, title_justify="left")
+        table = Table(title=inert(rows[0].title), title_justify="left")
         table.add_column("Dimension")
         for info in trend.periods:
-            table.add_column(escape(info.period or info.date))
+            table.add_column(inert(info.period or info.date))
         for row in rows:
             label = "Overall" if row.dimension is None else row.title
-            table.add_row(escape(label), *(escape(point_words(p)) for p in row.points))
+            table.add_row(inert(label), *(inert(point_words(p)) for p in row.points))
         console.print(table)
 
 

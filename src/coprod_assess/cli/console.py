@@ -9,7 +9,10 @@ if TYPE_CHECKING:
 
 
 def stdout_console() -> Console:
-    """A console on standard output, without highlighting numbers and paths."""
+    """A console on standard output, without highlighting numbers and paths.
+
+    No `:emoji:` codes either: user text such as ":fire:" prints as written.
+    """
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)

@@ -45,7 +45,11 @@ def demo(
     ):
         write_atomic(folder / name, text)
         written.append(folder / name)
+    from coprod_assess.cli.terminal_text import inert
+
     typer.echo("Sample workshop written:")
     for path in written:
-        typer.echo(f"  {path}")
-    typer.echo(f"Open {folder / 'report.html'} in a browser to read the report.")
+        typer.echo(inert(f"  {path}", markup=False))
+    typer.echo(
+        inert(f"Open {folder / 'report.html'} in a browser to read the report.", markup=False)
+    )

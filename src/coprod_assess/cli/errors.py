@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
+
+if TYPE_CHECKING:
+    from coprod_assess.errors import Problem
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_PROBLEMS = 1
 EXIT_INTERRUPTED = 130
+
+
+def echo_problem(problem: Problem) -> None:
+    """Print one `file:line:col: error[code] message` line to stderr, always one inert line."""
+    from coprod_assess.cli.terminal_text import inert
+
+    typer.echo(inert(str(problem), markup=False), err=True)
 
 
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -29,7 +39,7 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except CoprodError as err:
             for problem in err.problems:
-                typer.echo(str(problem), err=True)
+                echo_problem(problem)
             raise typer.Exit(EXIT_PROBLEMS) from None
         except KeyboardInterrupt:
             typer.echo("Interrupted.", err=True)

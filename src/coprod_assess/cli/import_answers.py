@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_assess.cli.errors import EXIT_PROBLEMS, handle_errors
+from coprod_assess.cli.errors import EXIT_PROBLEMS, echo_problem, handle_errors
 from coprod_assess.cli.options import RubricPaths
 
 
@@ -89,7 +89,7 @@ def import_answers(
     with claimed(output, replace=append or force, how=how, doing="import into it") as exists:
         imported = importer.run({"organisation": organisation, "period": period, "date": date})
         for problem in imported.problems:
-            typer.echo(str(problem), err=True)
+            echo_problem(problem)
         if any(problem.severity == "error" for problem in imported.problems):
             typer.echo(
                 "Nothing written: fix the problems above, or map them with --mapping.", err=True
@@ -107,7 +107,7 @@ def import_answers(
             doc = load_document(output)
             held, warnings = checked_answers(doc, catalog)
             for warning in warnings:
-                typer.echo(str(warning), err=True)
+                echo_problem(warning)
             new = Source(
                 f"this import of {importer.table.name}", AnswersFile.model_validate(imported.data)
             )

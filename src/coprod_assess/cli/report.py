@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_assess.cli.errors import handle_errors
+from coprod_assess.cli.errors import echo_problem, handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
@@ -54,7 +54,7 @@ def report(
     target = output or file.with_name(f"{file.stem}-report.{chosen.value}")
     scored = scored_from_file(file, rubric or [], min_group=min_group, show_names=show_names)
     for warning in scored.warnings:
-        typer.echo(str(warning), err=True)
+        echo_problem(warning)
     if show_names and scored.from_result_file:
         typer.echo("Names are not kept in result files: report from the answers file.", err=True)
     text = render_report(scored.shared, chosen.value, template_dir=template_dir)

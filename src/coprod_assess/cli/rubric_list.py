@@ -14,6 +14,7 @@ def list_rubrics(rubric: RubricPaths = None) -> None:
     from rich.table import Table
 
     from coprod_assess.cli.console import stdout_console
+    from coprod_assess.cli.terminal_text import inert
     from coprod_assess.resources import rubrics_dir
     from coprod_assess.rubric.catalog import load_catalog
 
@@ -27,10 +28,12 @@ def list_rubrics(rubric: RubricPaths = None) -> None:
     added = []
     for rubric_id in sorted(catalog.rubrics):
         model = catalog.rubrics[rubric_id]
-        table.add_row(model.id, model.version, str(len(model.questions())), model.title)
+        table.add_row(
+            inert(model.id), inert(model.version), str(len(model.questions())), inert(model.title)
+        )
         source = Path(catalog.sources[rubric_id]).resolve()
         if not source.is_relative_to(builtin):
-            added.append(f"{model.id}: {catalog.sources[rubric_id]}")
+            added.append(inert(f"{model.id}: {catalog.sources[rubric_id]}"))
     console = stdout_console()
     if catalog.rubrics:
         console.print(table)
@@ -38,5 +41,5 @@ def list_rubrics(rubric: RubricPaths = None) -> None:
         console.print("No rubrics installed.")
     for line in added:
         console.print(f"Added from {line}")
-    console.print(f"Roles: {', '.join(sorted(catalog.roles)) or 'none'}")
-    console.print(f"Flags: {', '.join(sorted(catalog.flags)) or 'none'}")
+    console.print(f"Roles: {inert(', '.join(sorted(catalog.roles))) or 'none'}")
+    console.print(f"Flags: {inert(', '.join(sorted(catalog.flags))) or 'none'}")

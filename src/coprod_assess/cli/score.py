@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod_assess.cli.errors import handle_errors
+from coprod_assess.cli.errors import echo_problem, handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
@@ -59,7 +59,7 @@ def score(
 
     scored = scored_from_file(file, rubric or [], min_group=min_group, min_coverage=min_coverage)
     for warning in scored.warnings:
-        typer.echo(str(warning), err=True)
+        echo_problem(warning)
     chosen = output_format or (
         _SUFFIX_FORMATS.get(output.suffix.lower(), ScoreFormat.table)
         if output

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.markup import escape
 from rich.table import Table
 
+from coprod_assess.cli.terminal_text import inert
 from coprod_assess.report.numbers import number
 from coprod_assess.wording import PEOPLE, count_words, missing_words, rung_words
 
@@ -57,8 +57,8 @@ def render_summary(shared: SharedResult, console: Console, *, plain: bool = Fals
     """Print the summary of a shared assessment, and what was withheld."""
     info = shared.assessment
     heading = " · ".join(part for part in (info.organisation, info.period, info.date) if part)
-    console.print(f"[bold]{escape(heading or 'Assessment')}[/bold]")
-    console.print(escape(_mix_line(shared)))
+    console.print(f"[bold]{inert(heading or 'Assessment')}[/bold]")
+    console.print(inert(_mix_line(shared)))
     console.print()
     table = _table("Scores", plain)
     table.add_column("Rubric")
@@ -68,23 +68,23 @@ def render_summary(shared: SharedResult, console: Console, *, plain: bool = Fals
     for rubric in shared.rubrics:
         everyone = rubric.scores.everyone
         table.add_row(
-            escape(rubric.title),
-            escape(score_text(rubric, everyone)),
-            escape(everyone.band or "-"),
+            inert(rubric.title),
+            inert(score_text(rubric, everyone)),
+            inert(everyone.band or "-"),
             f"{everyone.coverage:.0f}% by {everyone.respondents}",
         )
     console.print(table)
     for rubric in shared.rubrics:
         if rubric.ladder and rubric.ladder.weakest:
             areas = "; ".join(f"{a.title}: {rung_words(a.rung)}" for a in rubric.ladder.weakest)
-            console.print(f"Weakest decision area on the ladder: {escape(areas)}")
+            console.print(f"Weakest decision area on the ladder: {inert(areas)}")
     _lowest(shared, console, plain)
     _gaps(shared, console, plain)
     _flags(shared, console)
     console.print()
     console.print(f"Privacy: no figure comes from fewer than {shared.min_group} people.")
     for line in shared.withheld:
-        console.print(f"  - {escape(line)}")
+        console.print(f"  - {inert(line)}")
 
 
 def _lowest(result: SharedResult, console: Console, plain: bool) -> None:
@@ -101,9 +101,7 @@ def _lowest(result: SharedResult, console: Console, plain: bool) -> None:
     for column in ("Rubric", "Dimension", "Percent of range"):
         table.add_column(column)
     for rubric, dim in scored[:TOP]:
-        table.add_row(
-            escape(rubric.title), escape(dim.title), f"{dim.scores.everyone.percent:.0f}%"
-        )
+        table.add_row(inert(rubric.title), inert(dim.title), f"{dim.scores.everyone.percent:.0f}%")
     console.print()
     console.print(table)
 
@@ -133,8 +131,8 @@ def _gaps(result: SharedResult, console: Console, plain: bool) -> None:
         gap = dim.gap or 0
         who = "professionals higher" if gap > 0 else "lived higher" if gap < 0 else "the same"
         table.add_row(
-            escape(rubric.title),
-            escape(dim.title),
+            inert(rubric.title),
+            inert(dim.title),
             f"{pro:.0f}%",
             f"{lived:.0f}%",
             f"{gap:+.0f} points ({who})",
@@ -149,9 +147,9 @@ def _flags(result: SharedResult, console: Console) -> None:
     else:
         console.print(f"[bold]Flags raised ({len(result.flags)})[/bold]")
     for flag in result.flags:
-        console.print(f"Flag: [bold]{escape(flag.title)}[/bold]")
-        console.print(f"  {escape(flag.explanation)}")
+        console.print(f"Flag: [bold]{inert(flag.title)}[/bold]")
+        console.print(f"  {inert(flag.explanation)}")
         for line in flag.evidence:
-            console.print(f"  - {escape(line)}")
+            console.print(f"  - {inert(line)}")
     for unchecked in result.unchecked_flags:
-        console.print(f"Not checked: {escape(unchecked.title)}: {escape(unchecked.reason)}.")
+        console.print(f"Not checked: {inert(unchecked.title)}: {inert(unchecked.reason)}.")

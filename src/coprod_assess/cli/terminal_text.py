@@ -12,20 +12,13 @@ from __future__ import annotations
 
 import re
 
+from coprod_assess.control_chars import show_controls
+
 # Line breaks as str.splitlines knows them, CR LF counting as one.
 _BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-# What is left of C0 (tab aside), DEL, C1, and the bidi embeddings, overrides and isolates.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 # A "[" that Rich would read as the start of a tag, as rich.markup does.
 _TAG = re.compile(r"[a-z#/@][^[]*?]")
 _BACKSLASHES = re.compile(r"(\\*)(\[|\Z)")
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def inert(text: str, *, multiline: bool = False, markup: bool = True) -> str:
@@ -39,11 +32,13 @@ def inert(text: str, *, multiline: bool = False, markup: bool = True) -> str:
     escaped; pass `markup=False` for text printed as it is (typer.echo). Rich
     cannot escape a backslash that ends the text and is followed by plain text:
     it is doubled, so that markup after it still works, and shows twice.
+    Rich's `:emoji:` codes are not markup: print with `emoji=False`, as the
+    consoles in cli/console.py do.
     """
     value = _BREAK.sub("\n" if multiline else " ", text)
     if not multiline:
         value = value.replace("\t", " ")
-    value = _CONTROL.sub(_visible, value)
+    value = show_controls(value)
     if markup:
         value = _BACKSLASHES.sub(_escaped, value)
     return value

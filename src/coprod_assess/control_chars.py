@@ -1,0 +1,25 @@
+"""Control characters written out visibly, so that no output carries one that acts.
+
+An escape sequence in a rubric or a note can recolour or clear a terminal or
+plant a hyperlink, a carriage return can overwrite a line, and a bidi override
+can reorder what a reader sees. The terminal, Markdown and problem outputs
+show each such character as an escape a person can read instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every C0 character but tab and line feed (callers turn their line breaks into
+# one of those first), DEL, C1, and the bidi embeddings, overrides and isolates.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def show_controls(text: str) -> str:
+    """`text` with each control or bidi character written as `\\x1b` or `\\u202e`."""
+    return CONTROL.sub(_visible, text)
