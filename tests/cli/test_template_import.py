@@ -22,7 +22,7 @@ def test_blank_yaml_lists_every_question_with_its_options(cli: Run, tmp_path: Pa
     assert result.exit_code == 0, result.output
     text = (tmp_path / "blank.yaml").read_text(encoding="utf-8")
     assert "        # People who use the service help set the budget.\n" in text
-    assert "        #   0 = Not yet, 1 = Emerging, 2 = Established, 3 = Embedded\n" in text
+    assert "        #   0 = Not yet; 1 = Emerging; 2 = Established; 3 = Embedded\n" in text
     assert "        money-1:\n" in text
     assert "    #   family-carer (Family member or carer)\n" in text
     filled = text.replace('role: ""', "role: staff").replace("money-1:\n", "money-1: 2\n")
@@ -35,7 +35,7 @@ def test_blank_template_points_at_the_empty_role(cli: Run, tmp_path: Path) -> No
     cli("template", *RUBRICS, "--only", "sharing-power", "-o", "blank.yaml")
     result = cli("score", "blank.yaml", *RUBRICS)
     assert result.exit_code == 1
-    assert "blank.yaml:25:11: error[invalid] respondents[0].role" in result.stderr
+    assert "blank.yaml:26:11: error[invalid] respondents[0].role" in result.stderr
 
 
 def test_csv_header_imports_back_cleanly(cli: Run, tmp_path: Path) -> None:
@@ -61,10 +61,26 @@ def test_question_sheets(cli: Run, tmp_path: Path) -> None:
     assert (
         "**1. Staff ask people what they are good at, not only what they need.** (assets-1)" in md
     )
+    assert "- [ ] 0 = Not yet: We do not do this yet, or we only talk about it.\n" in md
+    assert "- [ ] 4 = Embedded: " in md
     assert "- [ ] Don't know" in md
     assert cli("template", "--format", "html", "-o", "sheet.html").exit_code == 0
     html = (tmp_path / "sheet.html").read_text(encoding="utf-8")
     assert html.count('class="question"') == 69
+    assert '<span class="box" aria-hidden="true"></span><strong>0 = Not yet</strong>' in html
+
+
+def test_every_number_shown_is_the_value_the_rubric_gives(cli: Run, tmp_path: Path) -> None:
+    ladder = ["--only", "arnstein-ladder"]
+    md = cli("template", "--format", "md", *ladder).stdout
+    first = "- [ ] 1 = Decided without people, or people there for show: "
+    assert first in md
+    assert "- [ ] 8 = People who use the service set all priorities: " in md
+    assert "- [ ] 0 = " not in md
+    assert cli("template", *ladder, "-o", "blank.yaml").exit_code == 0
+    text = (tmp_path / "blank.yaml").read_text(encoding="utf-8")
+    assert "#   1 = Decided without people, or people there for show; 2 = The problem" in text
+    assert "the number before\n# '=' in the comment above it (not its place in the list)" in text
 
 
 def test_two_commands_from_export_to_report(cli: Run, tmp_path: Path) -> None:

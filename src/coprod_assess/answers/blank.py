@@ -11,7 +11,7 @@ from coprod_assess.rubric.roles import Role
 
 
 def _options_line(rubric: Rubric, question: Question) -> str:
-    return ", ".join(f"{o.value:g} = {o.label}" for o in rubric.options_for(question))
+    return "; ".join(f"{o.value:g} = {o.label}" for o in rubric.options_for(question))
 
 
 def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role]) -> str:
@@ -19,8 +19,9 @@ def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role]) -> str:
     lines = [
         "# A blank answers file for coprod-assess. One block under `respondents` a person:",
         "# copy the block for each one and give each a new id (r2, r3, ...).",
-        "# After each question id write the number of the answer given (the options are",
-        "# in the comment above it), or {skip: dont-know} or {skip: not-applicable}.",
+        "# After each question id write the value of the answer given: the number before",
+        "# '=' in the comment above it (not its place in the list), or {skip: dont-know}",
+        "# or {skip: not-applicable}.",
         '# To add a note or evidence: {value: 2, note: "what you saw"}.',
         "# A question left blank counts as not answered yet.",
         "assessment:",

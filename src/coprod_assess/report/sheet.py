@@ -11,19 +11,20 @@ from coprod_assess.rubric.roles import Role
 
 
 def render_sheet(rubrics: Sequence[Rubric], roles: Sequence[Role], kind: Kind) -> str:
-    """A question sheet: the roles to tick, then every question with tick boxes."""
+    """A question sheet: the roles to tick, then every question with a tick box for each
+    answer, numbered with the answer's value as the rubric gives it."""
     numbers: dict[tuple[str, str], int] = {}
     for rubric in rubrics:
         for _, question in rubric.questions():
             numbers[(rubric.id, question.id)] = len(numbers) + 1
 
-    def number(rubric: Rubric, question: Question) -> int:
+    def question_number(rubric: Rubric, question: Question) -> int:
         return numbers[(rubric.id, question.id)]
 
     context = {
         "rubrics": rubrics,
         "roles": roles,
-        "number": number,
+        "question_number": question_number,
         "tool_version": __version__,
     }
     return render(kind, f"sheet.{kind}.j2", context)
