@@ -272,12 +272,17 @@ def test_append_and_force_together_is_a_usage_error(cli: Run, tmp_path: Path) ->
     assert "use --append or --force, not both" in result.stderr
 
 
-def test_the_export_is_never_the_output(cli: Run, tmp_path: Path) -> None:
+def test_the_export_and_mapping_are_never_the_output(cli: Run, tmp_path: Path) -> None:
     form = _form(tmp_path, "Role,money-1\nstaff,1\n")
     result = cli("import", form, *RUBRICS, "-o", "./form.csv", "--force")
     assert result.exit_code == 1
     assert "form.csv: error[output-is-input] is also a file being read" in result.stderr
     assert (tmp_path / "form.csv").read_text(encoding="utf-8") == "Role,money-1\nstaff,1\n"
+    (tmp_path / "map.yaml").write_text("roles: {Nan: family-carer}\n", encoding="utf-8")
+    mapped = cli("import", form, *RUBRICS, "--mapping", "map.yaml", "-o", "map.yaml", "--force")
+    assert mapped.exit_code == 1
+    assert "map.yaml: error[output-is-input]" in mapped.stderr
+    assert (tmp_path / "map.yaml").read_text(encoding="utf-8") == "roles: {Nan: family-carer}\n"
 
 
 def test_an_answers_file_in_use_is_left_alone(cli: Run, tmp_path: Path) -> None:

@@ -19,14 +19,18 @@ def _same_file(one: Path, other: Path) -> bool:
 
 
 def refuse_inputs(output: Path, inputs: Sequence[Path]) -> None:
-    """A CoprodError when `output` is one of `inputs`, or an input is given twice."""
+    """A CoprodError when `output` is one of the files being read."""
+    if any(_same_file(path, output) for path in inputs):
+        raise CoprodError.single(
+            display_name(output),
+            "output-is-input",
+            "is also a file being read: write the answers to another file",
+        )
+
+
+def refuse_repeats(inputs: Sequence[Path]) -> None:
+    """A CoprodError when a file is given twice, so its answers would count twice."""
     for number, path in enumerate(inputs):
-        if _same_file(path, output):
-            raise CoprodError.single(
-                display_name(output),
-                "output-is-input",
-                "is also a file being read: write the answers to another file",
-            )
         if any(_same_file(path, earlier) for earlier in inputs[:number]):
             raise CoprodError.single(
                 display_name(path), "input-twice", "is given twice: its answers would count twice"

@@ -76,7 +76,7 @@ def import_answers(
     if role is not None and role not in catalog.roles:
         known = ", ".join(sorted(catalog.roles))
         raise CoprodError.single(role, "unknown-role", f"no role has this id (roles: {known})")
-    refuse_inputs(output, [file])
+    refuse_inputs(output, [file, mapping] if mapping else [file])
     importer = Importer(
         read_table(file),
         rubrics_to_ask(catalog, only or []),

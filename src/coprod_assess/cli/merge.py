@@ -32,13 +32,14 @@ def merge(
     """
     from coprod_assess.answers.merge import Source, merge_answers
     from coprod_assess.answers.writer import save_answers
-    from coprod_assess.cli.answers_output import claimed, refuse_inputs
+    from coprod_assess.cli.answers_output import claimed, refuse_inputs, refuse_repeats
     from coprod_assess.loading.document import load_document
     from coprod_assess.rubric.catalog import load_catalog
     from coprod_assess.scoring.from_file import checked_answers
 
     catalog = load_catalog(rubric or [])
     refuse_inputs(output, files)
+    refuse_repeats(files)
     how = "add --force to replace it, or choose another -o file"
     with claimed(output, replace=force, how=how, doing="write the merged answers"):
         sources = []
