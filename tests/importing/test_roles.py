@@ -52,7 +52,7 @@ def test_ids_labels_and_aliases_ignoring_case_spaces_and_punctuation(write: Writ
 
 
 def test_an_unmatched_role_is_an_error_whatever_the_options(write: Write) -> None:
-    source = "Role,money-1\nGrandad,1\nstaff,2\nLollipop lady,1\nGrandad,3\n"
+    source = "Role,money-1\nGrandad,1\nstaff,2\nLollipop lady,1\ngrandad,3\n"
     imported = run(write("form.csv", source))
     assert [(p.line, p.column, p.code, p.severity) for p in imported.problems] == [
         (2, 1, "unmatched-role", "error"),

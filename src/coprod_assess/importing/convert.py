@@ -11,7 +11,7 @@ from coprod_assess.importing.mapping import Mapping
 from coprod_assess.importing.matching import Matcher, Misfit, Target, number_in
 from coprod_assess.importing.tables import Row, Table
 from coprod_assess.rubric.models import Option, Question, Rubric
-from coprod_assess.rubric.roles import Role
+from coprod_assess.rubric.roles import Role, role_key
 
 # What one answer cell says: an option value, a skip, a near miss, or nothing known.
 Reading = float | str | Misfit | None
@@ -53,7 +53,7 @@ class Importer:
     strict: bool = False
     default_role: str | None = None
     problems: list[Problem] = field(default_factory=list)
-    unmatched_roles: dict[str, None] = field(default_factory=dict)
+    unmatched_roles: dict[str, str] = field(default_factory=dict)
     matcher: Matcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -141,7 +141,7 @@ class Importer:
         found = self.matcher.role(said)
         if found is not None:
             return found
-        self.unmatched_roles[said] = None
+        self.unmatched_roles.setdefault(role_key(said), said)
         known = ", ".join(role.id for role in self.roles)
         self.error(
             row.line,
@@ -202,7 +202,7 @@ class Importer:
             people.append(person)
         declared = {r.id: r.version for r in self.rubrics if r.id in used}
         data = {"assessment": {**assessment, "rubrics": declared}, "respondents": people}
-        return Imported(data, sorted(self.problems), list(self.unmatched_roles))
+        return Imported(data, sorted(self.problems), list(self.unmatched_roles.values()))
 
     def unmatched_answer(self, row: Row, index: int, rubric: Rubric, question: Question) -> None:
         """A warning (an error under --strict) for an answer that names no option."""
