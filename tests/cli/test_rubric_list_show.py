@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from typer.testing import Result
 
@@ -54,3 +55,34 @@ def test_show_the_ladder_for_a_facilitator(cli: Run) -> None:
     assert "8. Citizen control [Citizen power]" in out
     assert "3. Money and budgets (money)" in out
     assert "What to do if this is weak:" in out
+
+
+def test_show_numbers_options_by_their_value(cli: Run, write: Callable[..., Path]) -> None:
+    folder = write(
+        "own/values.yaml",
+        """
+        id: values
+        version: 1.0.0
+        title: Values
+        summary: Options numbered by value, not by place.
+        source: {citation: "Test (2026)."}
+        scale:
+          - {value: 10, label: Rarely}
+          - {value: 20, label: Often}
+          - {value: 1000000, label: Always}
+        dimensions:
+          - id: d
+            title: D
+            questions:
+              - {id: q, text: Q}
+              - id: r
+                text: R
+                options: [{value: 0.5, label: Half}, {value: 2, label: Two}]
+        """,
+    ).parent
+    out = cli("rubric", "show", "values", "--rubric", str(folder)).stdout
+    assert "  10. Rarely\n  20. Often\n  1000000. Always\n" in out
+    assert "     0.5. Half\n     2. Two\n" in out
+    nef = cli("rubric", "show", "nef-six-principles").stdout
+    assert "  0. Not yet: " in nef and "  4. " in nef
+    assert "  1. Not yet" not in nef

@@ -8,6 +8,7 @@ import typer
 
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.terminal_text import inert
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -28,52 +29,68 @@ def show(
     render(model, stdout_console())
 
 
-def _options(console: Console, options: list[Option], indent: str) -> None:
-    from rich.markup import escape
+def _value_text(value: float) -> str:
+    # The number as the rubric holds it, the one a person types: 0, 8, 2.5, 1000000.
+    if isinstance(value, int):
+        return str(value)
+    return repr(value).removesuffix(".0")
 
+
+def _block(text: str, indent: str) -> str:
+    # Line breaks the author wrote are kept, each new line indented, so that no
+    # line of rubric text starts where a problem line would.
+    return inert(text, multiline=True).replace("\n", "\n" + indent)
+
+
+def _options(console: Console, options: list[Option], indent: str) -> None:
     for option in options:
-        group = f" [{escape(option.group)}]" if option.group else ""
-        line = f"{indent}{option.value:g}. [bold]{escape(option.label)}[/bold]{group}"
+        group = f" [{inert(option.group)}]" if option.group else ""
+        line = f"{indent}{_value_text(option.value)}. [bold]{inert(option.label)}[/bold]{group}"
         if option.description:
-            line += f": {escape(option.description)}"
+            line += f": {_block(option.description, indent + '   ')}"
         console.print(line)
 
 
 def render(model: Rubric, console: Console) -> None:
-    """Print the rubric readably: headings, numbered questions, options and actions."""
-    from rich.markup import escape
+    """Print the rubric readably: headings, numbered questions, options and actions.
 
+    Options are numbered by their value, the number a person types for them.
+    """
     from coprod_assess.rubric.describe import explain_method
 
-    console.print(f"[bold underline]{escape(model.title)}[/] ({model.id}, version {model.version})")
-    console.print(escape(model.summary))
+    console.print(
+        f"[bold underline]{inert(model.title)}[/] ({inert(model.id)}, "
+        f"version {inert(model.version)})"
+    )
+    console.print(inert(model.summary))
     console.print()
-    console.print(f"[bold]Source:[/bold] {escape(model.source.citation)}")
+    console.print(f"[bold]Source:[/bold] {inert(model.source.citation)}")
     if model.source.url:
-        console.print(f"[bold]Link:[/bold] {escape(model.source.url)}")
+        console.print(f"[bold]Link:[/bold] {inert(model.source.url)}")
     if model.source.notes:
-        console.print(f"[bold]Notes:[/bold] {escape(model.source.notes)}")
-    console.print(f"[bold]Scoring:[/bold] {escape(explain_method(model))}")
+        console.print(f"[bold]Notes:[/bold] {_block(model.source.notes, '  ')}")
+    console.print(f"[bold]Scoring:[/bold] {inert(explain_method(model))}")
     for band in model.scoring.bands:
-        console.print(f"  from {band.from_:g}: {escape(band.label)}")
+        console.print(f"  from {_value_text(band.from_)}: {inert(band.label)}")
     if model.scale:
         console.print("[bold]Answer options:[/bold]")
         _options(console, model.scale, "  ")
     number = 0
     for index, dim in enumerate(model.dimensions, start=1):
         console.print()
-        console.print(f"[bold]{index}. {escape(dim.title)}[/bold] ({dim.id})")
+        console.print(f"[bold]{index}. {inert(dim.title)}[/bold] ({inert(dim.id)})")
         if dim.description:
-            console.print(f"   {escape(dim.description)}")
+            console.print(f"   {_block(dim.description, '   ')}")
         for question in dim.questions:
             number += 1
-            side = f" ({question.side})" if question.side else ""
-            console.print(f"   Question {number}{side}: {escape(question.text)} ({question.id})")
+            side = f" ({inert(question.side)})" if question.side else ""
+            text, qid = inert(question.text), inert(question.id)
+            console.print(f"   Question {number}{side}: {text} ({qid})")
             if question.help:
-                console.print(f"     Help: {escape(question.help)}")
+                console.print(f"     Help: {_block(question.help, '     ')}")
             if question.options is not None:
                 _options(console, question.options, "     ")
         if dim.actions:
             console.print("   [bold]What to do if this is weak:[/bold]")
             for action in dim.actions:
-                console.print(f"   - {escape(action.text)}")
+                console.print(f"   - {_block(action.text, '     ')}")
