@@ -123,8 +123,10 @@ def test_every_kind_of_place_an_answer_can_go(tmp_path: Path) -> None:
         editor.set_answer(person, path, value)
         target = expected["respondents"][person]
         for key in path[:-1]:
-            target = target.setdefault(key, {}) if target.get(key) is not None else (
-                target.__setitem__(key, {}) or target[key]
+            target = (
+                target.setdefault(key, {})
+                if target.get(key) is not None
+                else (target.__setitem__(key, {}) or target[key])
             )
         target[path[-1]] = value
         assert yaml.safe_load(editor.text) == expected, path
@@ -230,4 +232,4 @@ def test_any_sequence_of_changes_keeps_data_and_comments(
                 person["answers"][rubric] = {}
             person["answers"][rubric][question] = entry
         assert yaml.safe_load(editor.text) == expected
-    assert comments(editor.text)[: len(comments(start))] == comments(start) or not ops
+    assert all("#" + comment in editor.text for comment in comments(start))

@@ -53,8 +53,8 @@ def test_resume_at_first_unanswered(tmp_path: Path) -> None:
     session.answer(0, 1)
     session.answer(1, 1)
     again = Session(path, on_disk(path), rubrics_to_ask(CATALOG, ["sharing-power"]))
-    person = again.unfinished()
-    assert person is not None and person["name"] == "Sam"
+    (person,) = again.unfinished()
+    assert person["name"] == "Sam"
     assert again.first_open(person) == 2
     assert again.find("  sam ") is person
 
@@ -84,3 +84,47 @@ def test_answers_saved_counts_every_entry(tmp_path: Path) -> None:
     session.answer(0, 1)
     session.skip(1, "not-applicable")
     assert session.answers_saved() == 2
+
+
+def test_a_session_keeps_comments_aliases_and_the_rest_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    note = "n" * 5000
+    path.write_text(
+        "# The forum's 2026 workshop.\n"
+        "assessment: {organisation: Forum, rubrics: {sharing-power: 1.0.0}}\n"
+        "respondents:\n"
+        "  - id: r1   # answered on paper\n"
+        "    role: staff\n"
+        "    answers:\n"
+        "      sharing-power:\n"
+        f"        money-1: {{value: 1, note: &long {note}}}\n"
+        "        money-2: {value: 1, note: *long}\n",
+        encoding="utf-8",
+    )
+    session = Session(path, on_disk(path), rubrics_to_ask(CATALOG, ["sharing-power"]))
+    (session.respondent,) = session.unfinished()
+    session.answer(2, 3)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# The forum's 2026 workshop.\n")
+    assert "# answered on paper" in text and text.count(note) == 1
+    assert on_disk(path)["respondents"][0]["answers"]["sharing-power"]["decisions-1"] == 3
+
+
+def test_a_new_person_in_a_hand_written_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "respondents:\n  - id: r1\n    role: staff\n    answers: {}\n  # more to come\n",
+        encoding="utf-8",
+    )
+    session = Session(path, on_disk(path), rubrics_to_ask(CATALOG, ["sharing-power"]))
+    session.respondent = session.add("group", None, (8, 5))
+    session.answer(0, 2)
+    people = on_disk(path)["respondents"]
+    assert people[1] == {
+        "id": "r2",
+        "role": "group",
+        "people": 8,
+        "lived_experience": 5,
+        "answers": {"sharing-power": {"money-1": 2}},
+    }
+    assert "# more to come" in path.read_text(encoding="utf-8")

@@ -32,7 +32,13 @@ def spawn(path: Path, *extra: str, plain: bool = False) -> pexpect.spawn:
     env.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"})
     args = [*ARGS, path.name, *extra, *(["--plain"] if plain else [])]
     return pexpect.spawn(
-        sys.executable, args, env=env, cwd=str(path.parent), encoding="utf-8", timeout=20
+        sys.executable,
+        args,
+        env=env,
+        cwd=str(path.parent),
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=20,
     )
 
 
@@ -49,7 +55,7 @@ def answer(child: pexpect.spawn, value: str) -> None:
 def test_killed_after_three_answers_then_resumed_to_the_end(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     child = spawn(path, "--respondent", "Sam", "--role", "staff")
-    for value in ("2", "3", "4"):
+    for value in ("1", "2", "3"):
         answer(child, value)
     child.expect("question 4 of 4")
     child.kill(signal.SIGKILL)
@@ -58,9 +64,9 @@ def test_killed_after_three_answers_then_resumed_to_the_end(tmp_path: Path) -> N
     assert not list(tmp_path.glob(".a.yaml.*.tmp")), "no temporary file is left behind"
 
     child = spawn(path, "--respondent", "Sam")
-    child.expect("Resuming Sam.")
+    child.expect("Resuming r1 \\(Staff member, 3 of 4 answered\\).")
     child.expect("question 4 of 4")
-    answer(child, "1")
+    answer(child, "0")
     child.expect(r"add the next person\? \(y/n\) ")
     child.sendline("n")
     child.expect("Saved 4 answers to a.yaml.")
@@ -73,7 +79,7 @@ def test_killed_after_three_answers_then_resumed_to_the_end(tmp_path: Path) -> N
 def test_ctrl_c_saves_and_exits_130(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     child = spawn(path, "--respondent", "Sam", "--role", "staff")
-    answer(child, "2")
+    answer(child, "1")
     child.expect("Your answer: ")
     child.sendintr()
     child.expect("Saved 1 answer to a.yaml. Resume with: coprod assess a.yaml")
@@ -88,7 +94,7 @@ def test_plain_mode_writes_no_escape_codes_in_a_terminal(tmp_path: Path) -> None
     path = tmp_path / "a.yaml"
     child = spawn(path, "--respondent", "Sam", "--role", "staff", plain=True)
     transcript = []
-    for value in ("1", "2", "3", "4"):
+    for value in ("0", "1", "2", "3"):
         child.expect("Your answer: ")
         transcript.append(child.before)
         child.sendline(value)
@@ -111,7 +117,7 @@ def test_styled_mode_shows_where_you_are(tmp_path: Path) -> None:
 
 def test_the_screen_is_wiped_before_the_next_person(tmp_path: Path) -> None:
     child = spawn(tmp_path / "a.yaml", "--respondent", "Sam", "--role", "staff")
-    for value in ("4", "4", "4", "4"):
+    for value in ("3", "3", "3", "3"):
         answer(child, value)
     child.expect(r"add the next person\? \(y/n\) ")
     child.sendline("y")
@@ -121,3 +127,70 @@ def test_the_screen_is_wiped_before_the_next_person(tmp_path: Path) -> None:
     child.expect("Name \\(optional")
     child.sendintr()
     child.expect(pexpect.EOF)
+
+
+def test_a_second_session_on_the_same_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    first = spawn(path, "--respondent", "Sam", "--role", "staff")
+    answer(first, "1")
+    second = spawn(path, "--respondent", "Kim", "--role", "manager")
+    second.expect("is in use by another coprod command")
+    second.expect(pexpect.EOF)
+    second.wait()
+    assert second.exitstatus == 1
+    answer(first, "2")
+    first.expect("Your answer: ")
+    first.sendintr()
+    first.expect(pexpect.EOF)
+    assert answered(path) == {"money-1": 1, "money-2": 2}
+
+
+def test_a_polite_kill_saves_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    child = spawn(path, "--respondent", "Sam", "--role", "staff")
+    answer(child, "1")
+    child.expect("Your answer: ")
+    child.kill(signal.SIGTERM)
+    child.expect("Saved 1 answer to a.yaml. Resume with: coprod assess a.yaml")
+    child.expect(pexpect.EOF)
+    child.wait()
+    assert child.exitstatus == 130
+    assert answered(path) == {"money-1": 1}
+    assert not list(tmp_path.glob(".a.yaml.*.tmp"))
+
+
+def test_a_hand_edit_made_during_a_session_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    child = spawn(path, "--respondent", "Sam", "--role", "staff")
+    answer(child, "1")
+    child.expect("Your answer: ")
+    # Someone corrects the organisation and adds a comment while Sam answers.
+    text = path.read_text(encoding="utf-8").replace(
+        "organisation: Forum", "organisation: Forum CIC"
+    )
+    path.write_text("# checked by the facilitator\n" + text, encoding="utf-8")
+    child.sendline("2")
+    child.expect("Your answer: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    saved = path.read_text(encoding="utf-8")
+    assert saved.startswith("# checked by the facilitator\n")
+    assert "organisation: Forum CIC" in saved
+    assert answered(path) == {"money-1": 1, "money-2": 2}
+
+
+def test_bytes_that_are_not_utf8_in_a_note_are_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    child = spawn(path, "--respondent", "Sam", "--role", "staff")
+    child.expect("Your answer: ")
+    child.sendline("n")
+    child.expect("Note or evidence")
+    os.write(child.child_fd, b"caf\xe9 \xff\x1b[2J ok\n")  # Latin-1 bytes and an escape code
+    child.expect("Some characters could not be read")
+    answer(child, "1")
+    child.expect("Your answer: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.wait()
+    assert child.exitstatus == 130
+    assert answered(path) == {"money-1": {"value": 1, "note": "caf\ufffd \ufffd[2J ok"}}

@@ -209,6 +209,8 @@ class AnswersText:
         self.people_end = 0
         self.seen: tuple[int, int, int] | None = None
         self._key = ""
+        self._people_key = -1  # where the `respondents` key starts
+        self._after: set[str] = set()  # top-level keys written after the respondents
         self._index()
 
     @classmethod
@@ -251,16 +253,13 @@ class AnswersText:
             if depth == 1 and isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
                 if key_next and isinstance(event, yaml.ScalarEvent):
                     self._key = event.value
+                    if event.value == "respondents":
+                        self._people_key = _start(event)
+                    elif self._people_key >= 0:
+                        self._after.add(event.value)
                 key_next = not key_next
-        if not self.people and "respondents" not in self._top_keys():
-            raise Unchangeable("no list of respondents")
-
-    def _top_keys(self) -> list[str]:
-        root = parse(self._head())
-        return [name for name, *_ in root.keys]
-
-    def _head(self) -> str:
-        return self.text[: self.people[0]] if self.people else self.text
+        if self._people_key < 0 or (not self.people and self.people_end == 0):
+            raise Unchangeable("no block list of respondents")
 
     def _stamp(self) -> tuple[int, int, int] | None:
         try:
@@ -306,8 +305,16 @@ class AnswersText:
 
     def set_top(self, path: Sequence[str], value: Any) -> None:
         """Set an entry above the respondents, such as `assessment: organisation`."""
-        head = self._head()
-        changed = set_in(head, parse(head), path, value)
+        if path[0] in self._after:
+            raise Unchangeable(f"`{path[0]}` written after the respondents")
+        head = self.text[: self._people_key]
+        try:
+            root = parse(head)
+        except Unchangeable:  # nothing above the respondents but comments
+            changed = head + block_text(_nested(path, value), 0) + "\n"
+        else:
+            changed = set_in(head, root, path, value)
+        self._people_key += len(changed) - len(head)
         self._splice(0, len(head), changed, after=-1)
 
     def _splice(self, start: int, end: int, changed: str, *, after: int) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from coprod_assess.answers.editor import AnswersText, Unchangeable
 from coprod_assess.answers.writer import save_answers
+from coprod_assess.atomic import writable_target
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.models import Dimension, Option, Question, Rubric
 
@@ -46,6 +47,7 @@ class Session:
         self._editor: AnswersText | None = None
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
+            writable_target(path)  # a read-only file is refused before anyone answers
             self._open()
         declared = self.assessment.get("rubrics") or {}
         for rubric in rubrics:
@@ -149,21 +151,33 @@ class Session:
 
     # Choosing who answers
 
-    def find(self, name: str) -> dict[str, Any] | None:
+    def find(self, wanted: str) -> dict[str, Any] | None:
+        """The respondent with this id, or else this name (case and spaces ignored)."""
+        for person in self.respondents:
+            if str(person.get("id")) == wanted.strip():
+                return person
+        return self.named(wanted)
+
+    def named(self, name: str) -> dict[str, Any] | None:
         """The respondent with this name (case and spaces ignored), if any."""
         wanted = " ".join(name.split()).casefold()
         for person in self.respondents:
-            if " ".join(str(person.get("name", "")).split()).casefold() == wanted:
+            if " ".join(str(person.get("name") or "").split()).casefold() == wanted:
                 return person
         return None
 
-    def unfinished(self) -> dict[str, Any] | None:
-        """The most recent respondent with questions still to answer."""
-        waiting = [p for p in self.respondents if self.first_open(p) is not None]
-        return waiting[-1] if waiting else None
+    def unfinished(self) -> list[dict[str, Any]]:
+        """The respondents with questions still to answer, in the file's order."""
+        return [p for p in self.respondents if self.first_open(p) is not None]
 
-    def add(self, role: str, name: str | None) -> dict[str, Any]:
-        """A new respondent, saved at once."""
+    def answered(self, person: dict[str, Any]) -> int:
+        """How many of this session's questions the person has answered or skipped."""
+        return sum(self.entry(index, person) is not None for index in range(len(self.steps)))
+
+    def add(
+        self, role: str, name: str | None, group: tuple[int, int] | None = None
+    ) -> dict[str, Any]:
+        """A new respondent, saved at once; a group with (people, with lived experience)."""
         taken = {str(person.get("id")) for person in self.respondents}
         number = len(self.respondents) + 1
         while f"r{number}" in taken:
@@ -171,6 +185,8 @@ class Session:
         person: dict[str, Any] = {"id": f"r{number}", "role": role}
         if name:
             person["name"] = name
+        if group is not None:
+            person["people"], person["lived_experience"] = group
         person["answers"] = {}
         self._sync()
         self.respondents.append(person)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -55,31 +58,49 @@ def assess(
     At each question: a number answers; ? help; s skip; b back; n note; q save and quit.
     The screen is cleared between people; the summary at the end leaves out small groups.
     """
+    from coprod_assess.answers.lock import locked
     from coprod_assess.answers.session import Session, rubrics_to_ask
     from coprod_assess.cli.questionnaire import Quit, Screen
     from coprod_assess.rubric.catalog import load_catalog
 
     catalog = load_catalog(rubric or [])
     if role is not None and role not in catalog.roles:
-        from coprod_assess.errors import CoprodError
-
         known = ", ".join(sorted(catalog.roles))
-        raise CoprodError.single(role, "unknown-role", f"no role has this id (roles: {known})")
+        raise typer.BadParameter(
+            f"no role has the id '{role}' (roles: {known})", param_hint="--role"
+        )
     rubrics = rubrics_to_ask(catalog, only or [])
-    session = Session(file, _existing(file, catalog), rubrics)
     screen = Screen(plain_wanted(plain))
-    try:
-        finished = _run(session, screen, catalog, respondent, role, organisation, period)
-    except KeyboardInterrupt:
-        typer.echo(f"\n{_saved(session, file)}. Resume with: coprod assess {file}")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Quit:
-        finished = False
+    with locked(file, doing="answer into it"), _stops_as_interrupts():
+        session = Session(file, _existing(file, catalog), rubrics)
+        try:
+            finished = _run(session, screen, catalog, respondent, role, organisation, period)
+        except KeyboardInterrupt:
+            typer.echo(f"\n{_saved(session, file)}. Resume with: coprod assess {file}")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Quit:
+            finished = False
     typer.echo(f"{_saved(session, file)}.")
     if not finished:
         typer.echo(f"Resume with: coprod assess {file}")
     if session.answers_saved():
         _finish(file, rubric or [], screen, report, min_group)
+
+
+@contextlib.contextmanager
+def _stops_as_interrupts() -> Iterator[None]:
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the session like Ctrl-C:
+    the answer being written is finished or left out whole, and nothing is left behind."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _saved(session: Session, file: Path) -> str:
@@ -126,49 +147,23 @@ def _run(
         session.set_assessment(("period",), period)
     if not block.get("date"):
         session.set_assessment(("date",), date.today().isoformat())
-    person = _choose(session, screen, catalog, name, role)
+    from coprod_assess.cli.people import choose, new_person
+
+    person = choose(session, screen, catalog, name, role)
     while True:
         session.respondent = person
         start = session.first_open()
         if start is not None:
-            who = person.get("name") or person["id"]
-            screen.say(f"Answering: {who} ({catalog.roles[person['role']].label}).", "bold")
+            screen.say(
+                f"Answering: {person['id']} ({catalog.roles[person['role']].label}).", "bold"
+            )
             ask_questions(screen, session, start, person["role"] == "group")
         screen.say(f"All {len(session.steps)} questions answered. Thank you.", "bold")
         again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
         screen.between_people()
         if again not in ("y", "yes"):
             return True
-        person = _new_person(session, screen, catalog, None, None)
-
-
-def _choose(
-    session: Session, screen: Screen, catalog: Catalog, name: str | None, role: str | None
-) -> dict[str, Any]:
-    if name:
-        found = session.find(name)
-        if found is not None:
-            screen.say(f"Resuming {found.get('name')}.")
-            return found
-        return _new_person(session, screen, catalog, name, role)
-    found = session.unfinished()
-    if found is not None and role in (None, found["role"]):
-        screen.say(f"Resuming {found.get('name') or found['id']} where they stopped.")
-        return found
-    return _new_person(session, screen, catalog, name, role)
-
-
-def _new_person(
-    session: Session, screen: Screen, catalog: Catalog, name: str | None, role: str | None
-) -> dict[str, Any]:
-    from coprod_assess.cli.questionnaire import ask_role
-
-    if name is None:
-        name = screen.ask("Name (optional, never shown in reports; press Enter to skip): ").strip()
-    if role is None:
-        roles = [(r.id, r.label) for r in catalog.roles.values()]
-        role = ask_role(screen, roles)
-    return session.add(role, name or None)
+        person = new_person(session, screen, catalog, None, None)
 
 
 def _finish(

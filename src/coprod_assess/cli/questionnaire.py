@@ -7,6 +7,10 @@ crash it: anything unexpected gets a short hint and the question again.
 
 from __future__ import annotations
 
+import io
+import re
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -15,8 +19,11 @@ if TYPE_CHECKING:
 
     from coprod_assess.answers.session import Session, Step
 
-HINT = "Type a number from 1 to {n}, or: ? help, s skip, b back, n note, q save and quit."
-SKIPS = {"d": "dont-know", "n": "not-applicable", "1": "dont-know", "2": "not-applicable"}
+HINT = "Type the number of your answer ({numbers}), or: ? help, s skip, b back, n note, q quit."
+SKIPS = {"d": "dont-know", "n": "not-applicable"}
+# What a keyboard can send that is not text: control characters (tab aside) and
+# what an undecodable byte becomes (a lone surrogate).
+_UNTYPED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 SKIP_NAMES = {"dont-know": "don't know", "not-applicable": "not applicable"}
 
 Kind = Literal["answer", "keep", "help", "skip", "back", "note", "quit", "invalid"]
@@ -24,10 +31,10 @@ Kind = Literal["answer", "keep", "help", "skip", "back", "note", "quit", "invali
 
 @dataclass(frozen=True)
 class Choice:
-    """What the person typed at a question, understood."""
+    """What the person typed at a question, understood: `value` is the option's own value."""
 
     kind: Kind
-    option: int = 0
+    value: float = 0
 
 
 _WORDS: dict[str, Kind] = {
@@ -45,16 +52,38 @@ _WORDS: dict[str, Kind] = {
 }
 
 
-def parse_choice(text: str, options: int) -> Choice:
-    """An option number (1-based), a command letter or word, Enter, or something invalid."""
+_NUMBER = re.compile(r"-?[0-9]{1,6}(?:\.[0-9]{1,6})?")
+
+
+def number_words(value: float) -> str:
+    """An option's number as a person types it: 0, 4, 2.5."""
+    return f"{value:g}"
+
+
+def parse_choice(text: str, values: Sequence[float]) -> Choice:
+    """An option's number (its value, as the file keeps it), a command, Enter, or invalid.
+
+    One number per answer: the number typed here is the number on the paper
+    sheet and in the answers file. Only ASCII digits count.
+    """
     typed = text.strip().lower()
     if not typed:
         return Choice("keep")
     if typed in _WORDS:
         return Choice(_WORDS[typed])
-    if typed.isdigit() and 1 <= int(typed) <= options:
-        return Choice("answer", int(typed))
+    if _NUMBER.fullmatch(typed):
+        for value in values:
+            if float(typed) == value:
+                return Choice("answer", value)
     return Choice("invalid")
+
+
+def clean_typed(text: str) -> tuple[str, bool]:
+    """What was typed, as text a file can keep: bytes that are not UTF-8 become U+FFFD and
+    control characters are dropped. Also says whether anything had to change."""
+    fixed = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    fixed = _UNTYPED.sub("", fixed).strip()
+    return fixed, fixed != text.strip()
 
 
 class Quit(Exception):
@@ -66,6 +95,10 @@ class Screen:
 
     def __init__(self, plain: bool) -> None:
         self.plain = plain
+        # Bytes that are not text in the terminal's encoding must not end the session:
+        # they arrive as surrogates, which `clean_typed` turns into U+FFFD.
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(errors="surrogateescape")
         self.console: Console | None = None
         if not plain:
             from rich.console import Console
@@ -73,23 +106,24 @@ class Screen:
             self.console = Console(highlight=False)
 
     def say(self, text: str = "", style: str = "") -> None:
-        """Write a line (styled only on the styled screen)."""
-        if self.console is None:
-            print(text, flush=True)
-        else:
-            from rich.markup import escape
+        """Write text from rubrics or people, made inert (styled only on the styled screen)."""
+        from coprod_assess.cli.terminal_text import inert
 
-            self.console.print(f"[{style}]{escape(text)}[/{style}]" if style else escape(text))
+        if self.console is None:
+            print(inert(text, multiline=True, markup=False), flush=True)
+        else:
+            shown = inert(text, multiline=True)
+            self.console.print(f"[{style}]{shown}[/{style}]" if style else shown)
 
     def rule(self, text: str) -> None:
         """A heading line: a rule on the styled screen, a plain line otherwise."""
-        if self.console is None:
-            print(f"\n{text}", flush=True)
-        else:
-            from rich.markup import escape
+        from coprod_assess.cli.terminal_text import inert
 
+        if self.console is None:
+            print(f"\n{inert(text, markup=False)}", flush=True)
+        else:
             self.console.print()
-            self.console.rule(f"[bold]{escape(text)}[/bold]", align="left", style="blue")
+            self.console.rule(f"[bold]{inert(text)}[/bold]", align="left", style="blue")
 
     def between_people(self) -> None:
         """Clear what the last person answered before the laptop passes on.
@@ -113,6 +147,13 @@ class Screen:
         except EOFError:
             raise Quit from None
 
+    def ask_text(self, prompt: str) -> str:
+        """Read free text (a note, a name) that the answers file can always keep."""
+        text, changed = clean_typed(self.ask(prompt))
+        if changed:
+            self.say("Some characters could not be read; they were left out or shown as \ufffd.")
+        return text
+
 
 def _position(step: Step, index: int, total: int, plain: bool) -> str:
     joiner = ", " if plain else " · "
@@ -134,8 +175,8 @@ def show_question(screen: Screen, session: Session, index: int, group: bool) -> 
     step = session.steps[index]
     screen.rule(_position(step, index, len(session.steps), screen.plain))
     screen.say(step.question.text, "bold")
-    for number, option in enumerate(step.options, start=1):
-        text = f"{number}. {option.label}"
+    for option in step.options:
+        text = f"{number_words(option.value)}. {option.label}"
         if option.description:
             text += f": {option.description}"
         screen.say(text)
@@ -153,7 +194,13 @@ def show_question(screen: Screen, session: Session, index: int, group: bool) -> 
         screen.say(f"Note: {note}", "dim")
     if group:
         screen.say("Answering as a group: use n to note any disagreement.", "dim")
-    screen.say(HINT.format(n=len(step.options)), "dim")
+    screen.say(_hint(step), "dim")
+
+
+def _hint(step: Step) -> str:
+    numbers = [number_words(option.value) for option in step.options]
+    listed = f"{numbers[0]} to {numbers[-1]}" if len(numbers) > 2 else " or ".join(numbers)
+    return HINT.format(numbers=listed)
 
 
 def ask_questions(screen: Screen, session: Session, start: int, group: bool) -> None:
@@ -166,14 +213,14 @@ def ask_questions(screen: Screen, session: Session, start: int, group: bool) -> 
             show_question(screen, session, index, group)
             shown = index
         step = session.steps[index]
-        choice = parse_choice(screen.ask("Your answer: "), len(step.options))
+        choice = parse_choice(screen.ask("Your answer: "), [o.value for o in step.options])
         if choice.kind == "answer":
-            session.answer(index, step.options[choice.option - 1].value, pending_note)
+            session.answer(index, choice.value, pending_note)
             pending_note = ""
             index += 1
         elif choice.kind == "keep":
             if session.entry(index) is None:
-                screen.say(HINT.format(n=len(step.options)))
+                screen.say(_hint(step))
             else:
                 index += 1
         elif choice.kind == "help":
@@ -191,7 +238,7 @@ def ask_questions(screen: Screen, session: Session, start: int, group: bool) -> 
                 index -= 1
                 pending_note = ""
         elif choice.kind == "note":
-            note = screen.ask("Note or evidence (one line): ").strip()
+            note = screen.ask_text("Note or evidence (one line): ")
             if note and session.add_note(index, note):
                 screen.say("Note saved with the answer.")
             elif note:
@@ -200,7 +247,7 @@ def ask_questions(screen: Screen, session: Session, start: int, group: bool) -> 
         elif choice.kind == "quit":
             raise Quit
         else:
-            screen.say(HINT.format(n=len(step.options)))
+            screen.say(_hint(step))
 
 
 def _ask_skip(screen: Screen) -> str | None:
