@@ -188,6 +188,18 @@ def test_unmatched_roles_print_the_mapping_to_write(cli: Run, tmp_path: Path) ->
     assert [person["role"] for person in people] == ["family-carer"] * 3
 
 
+def test_mapping_lines_carry_no_control_characters(cli: Run, tmp_path: Path) -> None:
+    form = _form(tmp_path, "Role,money-1\nNan\x1b[31m \u202eGran\x9b,1\n")
+    result = cli("import", form, *RUBRICS, "--only", "sharing-power", "-o", "a.yaml")
+    assert result.exit_code == 1
+    last = result.stderr.splitlines()[-1]
+    assert last == '  "Nan\\u001b[31m \\u202eGran\\x9b": ???'
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    (tmp_path / "map.yaml").write_text(f"roles:\n{last.replace('???', 'staff')}\n", "utf-8")
+    again = cli("import", form, *RUBRICS, "--only", "sharing-power", "--mapping", "map.yaml")
+    assert again.exit_code == 0, again.output
+
+
 def test_mapping_to_a_role_that_does_not_exist(cli: Run, write: Callable[..., Path]) -> None:
     mapping = write("map.yaml", "roles:\n  Parent: carer\n")
     result = cli("import", str(IMPORTS / "google-forms.csv"), *RUBRICS, "--mapping", str(mapping))

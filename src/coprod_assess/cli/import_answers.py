@@ -129,13 +129,16 @@ def import_answers(
 
 def _role_mapping_lines(values: Sequence[str], mapping: Path | None) -> str:
     """The lines a mapping file needs for role values that matched no role."""
+    from coprod_assess.control_chars import show_controls
+
     where = (
-        f"add these lines to {mapping} (under its `roles:` if it has one)"
+        f"add these lines to {show_controls(str(mapping))} (under its `roles:` if it has one)"
         if mapping
         else "put these lines in a mapping file"
     )
     then = "import again" if mapping else "import again with --mapping FILE"
-    lines = [f"  {json.dumps(value, ensure_ascii=False)}: ???" for value in values]
+    # A YAML double-quoted key: JSON escapes C0 characters, YAML reads \x9b and \u202e too.
+    lines = [f"  {show_controls(json.dumps(value, ensure_ascii=False))}: ???" for value in values]
     return "\n".join(
         [
             f"To place the role values no role matched, {where}, each ??? replaced by one of "

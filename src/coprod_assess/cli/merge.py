@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_assess.cli.errors import handle_errors
+from coprod_assess.cli.errors import echo_problem, handle_errors
 from coprod_assess.cli.options import RubricPaths
 
 
@@ -47,7 +47,7 @@ def merge(
             doc = load_document(path)
             answers, warnings = checked_answers(doc, catalog)
             for warning in warnings:
-                typer.echo(str(warning), err=True)
+                echo_problem(warning)
             sources.append(Source(doc.name, answers, doc))
         merged = merge_answers(sources)
         save_answers(output, merged)
