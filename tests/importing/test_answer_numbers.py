@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coprod_assess.importing.convert import Imported, Importer
+from coprod_assess.importing.mapping import load_mapping
 from coprod_assess.importing.tables import read_table
 from coprod_assess.rubric.catalog import load_catalog
 from tests.conftest import DATA
@@ -121,3 +122,18 @@ def test_ladder_rungs_are_their_own_numbers(write: Write) -> None:
         "holds the numbers 0, but defining-problems-1 takes only 1, 2, 3, 4, 5, 6, 7, 8"
         in (errors(refused)[0][3])
     )
+
+
+def test_a_mapping_can_renumber_a_scale_on_purpose(write: Write) -> None:
+    rows = "".join(f"staff,{n}\n" for n in (1, 3, 5))
+    mapping = write("map.yaml", 'answers: {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4}\n')
+    importer = Importer(
+        read_table(write("form.csv", "Role,assets-1\n" + rows)),
+        [CATALOG.rubric("nef-six-principles")],
+        ROLES,
+        load_mapping(mapping, CATALOG.roles),
+    )
+    imported = importer.run({})
+    assert imported.problems == []
+    answers = [p["answers"]["nef-six-principles"]["assets-1"] for p in imported.data["respondents"]]
+    assert answers == [0, 2, 4]
