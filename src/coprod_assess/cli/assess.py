@@ -69,6 +69,10 @@ def assess(
         raise typer.BadParameter(
             f"no role has the id '{role}' (roles: {known})", param_hint="--role"
         )
+    if report is not None:
+        from coprod_assess.cli.output_guard import check_output
+
+        check_output(report, [file])
     rubrics = rubrics_to_ask(catalog, only or [])
     screen = Screen(plain_wanted(plain))
     with locked(file, doing="answer into it"), _stops_as_interrupts():

@@ -15,6 +15,9 @@ def demo(
     folder: Annotated[
         Path, typer.Argument(metavar="DIR", help="Where to write the sample and its reports.")
     ] = Path("coprod-demo"),
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace answers in DIR that the demo did not write.")
+    ] = False,
 ) -> None:
     """Write a sample workshop (ten people, four frameworks) with its HTML and Markdown reports."""
     import yaml
@@ -22,6 +25,8 @@ def demo(
     from coprod_assess.answers.models import AnswersFile
     from coprod_assess.atomic import write_atomic
     from coprod_assess.demo import demo_answers
+    from coprod_assess.errors import CoprodError
+    from coprod_assess.loading.reader import display_name
     from coprod_assess.privacy.redact import share
     from coprod_assess.report.render import render_report
     from coprod_assess.rubric.catalog import load_catalog
@@ -29,11 +34,18 @@ def demo(
     from coprod_assess.scoring.result_io import result_json
 
     answers = folder / "coprod-answers.yaml"
-    catalog = load_catalog()
-    data = demo_answers(catalog)
     header = (
         "# A sample workshop written by `coprod demo`. Edit it and run `coprod report` again.\n"
     )
+    if not force and answers.exists() and not _written_by_demo(answers, header):
+        raise CoprodError.single(
+            display_name(answers),
+            "output-holds-answers",
+            "holds answers the demo did not write: choose another folder for the demo "
+            "(or --force to replace them)",
+        )
+    catalog = load_catalog()
+    data = demo_answers(catalog)
     write_atomic(answers, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     full = score_assessment(AnswersFile.model_validate(data), catalog)
     result = share(full, flags=catalog.flags.values())
@@ -53,3 +65,11 @@ def demo(
     typer.echo(
         inert(f"Open {folder / 'report.html'} in a browser to read the report.", markup=False)
     )
+
+
+def _written_by_demo(path: Path, header: str) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            return stream.readline() == header
+    except OSError:
+        return False

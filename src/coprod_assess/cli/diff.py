@@ -45,7 +45,7 @@ def diff(
         from coprod_assess.compare.render import render_diff
 
         chosen = CompareFormat.md if output_format is CompareFormat.table else output_format
-        emit(render_diff(result, chosen.value), output)
+        emit(render_diff(result, chosen.value), output, [old, new])
     if fail_on_drop is not None:
         drops = result.drops(fail_on_drop)
         for line in drops:

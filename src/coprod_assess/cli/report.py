@@ -43,6 +43,7 @@ def report(
 ) -> None:
     """Write a report: summary, ladder, charts, gaps, flags, priorities, notes and sources."""
     from coprod_assess.atomic import write_atomic
+    from coprod_assess.cli.output_guard import check_output
     from coprod_assess.report.render import render_report
     from coprod_assess.scoring.from_file import scored_from_file
 
@@ -52,6 +53,7 @@ def report(
         else ReportFormat.html
     )
     target = output or file.with_name(f"{file.stem}-report.{chosen.value}")
+    check_output(target, [file])
     scored = scored_from_file(file, rubric or [], min_group=min_group, show_names=show_names)
     for warning in scored.warnings:
         echo_problem(warning)

@@ -57,6 +57,10 @@ def score(
     from coprod_assess.cli.score_table import render_summary
     from coprod_assess.scoring.from_file import scored_from_file
 
+    if output is not None:
+        from coprod_assess.cli.output_guard import check_output
+
+        check_output(output, [file])
     scored = scored_from_file(file, rubric or [], min_group=min_group, min_coverage=min_coverage)
     for warning in scored.warnings:
         echo_problem(warning)

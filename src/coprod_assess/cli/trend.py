@@ -38,4 +38,4 @@ def trend(
     from coprod_assess.compare.render import render_trend
 
     chosen = CompareFormat.md if output_format is CompareFormat.table else output_format
-    emit(render_trend(built, chosen.value), output)
+    emit(render_trend(built, chosen.value), output, files)
