@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/score_bench.py
 	$(BIN)/python bench/report_bench.py
+	$(BIN)/python -m bench.assess_save_bench
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
