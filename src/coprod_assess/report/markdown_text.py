@@ -1,25 +1,38 @@
-"""Escaping user text for Markdown, so it cannot open HTML, break a table or make a link."""
+"""Escaping user text for Markdown: it renders as the text itself, never as Markdown.
+
+Complete by construction: CommonMark lets any ASCII punctuation be escaped
+with a backslash, and an escaped character starts nothing. So every character
+that can start an inline construct is escaped wherever it is, every character
+that can start a block is escaped where a block can start (the start of the
+text, after line breaks became spaces), and the punctuation linkify needs to
+find a link (`:` before a non-space, `//`, `.` before a letter) is escaped,
+which leaves no link inside one run of text. Other characters stay as written,
+so "2.5", "-3" and "Slay & Stephens" stay readable in the Markdown source.
+"""
 
 from __future__ import annotations
 
 import re
 
-# The characters that change meaning anywhere in a line. Others (. - + # !) matter
-# only at the start of a line, handled below, so numbers like 2.5 stay readable.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-# A heading, list or setext marker counts only when a space or the end follows it.
-_BLOCK_START = re.compile(r"^(\s*)(#{1,6}|[+=-]|\d+(?=[.)]))(?=[.)]?(\s|$))")
-_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|javascript|data|vbscript|file)(:)")
-# Only an "&" that would start an entity needs escaping; "Slay & Stephens" stays as written.
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_WWW = re.compile(r"(?i)\bwww\.")
+from coprod_assess.control_chars import show_controls
 
-
-def _escape_marker(match: re.Match[str]) -> str:
-    indent, marker = match.group(1), match.group(2)
-    if marker[0].isdigit():
-        return indent + marker  # the "." or ")" after the digits is escaped below
-    return indent + "\\" + marker
+# Line breaks (as Markdown and as editors see them) and tabs: one table row stays one line.
+_BREAKS = re.compile(r"\r\n|[\r\n\t\v\f\x85\u2028\u2029]")
+_ESCAPE = re.compile(
+    # Anywhere: emphasis, code, links and images, HTML and autolinks, tables,
+    # strikethrough, block quotes, and the backslash itself.
+    r"[\\`*_\[\]<>|~]"
+    # An entity or numeric character reference: "&amp;" stays five characters.
+    r"|&(?=#?[0-9A-Za-z]+;)"
+    # Scheme links (http://, mailto:x, //host), and domains and emails (a.co,
+    # www.x, sam@a.co): the dot before a top-level domain is followed by a letter.
+    r"|:(?=\S)|/(?=/)|\.(?=[^\W\d_])"
+    # At the start: a heading, bullet, setext underline or thematic break, whose
+    # marker is followed by a space, the end, or more of the same marker.
+    r"|\A([#+=-])(?=\1|\s|\Z)"
+)
+# At the start: an ordered list item, "1." or "1)" then a space or the end.
+_LIST_NUMBER = re.compile(r"\A(\d+)([.)])(?=\s|\Z)")
 
 
 class MarkdownSafe(str):
@@ -29,19 +42,14 @@ class MarkdownSafe(str):
 
 
 def escape_markdown(text: object) -> str:
-    """Escape user text for a Markdown paragraph or table cell.
+    """User text as Markdown that renders as the text, in a paragraph, list item or table cell.
 
-    `<` and `&` become entities (no raw HTML); Markdown punctuation is
-    backslash-escaped; line breaks become spaces (a table row stays one line);
-    URL schemes and `www.` are broken up so nothing turns into a link.
+    Line breaks and tabs become spaces and the ends are trimmed (Markdown trims
+    them anyway, and leading spaces would make a code block); control and bidi
+    characters are written out visibly, as `\\x1b`.
     """
     if isinstance(text, MarkdownSafe):
         return text
-    value = str(text)
-    value = _ENTITY.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;")
-    value = re.sub(r"[\r\n\t\v\f\u2028\u2029]+", " ", value)
-    value = _SPECIAL.sub(r"\\\1", value)
-    value = _BLOCK_START.sub(_escape_marker, value)
-    value = re.sub(r"^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", value)
-    value = _SCHEME.sub(lambda m: m.group(1) + "&#58;", value)
-    return _WWW.sub(lambda m: m.group(0)[:3] + "&#46;", value)
+    value = show_controls(_BREAKS.sub(" ", str(text)).strip())
+    value = _ESCAPE.sub(r"\\\g<0>", value)
+    return _LIST_NUMBER.sub(r"\1\\\2", value)
