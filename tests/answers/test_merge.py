@@ -157,3 +157,13 @@ def test_a_conflict_with_answers_made_in_memory_is_placed_in_the_file() -> None:
         "a.yaml:2:11: error[assessment-differs] period differs: '2027' in this import of "
         "form.csv but '2026' in a.yaml; only answers from one assessment can be combined"
     )
+
+
+def test_a_groups_size_and_mix_are_kept() -> None:
+    group = source(
+        "g.yaml",
+        "respondents:\n  - {id: x, role: group, people: 8, lived_experience: 5, answers: {}}\n",
+    )
+    merged = merge_answers([source("a.yaml", LAPTOP_A), group])
+    person = merged["respondents"][-1]
+    assert (person["people"], person["lived_experience"]) == (8, 5)

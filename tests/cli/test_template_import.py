@@ -255,6 +255,20 @@ def test_append_adds_the_form_after_the_people_already_there(cli: Run, tmp_path:
     assert scored.exit_code == 0, scored.output
 
 
+def test_append_keeps_the_comments_in_the_workshop_file(cli: Run, tmp_path: Path) -> None:
+    _workshop(tmp_path)
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "# Riverside workshop, typed up on the night\n" + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    result = _import(cli, "--append")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Riverside workshop, typed up on the night\n")
+    assert len(yaml.safe_load(text)["respondents"]) == 10
+
+
 def test_append_refuses_another_assessment(cli: Run, tmp_path: Path) -> None:
     before = _workshop(tmp_path)
     result = _import(cli, "--append", "--period", "2025")

@@ -328,3 +328,22 @@ class AnswersText:
         """Write the text atomically and remember the file's stamp."""
         write_atomic(self.path, self.text)
         self.seen = self._stamp()
+
+
+def write_added(path: Path, before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Write `after`: `before` (what the file holds) with people added and the assessment
+    filled in. Only that changes in the file's text, so its comments stay; where the text
+    cannot be changed in place, the file is written afresh."""
+    from coprod_assess.answers.writer import save_answers
+
+    try:
+        editor = AnswersText.read(path)
+        held = before.get("assessment") or {}
+        for key, value in (after.get("assessment") or {}).items():
+            if held.get(key) != value:
+                editor.set_top(("assessment", key), value)
+        for person in after["respondents"][len(before.get("respondents") or []) :]:
+            editor.add_person(person)
+        editor.save()
+    except Unchangeable:
+        save_answers(path, after)

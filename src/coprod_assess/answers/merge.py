@@ -124,6 +124,10 @@ def respondent_data(person: Respondent, respondent_id: str) -> dict[str, Any]:
     data: dict[str, Any] = {"id": respondent_id, "role": person.role}
     if person.name is not None:
         data["name"] = person.name
+    if person.people is not None:
+        data["people"] = person.people
+    if person.lived_experience is not None:
+        data["lived_experience"] = person.lived_experience
     data["answers"] = {
         rubric_id: {question_id: _entry(entry) for question_id, entry in given.items()}
         for rubric_id, given in person.answers.items()

@@ -100,6 +100,7 @@ def import_answers(
         if not imported.respondents:
             raise CoprodError.single(importer.table.name, "no-answers", "no row held any answers")
         if exists and append:
+            from coprod_assess.answers.editor import write_added
             from coprod_assess.answers.merge import Source, append_answers
             from coprod_assess.loading.document import load_document
             from coprod_assess.scoring.from_file import checked_answers
@@ -112,7 +113,7 @@ def import_answers(
                 f"this import of {importer.table.name}", AnswersFile.model_validate(imported.data)
             )
             data = append_answers(Source(doc.name, held, doc), new)
-            save_answers(output, data)
+            write_added(output, doc.data, data)
             typer.echo(
                 f"Added {imported.respondents} respondents ({imported.answers} answers) to "
                 f"{output}, which now holds {len(data['respondents'])}. "
