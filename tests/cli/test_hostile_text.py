@@ -13,6 +13,8 @@ import pytest
 import yaml
 from typer.testing import Result
 
+from tests.conftest import DATA
+
 Run = Callable[..., Result]
 
 # As written in a YAML double-quoted string: \e is ESC, \a is BEL.
@@ -195,3 +197,16 @@ def test_error_lines_are_one_line_each(cli: Run, write: Callable[..., Path]) -> 
     lines = result.stderr.splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("odd other.yaml:1:1: error[x] fake.yaml:11:5: error[unknown-key]")
+
+
+def test_hostile_report_template(cli: Run, write: Callable[..., Path], tmp_path: Path) -> None:
+    mine = write("mine/report.md.j2", "# Mine\n{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
+    answers, rubrics = DATA / "answers" / "workshop.yaml", DATA / "rubrics"
+    options = ["--rubric", str(rubrics), "-o", "r.md", "--template-dir", str(mine.parent)]
+    result = cli("report", str(answers), *options)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "mine/report.md.j2:2: error[template] "
+        "access to attribute '__class__' of 'str' object is unsafe.\n"
+    )
+    assert not (tmp_path / "r.md").exists()

@@ -3,12 +3,14 @@
 HTML uses Jinja's autoescaping. Markdown escapes every `{{ … }}` through
 `finalize`, so a template cannot forget to. A folder given with
 `--template-dir` is searched first, so one template or partial can be
-replaced without copying the rest.
+replaced without copying the rest. Every template runs in Jinja's immutable
+sandbox: a template from someone else cannot reach Python's internals, change
+the data, or call more than the methods of the values it is given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +23,7 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from coprod_assess.errors import CoprodError
 from coprod_assess.loading.reader import display_name
@@ -35,14 +38,17 @@ def _markdown_finalize(value: Any) -> str:
     return escape_markdown("" if value is None else value)
 
 
+def _folders(template_dir: Path | None) -> list[Path]:
+    if template_dir is None:
+        return [templates_dir()]
+    if not template_dir.is_dir():
+        raise CoprodError.single(display_name(template_dir), "template-dir", "no such folder")
+    return [template_dir, templates_dir()]
+
+
 def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
-    """A Jinja environment for one output format."""
-    folders = [templates_dir()]
-    if template_dir is not None:
-        if not template_dir.is_dir():
-            raise CoprodError.single(display_name(template_dir), "template-dir", "no such folder")
-        folders.insert(0, template_dir)
-    loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders])
+    """A sandboxed Jinja environment for one output format."""
+    loader = ChoiceLoader([FileSystemLoader(str(folder)) for folder in _folders(template_dir)])
     options: dict[str, Any] = {
         "loader": loader,
         "undefined": StrictUndefined,
@@ -51,9 +57,11 @@ def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
         "keep_trailing_newline": True,
     }
     if kind == "html":
-        env = Environment(autoescape=True, **options)
+        env = ImmutableSandboxedEnvironment(autoescape=True, **options)
     else:
-        env = Environment(autoescape=False, finalize=_markdown_finalize, **options)
+        env = ImmutableSandboxedEnvironment(
+            autoescape=False, finalize=_markdown_finalize, **options
+        )
         env.filters["markdown"] = MarkdownSafe
     env.filters["number"] = number
     env.filters["percent"] = percent
@@ -63,7 +71,11 @@ def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
 def render(
     kind: Kind, name: str, context: Mapping[str, Any], template_dir: Path | None = None
 ) -> str:
-    """Render one template; a broken user template is a CoprodError naming its file and line."""
+    """Render one template; a broken user template is a CoprodError naming its file and line.
+
+    So is anything a template from `--template-dir` raises, such as reaching for
+    an unsafe attribute; an error raised in a built-in template stays a bug.
+    """
     env = environment(kind, template_dir)
     try:
         return env.get_template(name).render(**context)
@@ -74,5 +86,29 @@ def render(
         ) from None
     except TemplateNotFound as err:
         raise CoprodError.single(str(err.name), "template", "template not found") from None
-    except TemplateError as err:
-        raise CoprodError.single(name, "template", err.message or str(err)) from None
+    except Exception as err:
+        file, line = _template_line(err, _folders(template_dir))
+        from_user = template_dir is not None and file.is_relative_to(template_dir.resolve())
+        if not (isinstance(err, TemplateError) or from_user):
+            raise
+        message = err.message if isinstance(err, TemplateError) else None
+        raise CoprodError.single(
+            display_name(file) if line else name,
+            "template",
+            message or f"{type(err).__name__}: {err}",
+            line,
+        ) from None
+
+
+def _template_line(err: BaseException, folders: Sequence[Path]) -> tuple[Path, int]:
+    """The innermost template file and line the error went through; line 0 if none."""
+    # Jinja rewrites the traceback so that template frames carry the file and line.
+    roots = [folder.resolve() for folder in folders]
+    where = (Path(), 0)
+    tb = err.__traceback__
+    while tb is not None:
+        path = Path(tb.tb_frame.f_code.co_filename).resolve()
+        if any(path.is_relative_to(root) for root in roots):
+            where = (path, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
