@@ -105,3 +105,46 @@ def test_trend_formats(cli: Run, years: Years, tmp_path: Path) -> None:
     assert html.count('role="img"') == 4
     data = json.loads(cli("trend", *args, "--format", "json").stdout)
     assert [p["period"] for p in data["periods"]] == ["2024", "2025", "2026"]
+
+
+def written_format(text: str) -> str:
+    """Which format a written comparison is in, judged as a reader would."""
+    if text.startswith("<!doctype html>"):
+        return "html"
+    if text.startswith("# "):
+        return "md"
+    json.loads(text)
+    return "json"
+
+
+@pytest.mark.parametrize("command", ["diff", "trend"])
+@pytest.mark.parametrize(
+    ("name", "options", "expected"),
+    [
+        ("out.md", [], "md"),
+        ("out.markdown", [], "md"),
+        ("out.json", [], "json"),
+        ("OUT.JSON", [], "json"),
+        ("out.html", [], "html"),
+        ("out.htm", [], "html"),
+        ("out.txt", [], "md"),
+        ("out", [], "md"),
+        ("out.json", ["--format", "html"], "html"),
+        ("out.html", ["--format", "md"], "md"),
+        ("out.html", ["--format", "table"], "md"),
+    ],
+)
+def test_format_follows_the_output_suffix(
+    cli: Run,
+    years: Years,
+    tmp_path: Path,
+    command: str,
+    name: str,
+    options: list[str],
+    expected: str,
+) -> None:
+    files = years()
+    result = cli(command, str(files["2025"]), str(files["2026"]), "-o", name, *options)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert written_format((tmp_path / name).read_text(encoding="utf-8")) == expected

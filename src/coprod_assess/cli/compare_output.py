@@ -17,13 +17,35 @@ class CompareFormat(StrEnum):
     html = "html"
 
 
+_SUFFIX_FORMATS = {
+    ".md": CompareFormat.md,
+    ".markdown": CompareFormat.md,
+    ".json": CompareFormat.json,
+    ".html": CompareFormat.html,
+    ".htm": CompareFormat.html,
+}
+
 OutputFormat = Annotated[
-    CompareFormat,
+    CompareFormat | None,
     typer.Option(
-        "--format", help="table (to read), md (a board paper or pull request), json, html."
+        "--format",
+        help="table (to read), md (a board paper or pull request), json, html. "
+        "Default: from the -o file's suffix (md if unknown), else table.",
     ),
 ]
 Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")]
+
+
+def pick_format(output_format: CompareFormat | None, output: Path | None) -> CompareFormat:
+    """--format if given, else the -o file's suffix (Markdown if unknown), else a table.
+
+    A table is for the screen: written to a file, it is Markdown.
+    """
+    if output is None:
+        return output_format or CompareFormat.table
+    if output_format is None:
+        return _SUFFIX_FORMATS.get(output.suffix.lower(), CompareFormat.md)
+    return CompareFormat.md if output_format is CompareFormat.table else output_format
 
 
 def emit(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:

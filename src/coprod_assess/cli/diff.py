@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit
+from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit, pick_format
 from coprod_assess.cli.errors import EXIT_PROBLEMS, handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
@@ -17,7 +17,7 @@ from coprod_assess.privacy import DEFAULT_MIN_GROUP
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier answers or result file.")],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later answers or result file.")],
-    output_format: OutputFormat = CompareFormat.table,
+    output_format: OutputFormat = None,
     output: Output = None,
     fail_on_drop: Annotated[
         float | None,
@@ -36,7 +36,8 @@ def diff(
     before = scored_from_file(old, rubric or [], min_group=min_group).shared
     after = scored_from_file(new, rubric or [], min_group=min_group).shared
     result = compare(before, after)
-    if output_format is CompareFormat.table and output is None:
+    chosen = pick_format(output_format, output)
+    if chosen is CompareFormat.table:
         from coprod_assess.cli.compare_table import render_diff_table
         from coprod_assess.cli.console import stdout_console
 
@@ -44,7 +45,6 @@ def diff(
     else:
         from coprod_assess.compare.render import render_diff
 
-        chosen = CompareFormat.md if output_format is CompareFormat.table else output_format
         emit(render_diff(result, chosen.value), output, [old, new])
     if fail_on_drop is not None:
         drops = result.drops(fail_on_drop)

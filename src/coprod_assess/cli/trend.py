@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit
+from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit, pick_format
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
@@ -18,7 +18,7 @@ def trend(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE", help="Answers or result files, one a period.")
     ],
-    output_format: OutputFormat = CompareFormat.table,
+    output_format: OutputFormat = None,
     output: Output = None,
     rubric: RubricPaths = None,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
@@ -29,7 +29,8 @@ def trend(
 
     results = [scored_from_file(path, rubric or [], min_group=min_group).shared for path in files]
     built = build_trend(results)
-    if output_format is CompareFormat.table and output is None:
+    chosen = pick_format(output_format, output)
+    if chosen is CompareFormat.table:
         from coprod_assess.cli.compare_table import render_trend_table
         from coprod_assess.cli.console import stdout_console
 
@@ -37,5 +38,4 @@ def trend(
         return
     from coprod_assess.compare.render import render_trend
 
-    chosen = CompareFormat.md if output_format is CompareFormat.table else output_format
     emit(render_trend(built, chosen.value), output, files)
