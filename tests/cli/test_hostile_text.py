@@ -210,3 +210,14 @@ def test_hostile_report_template(cli: Run, write: Callable[..., Path], tmp_path:
         "access to attribute '__class__' of 'str' object is unsafe.\n"
     )
     assert not (tmp_path / "r.md").exists()
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "md", "html", "csv"])
+def test_template(cli: Run, hostile: dict[str, Path], fmt: str) -> None:
+    rubrics = str(hostile["rubrics"])
+    result = cli("template", "--rubric", rubrics, "--only", "hostile", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    for raw in ("\x1b", "\x07", "\r", "\u202e"):
+        assert raw not in result.stdout
+    shown = "\\\\x1b\\]8;;https\\:\\//" if fmt == "md" else "\\x1b]8;;https://"
+    assert shown in result.stdout

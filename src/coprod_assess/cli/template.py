@@ -41,6 +41,7 @@ def template(
     from coprod_assess.answers.blank import blank_csv, blank_yaml
     from coprod_assess.answers.session import rubrics_to_ask
     from coprod_assess.cli.compare_output import emit
+    from coprod_assess.control_chars import show_controls
     from coprod_assess.rubric.catalog import load_catalog
 
     catalog = load_catalog(rubric or [])
@@ -56,4 +57,6 @@ def template(
         text = render_sheet(
             rubrics, roles, "html" if output_format is TemplateFormat.html else "md"
         )
-    emit(text, output)
+    # Rubric text is copied in as written: its control characters are shown, not
+    # sent, so the sheet is safe on a screen and the blank YAML stays loadable.
+    emit(show_controls(text), output)
