@@ -91,3 +91,21 @@ def test_period_written_as_a_number_is_a_label() -> None:
     answers = validate(AnswersFile, doc)
     assert answers.assessment.period == "2026"
     assert answers.assessment.date == "2026-11-22"
+
+
+@pytest.mark.parametrize(
+    ("model", "head"),
+    [(AnswersFile, "assessment: {period: '2026'}\n"), (Rubric, RUBRIC)],
+)
+def test_forty_thousand_unknown_keys_are_each_located(
+    model: type[Rubric] | type[AnswersFile], head: str
+) -> None:
+    """Locating is linear: before, each problem searched the whole mapping (199 s here)."""
+    count = 40_000
+    first = head.count("\n") + 1
+    text = head + "".join(f"extra-{n}: 1\n" for n in range(count))
+    found = problems(model, text)
+    assert len(found) == count
+    assert found[0] == (first, 1, "unknown-key", "unknown key 'extra-0'")
+    assert found[-1] == (first + count - 1, 1, "unknown-key", f"unknown key 'extra-{count - 1}'")
+    assert [line for line, *_ in found] == list(range(first, first + count))

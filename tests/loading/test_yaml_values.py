@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coprod_assess.errors import CoprodError
-from coprod_assess.loading.yaml_values import MAX_ALIAS_EXPANSION, parse_yaml
+from coprod_assess.loading.yaml_values import MAX_ALIAS_EXPANSION, MAX_ALIAS_SIZE, parse_yaml
 
 
 def problem_at(text: str) -> tuple[int, int, str, str]:
@@ -77,6 +77,23 @@ def test_billion_laughs_is_refused() -> None:
     assert line <= 9
 
 
+def test_a_long_note_aliased_many_times_is_refused_at_the_alias() -> None:
+    note = "x" * 1_000_000
+    text = f"note: &n {note}\n" + "".join(f"k{i}: *n\n" for i in range(272))
+    line, column, code, message = problem_at(text)
+    # Each alias adds the note's 1,000,000 characters (and 1 for the value): the tenth passes.
+    assert (line, column, code) == (11, 5, "yaml-alias")
+    assert message == (
+        f"aliases expand to more than {MAX_ALIAS_SIZE:,} characters; refusing to load"
+    )
+
+
+def test_aliased_collections_count_their_strings() -> None:
+    words = ", ".join(["y" * 1000] * 1000)
+    text = f"list: &l [{words}]\n" + "".join(f"k{i}: *l\n" for i in range(20))
+    assert problem_at(text)[:3] == (11, 5, "yaml-alias")
+
+
 def test_small_aliases_are_allowed() -> None:
     data = parse_yaml("scale: &s [1, 2]\nother: *s\n", "f")
     assert data == {"scale": [1, 2], "other": [1, 2]}
@@ -92,6 +109,26 @@ def test_merge_keys_are_refused() -> None:
 
 def test_complex_keys_are_refused() -> None:
     assert problem_at("? [a, b]\n: 1\n")[2] == "yaml-key"
+
+
+def test_a_number_too_long_to_use_is_refused_at_its_position() -> None:
+    line, column, code, message = problem_at("a: 1\ncount: " + "9" * 5000 + "\n")
+    assert (line, column, code) == (2, 8, "yaml-number")
+    assert message == (
+        "a number of 5,000 digits is too long: at most 100 digits "
+        "(put quotes around it if it is text)"
+    )
+    assert parse_yaml("n: -" + "9" * 100 + "\n", "f") == {"n": -int("9" * 100)}
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("a: 1\nb: x\x01y\n", (2, 5)), ("a: 1\nb: ééé\x07\n", (2, 7)), ("\x1f: 1\n", (1, 1))],
+)
+def test_control_character_is_refused_at_its_column(text: str, position: tuple[int, int]) -> None:
+    line, column, code, message = problem_at(text)
+    assert ((line, column), code) == (position, "yaml-syntax")
+    assert message.startswith("the control character U+00")
 
 
 def test_syntax_error_has_position() -> None:

@@ -27,6 +27,11 @@ class YamlDocument:
     text: str
     data: Any
     _root: yaml.Node | None = field(default=None, repr=False)
+    # id of a mapping node -> its keys' values -> (key node, value node), built on first use
+    # so that locating thousands of problems in one mapping stays linear.
+    _keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at `loc`, or of its key with `at_key`.
@@ -40,7 +45,7 @@ class YamlDocument:
             return (1, 1)
         mark = node.start_mark
         for part in loc:
-            key_node, child = _child(node, part)
+            key_node, child = self._child(node, part)
             if child is None:
                 break
             mark = key_node.start_mark if at_key and part == loc[-1] and key_node else None
@@ -55,19 +60,27 @@ class YamlDocument:
         line, column = self.position(loc, at_key=at_key)
         return Problem(self.name, line, column, code, message, severity)
 
+    def _child(self, node: yaml.Node, part: str | int) -> tuple[Any, yaml.Node | None]:
+        if isinstance(node, yaml.MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = _keys_of(node)
+            return keys.get(part, (None, None))
+        if (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            return None, node.value[part]
+        return None, None
 
-def _child(node: yaml.Node, part: str | int) -> tuple[Any, yaml.Node | None]:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and _key_value(key_node) == part:
-                return key_node, value_node
-    elif (
-        isinstance(node, yaml.SequenceNode)
-        and isinstance(part, int)
-        and 0 <= part < len(node.value)
-    ):
-        return None, node.value[part]
-    return None, None
+
+def _keys_of(node: yaml.MappingNode) -> dict[Any, tuple[yaml.Node, yaml.Node]]:
+    keys: dict[Any, tuple[yaml.Node, yaml.Node]] = {}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            keys.setdefault(_key_value(key_node), (key_node, value_node))
+    return keys
 
 
 def _key_value(node: yaml.ScalarNode) -> Any:

@@ -11,6 +11,9 @@ import re
 
 Scalar = str | int | float | bool | None
 
+# No count, value or weight needs more; Python itself refuses to read ints past 4,300 digits.
+MAX_INT_DIGITS = 100
+
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
 _FALSES = frozenset({"false", "False", "FALSE"})
@@ -34,7 +37,7 @@ SCALAR_TAGS = frozenset({STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG})
 
 
 def resolve_plain(text: str) -> Scalar:
-    """The value of an unquoted, untagged scalar."""
+    """The value of an unquoted, untagged scalar; ValueError for an integer too long to use."""
     if text in _NULLS:
         return None
     if text in _TRUES:
@@ -44,6 +47,11 @@ def resolve_plain(text: str) -> Scalar:
     first = text[0]
     if first.isdigit() or first in "+-.":
         if _INT.match(text):
+            if len(text.lstrip("+-")) > MAX_INT_DIGITS:
+                raise ValueError(
+                    f"a number of {len(text.lstrip('+-')):,} digits is too long: at most "
+                    f"{MAX_INT_DIGITS} digits (put quotes around it if it is text)"
+                )
             return int(text)
         if _FLOAT.match(text):
             return float(text)

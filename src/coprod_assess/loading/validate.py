@@ -28,7 +28,7 @@ def problems_from(err: ValidationError, doc: YamlDocument) -> list[Problem]:
     missing: dict[tuple[Any, ...], list[str]] = {}
     cleaned = []
     for detail in details:
-        loc = real_loc(doc.data, detail["loc"], detail["type"])
+        loc = real_loc(doc.data, detail["loc"] + within(detail), detail["type"])
         cleaned.append((loc, detail))
         if detail["type"] == "missing":
             missing.setdefault(tuple(loc[:-1]), []).append(str(loc[-1]))
@@ -37,6 +37,12 @@ def problems_from(err: ValidationError, doc: YamlDocument) -> list[Problem]:
         problem = _problem(doc, loc, detail, missing.get(tuple(loc[:-1]), []))
         problems.setdefault((tuple(loc), problem.message), problem)
     return list(problems.values())
+
+
+def within(detail: ErrorDetails) -> tuple[int | str, ...]:
+    """The part of a model a model-wide validator blamed, as `at` in its error's context."""
+    at = detail.get("ctx", {}).get("at", ())
+    return tuple(at) if isinstance(at, tuple | list) else ()
 
 
 def real_loc(data: Any, loc: tuple[int | str, ...], kind: str) -> list[int | str]:

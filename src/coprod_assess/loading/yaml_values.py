@@ -24,8 +24,10 @@ from coprod_assess.loading.scalars import (
 )
 
 # Aliases may reuse a scale or a list of options; they may not blow up into a
-# billion values ("billion laughs").
+# billion values ("billion laughs"), nor repeat a long note into a huge file.
 MAX_ALIAS_EXPANSION = 100_000
+# The size aliases may add: each value counts 1, a string also its length.
+MAX_ALIAS_SIZE = 10_000_000
 MAX_DEPTH = 100
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,31 +35,42 @@ _NO_KEY = object()
 
 
 class _Collection:
-    __slots__ = ("anchor", "key", "key_marks", "start_count", "value")
+    __slots__ = ("anchor", "key", "key_marks", "start_count", "start_size", "value")
 
-    def __init__(self, value: dict[Any, Any] | list[Any], anchor: str | None, count: int) -> None:
+    def __init__(
+        self, value: dict[Any, Any] | list[Any], anchor: str | None, count: int, size: int
+    ) -> None:
         self.value = value
         self.anchor = anchor
         self.start_count = count
+        self.start_size = size
         self.key: Any = _NO_KEY
         self.key_marks: dict[Any, Any] = {}
+
+
+def _size(value: Any) -> int:
+    return 1 + len(value) if isinstance(value, str) else 1
 
 
 class _Builder:
     def __init__(self, name: str) -> None:
         self.name = name
         self.stack: list[_Collection] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        # anchor -> (value, how many values it holds, their size)
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.count = 0
+        self.size = 0
         self.expanded = 0
+        self.expanded_size = 0
         self.documents = 0
         self.root: Any = None
 
     def fail(self, mark: Any, code: str, message: str) -> CoprodError:
         return CoprodError.single(self.name, code, message, mark.line + 1, mark.column + 1)
 
-    def add(self, value: Any, mark: Any) -> None:
+    def add(self, value: Any, mark: Any, size: int = 1) -> None:
         self.count += 1
+        self.size += size
         if not self.stack:
             self.root = value
             return
@@ -101,7 +114,12 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             plain = event.implicit[0] and tag is None
-            return resolve_plain(event.value) if plain else event.value
+            if not plain:
+                return event.value
+            try:
+                return resolve_plain(event.value)
+            except ValueError as err:
+                raise self.fail(event.start_mark, "yaml-number", str(err)) from None
         if tag not in SCALAR_TAGS:
             raise self.bad_tag(event, tag)
         try:
@@ -116,34 +134,45 @@ class _Builder:
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event.start_mark, "yaml-depth", f"nested deeper than {MAX_DEPTH}")
         self.add(value, event.start_mark)
-        self.stack.append(_Collection(value, event.anchor, self.count))
+        self.stack.append(_Collection(value, event.anchor, self.count, self.size))
 
     def end(self) -> None:
         done = self.stack.pop()
         if done.anchor is not None:
-            self.anchors[done.anchor] = (done.value, self.count - done.start_count + 1)
+            self.anchors[done.anchor] = (
+                done.value,
+                self.count - done.start_count + 1,
+                self.size - done.start_size + 1,
+            )
 
     def alias(self, event: events.AliasEvent) -> None:
         found = self.anchors.get(event.anchor or "")
         if found is None:
             raise self.fail(event.start_mark, "yaml-alias", f"unknown alias *{event.anchor}")
-        value, size = found
-        self.expanded += size
+        value, count, size = found
+        self.expanded += count
+        self.expanded_size += size
         if self.expanded > MAX_ALIAS_EXPANSION:
             raise self.fail(
                 event.start_mark,
                 "yaml-alias",
                 f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values; refusing to load",
             )
-        self.add(value, event.start_mark)
-        self.count += size - 1
+        if self.expanded_size > MAX_ALIAS_SIZE:
+            raise self.fail(
+                event.start_mark,
+                "yaml-alias",
+                f"aliases expand to more than {MAX_ALIAS_SIZE:,} characters; refusing to load",
+            )
+        self.add(value, event.start_mark, size)
+        self.count += count - 1
 
     def feed(self, event: events.Event) -> None:
         if isinstance(event, events.ScalarEvent):
             value = self.scalar(event)
-            self.add(value, event.start_mark)
+            self.add(value, event.start_mark, _size(value))
             if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1)
+                self.anchors[event.anchor] = (value, 1, _size(value))
         elif isinstance(event, events.MappingStartEvent):
             self.start(event, {})
         elif isinstance(event, events.SequenceStartEvent):
@@ -160,6 +189,13 @@ class _Builder:
                 )
 
 
+def _text_before(text: str, position: int) -> str:
+    """The text before a reader error: libyaml counts its position in UTF-8 bytes."""
+    if _Loader is yaml.SafeLoader:
+        return text[:position]
+    return text.encode("utf-8")[:position].decode("utf-8", errors="ignore")
+
+
 def parse_yaml(text: str, name: str) -> Any:
     """Parse one YAML document into dicts, lists and scalars; raise CoprodError on any problem."""
     builder = _Builder(name)
@@ -168,7 +204,7 @@ def parse_yaml(text: str, name: str) -> Any:
         while loader.check_event():
             builder.feed(loader.get_event())
     except yaml.reader.ReaderError as err:
-        before = text[: err.position]
+        before = _text_before(text, err.position)
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         code = err.character if isinstance(err.character, int) else ord(err.character)
