@@ -1,18 +1,31 @@
-"""Reading a form export as a header and rows, each row with its number in the file."""
+"""Reading a form export as a header and rows, each row with its number in the file.
+
+Every limit holds while reading: a line is measured before it is split into
+cells, and rows, columns and cells are counted as they come.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from coprod_assess.errors import CoprodError
-from coprod_assess.loading.reader import MAX_FILE_BYTES, display_name, read_text
+from coprod_assess.loading.reader import display_name, read_bytes, read_text
 
 MAX_ROWS = 100_000
+# Excel's own limits: any export fits a spreadsheet.
+MAX_LINES = 1_048_576
+MAX_COLUMNS = 16_384
+# 100,000 respondents answering 50 questions.
+MAX_CELLS = 5_000_000
+# A header of a few hundred long questions fits many times over.
+MAX_LINE_CHARS = 1_000_000
+
+_BREAK = re.compile(r"\r\n?|\n")
+_SNIFF_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -39,25 +52,30 @@ class Table:
 
 def read_table(path: Path) -> Table:
     """A CSV (UTF-8, with or without a byte-order mark) or an .xlsx workbook's first sheet."""
+    name = display_name(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(read_text(path), display_name(path))
+        from coprod_assess.importing.workbook import sheet_rows
+
+        return collect(name, sheet_rows(read_bytes(path), name))
+    return csv_table(read_text(path), name)
 
 
-def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    try:
-        return csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
-    except csv.Error:
-        return ","
-
-
-def _collect(name: str, lines: Iterable[tuple[int, list[str]]]) -> Table:
+def collect(name: str, lines: Iterable[tuple[int, list[str]]]) -> Table:
     """The first non-blank row as the header, the non-blank rows after it as answers."""
     header: list[str] | None = None
     header_line = 1
     rows: list[Row] = []
-    for number, cells in lines:
+    cells_seen = 0
+    for seen, (number, cells) in enumerate(lines, 1):
+        if seen > MAX_LINES:
+            raise _too_many(name, number, f"has more than {MAX_LINES:,} rows")
+        if len(cells) > MAX_COLUMNS:
+            raise _too_many(
+                name, number, f"has {len(cells):,} columns in one row; the limit is {MAX_COLUMNS:,}"
+            )
+        cells_seen += len(cells)
+        if cells_seen > MAX_CELLS:
+            raise _too_many(name, number, f"has more than {MAX_CELLS:,} cells")
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
@@ -65,61 +83,122 @@ def _collect(name: str, lines: Iterable[tuple[int, list[str]]]) -> Table:
             continue
         rows.append(Row(number, cells))
         if len(rows) > MAX_ROWS:
-            raise CoprodError.single(name, "too-many-rows", f"has more than {MAX_ROWS:,} rows")
+            raise _too_many(name, number, f"has more than {MAX_ROWS:,} rows of answers")
     if header is None:
         raise CoprodError.single(name, "file-empty", "is empty: expected a header row", 1, 1)
     return Table(name, header, rows, header_line)
 
 
-def _read_csv(text: str, name: str) -> Table:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+def _too_many(name: str, line: int, message: str) -> CoprodError:
+    return CoprodError.single(name, "table-too-large", message, line)
+
+
+class _Lines:
+    """The text's lines, each measured before it is handed on; `end` is where the last ended."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.end = 0
+        self.number = 0
+
+    def __iter__(self) -> Iterator[str]:
+        text = self.text
+        while self.end < len(text):
+            self.number += 1
+            start = self.end
+            found = _BREAK.search(text, start, start + MAX_LINE_CHARS + 2)
+            stop = found.start() if found else len(text)
+            if stop - start > MAX_LINE_CHARS:
+                raise CoprodError.single(
+                    self.name,
+                    "line-too-long",
+                    f"has a line longer than {MAX_LINE_CHARS:,} characters: not a form export",
+                    self.number,
+                )
+            self.end = found.end() if found else len(text)
+            yield text[start : self.end]
+
+
+def _delimiter(text: str) -> str:
+    content = re.search(r"[^\r\n]", text)
+    start = content.start() if content else 0
+    first = _BREAK.split(text[start : start + _SNIFF_CHARS], maxsplit=1)[0]
+    try:
+        return csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def csv_table(text: str, name: str) -> Table:
+    """The table in CSV text; a quote left open is an error at the quote."""
+    delimiter = _delimiter(text)
+    lines = _Lines(text, name)
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
+    row_at = (1, 0)  # the line number and offset where the row being read starts
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
+        nonlocal row_at
         while True:
-            start = reader.line_num + 1
+            row_at = (reader.line_num + 1, lines.end)
             try:
-                yield start, next(reader)
+                yield row_at[0], next(reader)
             except StopIteration:
                 return
 
     try:
-        return _collect(name, numbered())
+        return collect(name, numbered())
     except csv.Error as err:
-        raise CoprodError.single(name, "csv", f"is not valid CSV: {err}", reader.line_num) from None
+        if str(err) == "unexpected end of data":
+            raise _open_quote(text, *row_at, delimiter, name) from None
+        raise CoprodError.single(
+            name, "csv", f"is not valid CSV: {_csv_words(err)}", reader.line_num
+        ) from None
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
+def _csv_words(err: csv.Error) -> str:
+    message = str(err)
+    if "expected after" in message:
+        return (
+            "text follows the closing quote of a field; quote the whole field and "
+            'double any quote inside it ("")'
+        )
+    if "field larger than field limit" in message:
+        return f"a field is longer than {csv.field_size_limit():,} characters"
+    return message
 
 
-def _read_xlsx(path: Path) -> Table:
-    import zipfile
-    from xml.etree.ElementTree import ParseError
+def _open_quote(text: str, line: int, start: int, delimiter: str, name: str) -> CoprodError:
+    """The error for a quoted field never closed, at the quote that opened it."""
+    quote = _unclosed_quote(text, start, delimiter)
+    line += len(_BREAK.findall(text, start, quote))
+    line_start = max(text.rfind("\n", 0, quote), text.rfind("\r", 0, quote)) + 1
+    return CoprodError.single(
+        name,
+        "csv-quote",
+        "this quote opens a field that is never closed, so every line after it would be "
+        "read as one answer: close the quote, or remove it",
+        line,
+        quote - line_start + 1,
+    )
 
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
-    name = display_name(path)
-    if path.exists() and path.stat().st_size > MAX_FILE_BYTES:
-        raise CoprodError.single(name, "file-too-large", f"is over {MAX_FILE_BYTES:,} bytes")
-    if not path.exists():
-        raise CoprodError.single(name, "file-missing", "no such file")
-    # A damaged workbook can fail while opening or while reading its sheet.
-    broken = (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, ParseError)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except broken:
-        raise CoprodError.single(name, "not-xlsx", "is not a readable .xlsx workbook") from None
-    try:
-        values = workbook.worksheets[0].iter_rows(values_only=True)
-        return _collect(name, ((n, [_text(v) for v in row]) for n, row in enumerate(values, 1)))
-    except broken:
-        raise CoprodError.single(name, "not-xlsx", "has a damaged sheet: save it again") from None
-    finally:
-        workbook.close()
+def _unclosed_quote(text: str, start: int, delimiter: str) -> int:
+    """Where the field left open at the end of the text opened, reading from a row's start."""
+    field_end = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    position = start
+    while True:
+        if text.startswith('"', position):
+            opened, position = position, position + 1
+            while True:
+                closing = text.find('"', position)
+                if closing < 0:
+                    return opened
+                if not text.startswith('"', closing + 1):
+                    break
+                position = closing + 2
+            position = closing + 1
+        found = field_end.search(text, position)
+        if found is None:
+            return start
+        position = found.end()
