@@ -205,3 +205,10 @@ def test_a_read_only_answers_file_is_not_touched(cli: Run, tmp_path: Path) -> No
     assert "Your answer" not in result.stdout  # refused before anyone answers
     assert "a.yaml: error[read-only] is read-only: nothing was written" in result.stderr
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_id_that_is_not_in_the_file_is_a_usage_error(cli: Run) -> None:
+    cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=lines("Sam", "4", "0", "q"))
+    result = cli("assess", "a.yaml", *BASE, "--plain", "--respondent", "r9", input="q\n")
+    assert result.exit_code == 2
+    assert "no respondent has the id 'r9' (ids: r1)" in result.stderr

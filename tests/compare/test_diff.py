@@ -70,3 +70,13 @@ def test_changed_questions_leave_that_dimension_out() -> None:
     )
     assert rubric.dimensions[0].comparable
     assert "Rubric version 1.0.0 then 1.1.0." in rubric.notes
+
+
+def test_a_change_of_one_person_is_pointed_out() -> None:
+    data = copy.deepcopy(YEAR_2026)
+    fewer = copy.deepcopy(data)
+    fewer["respondents"] = fewer["respondents"][:-1]
+    diff = compare(score(fewer), score(data))
+    assert any(line.startswith("Only 1 person more than before:") for line in diff.warnings)
+    assert any("the change shows what so few said" in line for line in diff.warnings)
+    assert not any("so few" in line for line in compare(score(data), score(data)).warnings)

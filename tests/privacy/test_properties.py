@@ -12,6 +12,7 @@ Three properties, over every output in every format:
 from __future__ import annotations
 
 import io
+import itertools
 from fractions import Fraction
 from typing import Any
 
@@ -115,44 +116,52 @@ def counts(scores: GroupScores) -> dict[str, int]:
     return {group: n for group, n in found.items() if n > 0}
 
 
-def determined(cell: str, hidden: list[str], rows: list[dict[str, int]]) -> bool:
-    """Whether `cell` follows from the shown cells: some row of the RREF of the
-    equations restricted to the hidden cells is exactly that cell's unit vector."""
-    matrix = [[Fraction(row.get(h, 0)) for h in hidden] for row in rows]
+def rank(matrix: list[list[Fraction]]) -> int:
+    """Rank by reduced row echelon form."""
+    rows = [row[:] for row in matrix]
     pivot_row = 0
-    for column in range(len(hidden)):
-        found = next((i for i in range(pivot_row, len(matrix)) if matrix[i][column]), None)
+    for column in range(len(rows[0]) if rows else 0):
+        found = next((i for i in range(pivot_row, len(rows)) if rows[i][column]), None)
         if found is None:
             continue
-        matrix[pivot_row], matrix[found] = matrix[found], matrix[pivot_row]
-        lead = matrix[pivot_row][column]
-        matrix[pivot_row] = [value / lead for value in matrix[pivot_row]]
-        for i, row in enumerate(matrix):
+        rows[pivot_row], rows[found] = rows[found], rows[pivot_row]
+        lead = rows[pivot_row][column]
+        rows[pivot_row] = [value / lead for value in rows[pivot_row]]
+        for i, row in enumerate(rows):
             if i != pivot_row and row[column]:
                 factor = row[column]
-                matrix[i] = [a - factor * b for a, b in zip(row, matrix[pivot_row], strict=True)]
+                rows[i] = [a - factor * b for a, b in zip(row, rows[pivot_row], strict=True)]
         pivot_row += 1
-    index = hidden.index(cell)
-    unit = [Fraction(1 if i == index else 0) for i in range(len(hidden))]
-    return any(row == unit for row in matrix)
+    return pivot_row
 
 
-def sums(cells: dict[str, int]) -> list[dict[str, int]]:
-    """Everyone and each perspective as weighted sums of the roles, from the role ids."""
+def as_roles(group: str, cells: dict[str, int]) -> dict[str, int]:
+    """A group as the roles it is made of, weighted by how many answered."""
     roles = {g: n for g, n in cells.items() if g.startswith("role:")}
-    if "everyone" not in cells:
-        return []  # nobody answered this part: there is nothing to work out
-    rows = [{"everyone": cells["everyone"], **{g: -n for g, n in roles.items()}}]
-    for perspective in ("lived", "professional"):
-        head = f"perspective:{perspective}"
-        members = {
-            g: -n
-            for g, n in roles.items()
-            if ROLES[g.removeprefix("role:")].perspective == perspective
-        }
-        if head in cells and members:
-            rows.append({head: cells[head], **members})
-    return rows
+    if group == "everyone":
+        return roles
+    if group.startswith("perspective:"):
+        name = group.removeprefix("perspective:")
+        return {g: n for g, n in roles.items() if ROLES[g[5:]].perspective == name}
+    return {group: cells[group]}
+
+
+def gives_away(together: tuple[str, ...], shown: list[str], cells: dict[str, int]) -> bool:
+    """Some combination of the shown sums is made of `together` alone: exactly when
+    dropping those roles' columns lowers the rank of the shown sums."""
+    atoms = sorted(g for g in cells if g.startswith("role:"))
+    known = [[Fraction(as_roles(g, cells).get(a, 0)) for a in atoms] for g in shown]
+    if not known:
+        return False
+    outside = [[v for a, v in zip(atoms, row, strict=True) if a not in together] for row in known]
+    return rank(known) > (rank(outside) if outside[0] else 0)
+
+
+def with_scores(scores: GroupScores) -> dict[str, tuple[int, Any]]:
+    found = {"everyone": scores.everyone}
+    found |= {f"role:{k}": s for k, s in scores.roles.items()}
+    found |= {f"perspective:{k}": s for k, s in scores.perspectives.items()}
+    return {g: (s.respondents, s) for g, s in found.items() if s.respondents > 0}
 
 
 def outputs(shared: SharedResult) -> dict[str, str]:
@@ -182,19 +191,23 @@ def test_every_shown_figure_comes_from_enough_people(
 ) -> None:
     _, shared = full_and_shared(people, min_group)
     for figure in figures(shared):
-        for score in [*figure.roles.values(), *figure.perspectives.values()]:
-            # A group shown with nobody behind a figure says only that none answered it.
-            assert score.respondents >= min_group or (
-                score.respondents == 0 and score.value is None
-            )
-        if figure.everyone.status != "withheld":
-            assert figure.everyone.respondents >= min_group
+        for score in [*figure.roles.values(), *figure.perspectives.values(), figure.everyone]:
+            if score.status == "withheld":
+                continue
+            # Every question behind a figure was answered by enough people; a group
+            # shown with nobody behind a figure says only that none answered it.
+            fewest = min(score.respondents, score.fewest or score.respondents)
+            assert fewest >= min_group or (score.respondents == 0 and score.value is None)
     for r in shared.rubrics:
         for dim in r.dimensions:
             assert all(q.value is None or q.answered >= min_group for q in dim.questions)
     for note in shared.notes:
+        rubric = shared.rubric(note.rubric)
+        assert rubric is not None
         if note.role:
-            assert shared.respondents.roles[note.role] >= min_group
+            assert rubric.scores.roles[note.role].respondents >= min_group
+        if note.perspective:
+            assert rubric.scores.perspectives[note.perspective].respondents >= min_group
 
 
 @SETTINGS
@@ -205,14 +218,15 @@ def test_no_small_group_can_be_recovered_by_subtraction(
     full, shared = full_and_shared(people, min_group)
     for before, after in zip(figures(full), figures(shared), strict=True):
         cells = counts(before)
-        shown = counts(after)
-        if after.everyone.status == "withheld":
-            shown.pop("everyone", None)
-        hidden = sorted(set(cells) - set(shown))
-        rows = sums(cells)
-        for cell in hidden:
-            if cells[cell] < min_group:
-                assert not determined(cell, hidden, rows), (cell, cells, hidden)
+        shown = [g for g in counts(after) if g in cells]
+        if after.everyone.status == "withheld" and "everyone" in shown:
+            shown.remove("everyone")
+        fewest = {g: min(n, score.fewest or n) for g, (n, score) in with_scores(before).items()}
+        small = [g for g in cells if g.startswith("role:") and fewest[g] < min_group]
+        for size in range(1, len(small) + 1):
+            for together in itertools.combinations(small, size):
+                if sum(fewest[g] for g in together) < min_group:
+                    assert not gives_away(together, shown, cells), (together, shown, cells)
 
 
 def swappable(shared: SharedResult, people: list[dict[str, Any]]) -> list[tuple[int, int]]:

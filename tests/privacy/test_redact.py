@@ -164,3 +164,48 @@ def test_every_shown_score_comes_from_enough_people(min_group: int) -> None:
     for figure in every_figure(result):
         shown = [*figure.roles.values(), *figure.perspectives.values()]
         assert all(score.respondents >= min_group for score in shown)
+
+
+def test_a_question_only_one_person_answered_is_in_no_figure_shown() -> None:
+    skip = {"skip": "dont-know"}
+    rows = [("staff", {"a1": 2, "a2": skip, "b1": 1})] * 3
+    rows += [("family-carer", {"a1": 1, "a2": skip, "b1": 3})] * 2
+    rows += [("commissioner", {"a1": 2, "a2": 4, "b1": 2})]  # the only answer to a2
+    catalog = catalog_of(rubric("mean"))
+    result = share(score(catalog, respondents(*rows), min_coverage=0), 3, flags=[])
+    (r,) = result.rubrics
+    a, b = r.dimensions
+    # a's score holds a2's lone answer: with a1 shown it could be worked back out.
+    assert a.scores.everyone.status == "withheld" and r.scores.everyone.status == "withheld"
+    assert b.scores.everyone.value is not None
+    assert a.questions[1].value is None
+
+
+def test_practice_and_belief_count_who_answered_each_side() -> None:
+    skip = {"skip": "dont-know"}
+    rows = [("staff", {"a1": 3, "a2": skip, "b1": 3})] * 3 + [("family-carer", HIGH)] * 2
+    catalog = catalog_of(rubric("mean"))
+    full = score(catalog, respondents(*rows), min_coverage=0)
+    belief = full.rubrics[0].dimensions[0].sides["belief"].everyone
+    assert belief.respondents == 2  # the two carers, not the dimension's five
+    result = share(full, 3, flags=[])
+    assert result.rubrics[0].dimensions[0].sides["belief"].everyone.status == "withheld"
+
+
+def test_two_small_roles_are_not_given_away_together() -> None:
+    rows = [("family-carer", LOW)] * 3 + [("manager", HIGH), ("community-member", HIGH)]
+    result = shared(*rows)
+    (r,) = result.rubrics
+    for figure in every_figure(result):
+        shown = set(figure.roles) | set(figure.perspectives)
+        # With everyone shown, neither the carers nor those with lived experience may be:
+        # 5 x everyone - 3 x carers would be the manager and the community member together.
+        assert figure.everyone.status == "withheld" or not shown & {"family-carer", "lived"}
+    assert r.scores.everyone.value is not None
+
+
+def test_someone_who_only_skipped_is_not_named_by_their_note() -> None:
+    skipped = {"a1": {"skip": "dont-know", "note": "I was not told."}}
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3 + [("commissioner", skipped)]
+    (note,) = shared(*rows).notes
+    assert note.role is None and note.perspective == "professional"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -25,6 +26,14 @@ def choose(
         if found is not None:
             screen.say(f"Resuming {_where(session, catalog, found)}.")
             return found
+        if re.fullmatch(r"r[0-9]+", wanted.strip()):
+            import typer
+
+            ids = ", ".join(str(p["id"]) for p in session.respondents) or "none yet"
+            raise typer.BadParameter(
+                f"no respondent has the id '{wanted}' (ids: {ids}); give a name to add someone new",
+                param_hint="--respondent",
+            )
         return new_person(session, screen, catalog, wanted, role)
     waiting = session.unfinished()
     if not waiting:

@@ -240,6 +240,7 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
     old_flags = {f.id: f.title for f in old.flags}
     new_flags = {f.id: f.title for f in new.flags}
     warnings = [f"{r.title}: {note}" for r in rubrics for note in r.notes]
+    warnings += _few_changed(old.respondents, new.respondents, max(old.min_group, new.min_group))
     return Diff(
         old=old.assessment,
         new=new.assessment,
@@ -254,3 +255,28 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
         min_group=max(old.min_group, new.min_group),
         warnings=warnings,
     )
+
+
+def _few_changed(old: RespondentMix, new: RespondentMix, min_group: int) -> list[str]:
+    """A warning where so few people joined or left that the change could be theirs alone."""
+    from coprod_assess.wording import count_words
+
+    found = []
+    for one, many, before, after in [
+        ("person", "people", old.total, new.total),
+        *(
+            (f"{word}", f"{word}s", old.perspectives.get(key, 0), new.perspectives.get(key, 0))
+            for key, word in (
+                ("lived", "person with lived experience"),
+                ("professional", "professional"),
+            )
+        ),
+    ]:
+        if 0 < abs(after - before) < min_group:
+            many = many.replace("persons", "people")
+            found.append(
+                f"Only {count_words(abs(after - before), one, many)} "
+                f"{'more' if after > before else 'fewer'} than before: if the others answered "
+                "as they did, the change shows what so few said. Share this comparison with care."
+            )
+    return found

@@ -42,20 +42,30 @@ class RubricPlan:
     total: int
     suppression: Suppression
 
-    def shows(self, group: str) -> bool:
-        """Whether this group's figures are shown for this rubric."""
-        return group not in self.suppression.hidden
+
+def _by_group(scores: GroupScores) -> dict[str, Score]:
+    found = {EVERYONE: scores.everyone}
+    found.update({f"role:{role}": s for role, s in scores.roles.items()})
+    found.update({f"perspective:{p}": s for p, s in scores.perspectives.items()})
+    return found
 
 
 def _counts(scores: GroupScores, mix: RespondentMix) -> dict[str, int]:
     """Respondents per group in one figure; groups withheld before count as the whole mix."""
-    counts = {EVERYONE: scores.everyone.respondents}
-    counts.update({f"role:{role}": s.respondents for role, s in scores.roles.items()})
-    counts.update({f"perspective:{p}": s.respondents for p, s in scores.perspectives.items()})
+    counts = {group: s.respondents for group, s in _by_group(scores).items()}
     for group in scores.withheld:
         kind, _, name = group.partition(":")
         counts[group] = (mix.roles if kind == "role" else mix.perspectives).get(name, 1) or 1
     return {group: n for group, n in counts.items() if n > 0}
+
+
+def _sizes(scores: GroupScores, counts: dict[str, int]) -> dict[str, int]:
+    """The fewest people behind each group's figure on any one of its questions."""
+    found = _by_group(scores)
+    return {
+        group: min(n, found[group].fewest or n) if group in found else n
+        for group, n in counts.items()
+    }
 
 
 def _figures(rubric: RubricResult) -> list[GroupScores]:
@@ -89,18 +99,27 @@ def _apply(scores: GroupScores, hidden: frozenset[str], dark: bool) -> GroupScor
 def _plan(rubric: RubricResult, mix: RespondentMix, min_group: int) -> Suppression:
     figures = _figures(rubric)
     counts = [_counts(figure, mix) for figure in figures]
+    sizes = [_sizes(figure, found) for figure, found in zip(figures, counts, strict=True)]
     total = rubric.scores.everyone.respondents
     if total < min_group:
         everything = frozenset(g for c in counts for g in c if g != EVERYONE)
         return Suppression(everything, everything, tuple(True for _ in figures))
-    dark = [0 < c.get(EVERYONE, 0) < min_group for c in counts]
+    # A figure for everyone with a question fewer than `min_group` people answered.
+    dark = [0 < size.get(EVERYONE, 0) < min_group for size in sizes]
     if any(dark):
         # The rubric's own figures combine every dimension's: one of them from too
         # few people could be worked out from the rubric's and the others'.
         top = 1 + len(rubric.sides)
         dark[:top] = [True] * top
     already = {group for figure in figures for group in figure.withheld}
-    return suppress(counts, mix.perspective_of, min_group, already=already, everyone_hidden=dark)
+    return suppress(
+        counts,
+        mix.perspective_of,
+        min_group,
+        sizes=sizes,
+        already=already,
+        everyone_hidden=dark,
+    )
 
 
 def _redact_rubric(rubric: RubricResult, plan: Suppression, min_group: int) -> RubricResult:
@@ -172,12 +191,20 @@ def _ladder(
 
 def _note(
     note: Note | SharedNote,
-    plan: RubricPlan | None,
+    shown: RubricResult | None,
+    min_group: int,
     names: Mapping[str, str] | None,
 ) -> SharedNote:
-    role = note.role if plan and note.role and plan.shows(f"role:{note.role}") else None
+    """A note, attributed to a role or perspective only where the shared figures show that
+    group, from enough people (someone who only skipped is in no figure at all)."""
+
+    def named(found: Score | None) -> bool:
+        return found is not None and found.respondents >= min_group
+
+    scores = shown.scores if shown else None
+    role = note.role if scores and note.role and named(scores.roles.get(note.role)) else None
     perspective = note.perspective
-    if not (plan and perspective and plan.shows(f"perspective:{perspective}")):
+    if not (scores and perspective and named(scores.perspectives.get(perspective))):
         perspective = None
     name = note.name if isinstance(note, SharedNote) else None
     if isinstance(note, Note) and names:
@@ -261,6 +288,10 @@ def share(
         )
         for rubric in result.rubrics
     }
+    rubrics = [
+        _redact_rubric(rubric, plans[rubric.id].suppression, min_group) for rubric in result.rubrics
+    ]
+    shown = {rubric.id: rubric for rubric in rubrics}
     shared = SharedResult(
         format=result.format,
         tool=result.tool,
@@ -268,14 +299,11 @@ def share(
         assessment=result.assessment,
         min_coverage=result.min_coverage,
         respondents=mix,
-        rubrics=[
-            _redact_rubric(rubric, plans[rubric.id].suppression, min_group)
-            for rubric in result.rubrics
-        ],
+        rubrics=rubrics,
         min_group=min_group,
         withheld=_lines(plans.values(), mix, min_group),
         notes=sorted(
-            (_note(note, plans.get(note.rubric), names) for note in result.notes),
+            (_note(note, shown.get(note.rubric), min_group, names) for note in result.notes),
             # The order says nothing of who wrote what: whole notes, as shown, sorted.
             key=lambda n: (
                 n.rubric,

@@ -1,49 +1,49 @@
 """Which groups to withhold, so that no group smaller than the threshold can be worked out.
 
 Each figure (a rubric's score, a dimension's, a side's) is given for everyone,
-for each role and for each perspective, and the groups are tied together:
-everyone is the sum of the roles, and a perspective the sum of its roles, each
-weighted by how many people answered. Hiding a small group is therefore not
-enough: with everyone and the other groups shown, it could be recovered by
-subtraction. A hidden group's value can be recovered exactly when its unit
-vector lies in the row space of these equations restricted to the hidden
-groups. While one can, one more group is hidden (complementary suppression):
-the smallest shown group that shares an equation with it.
+for each role and for each perspective. Every one of these groups is made of
+roles: a role is itself, a perspective is the sum of its roles, everyone the
+sum of all, each weighted by how many answered. So the roles are the atoms,
+and each figure shown is a known sum of atoms. Whatever can be worked out
+from what is shown is a combination of those sums. A set of roles with fewer
+than the threshold between them is given away when some combination of the
+sums shown adds up to something made of those roles alone: one role by
+subtraction (7 x everyone - 3 x carers - 3 x staff is the lone commissioner),
+or two small roles together (5 x professionals - 3 x staff is the commissioner
+and the manager, and either can subtract themself). While a figure gives
+something away, one more group is withheld there and everywhere in the rubric
+(complementary suppression), the one that closes most and costs least.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 EVERYONE = "everyone"
 
-Row = dict[str, Fraction]
+Sum = dict[str, Fraction]  # role group -> its weight in a group's figure
 
 
-def equations(counts: Mapping[str, int], perspective_of: Mapping[str, str]) -> list[Row]:
-    """The sums that tie a figure's groups together, weighted by their respondents.
+def sums(counts: Mapping[str, int], perspective_of: Mapping[str, str]) -> dict[str, Sum]:
+    """Each group of a figure as a weighted sum of its roles.
 
     `counts` maps `everyone`, `role:ID` and `perspective:NAME` to how many
     people answered; `perspective_of` maps role ids to their perspective.
     """
-    roles = {group: n for group, n in counts.items() if group.startswith("role:")}
-    rows: list[Row] = []
+    roles = {group: Fraction(n) for group, n in counts.items() if group.startswith("role:")}
+    found: dict[str, Sum] = {group: {group: n} for group, n in roles.items()}
     if EVERYONE in counts and roles:
-        row = {EVERYONE: Fraction(counts[EVERYONE])}
-        row.update({group: Fraction(-n) for group, n in roles.items()})
-        rows.append(row)
-    for group, n in counts.items():
-        if not group.startswith("perspective:"):
-            continue
-        name = group.removeprefix("perspective:")
-        members = {r: m for r, m in roles.items() if perspective_of.get(r[5:]) == name}
-        if members:
-            row = {group: Fraction(n)}
-            row.update({member: Fraction(-m) for member, m in members.items()})
-            rows.append(row)
-    return rows
+        found[EVERYONE] = dict(roles)
+    for group in counts:
+        if group.startswith("perspective:"):
+            name = group.removeprefix("perspective:")
+            members = {r: n for r, n in roles.items() if perspective_of.get(r[5:]) == name}
+            if members:
+                found[group] = members
+    return found
 
 
 def _rank(matrix: list[list[Fraction]]) -> int:
@@ -64,17 +64,24 @@ def _rank(matrix: list[list[Fraction]]) -> int:
     return rank
 
 
-def recoverable(hidden: Iterable[str], rows: Sequence[Row]) -> list[str]:
-    """The hidden groups whose value follows from the shown ones through `rows`."""
-    unknown = sorted(hidden)
-    matrix = [[row.get(group, Fraction(0)) for group in unknown] for row in rows]
-    base = _rank(matrix)
-    found = []
-    for index, group in enumerate(unknown):
-        unit = [Fraction(1 if i == index else 0) for i in range(len(unknown))]
-        if _rank([*matrix, unit]) == base:
-            found.append(group)
-    return found
+def given_away(
+    shown: Iterable[str], groups: Mapping[str, Sum], sizes: Mapping[str, int], min_group: int
+) -> list[str]:
+    """Roles of fewer than `min_group` people, alone or together, that the shown groups'
+    figures give away: some combination of the shown sums is made of those roles alone."""
+    atoms = sorted(group for group in groups if group.startswith("role:"))
+    known = [[groups[g].get(a, Fraction(0)) for a in atoms] for g in shown if g in groups]
+    base = _rank(known)
+    small = [atom for atom in atoms if sizes.get(atom, 0) < min_group]
+    found: set[str] = set()
+    for size in range(1, len(small) + 1):
+        for together in itertools.combinations(small, size):
+            if sum(sizes.get(atom, 0) for atom in together) >= min_group:
+                continue
+            units = [[Fraction(atom == one) for atom in atoms] for one in together]
+            if base + len(together) - _rank([*known, *units]) > 0:
+                found.update(together)
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -92,84 +99,90 @@ class Suppression:
 
 
 def _candidates(
-    found: Sequence[str], rows: Sequence[Row], unknown: set[str], counts: Mapping[str, int]
+    found: Sequence[str], groups: Mapping[str, Sum], shown: set[str], counts: Mapping[str, int]
 ) -> list[str]:
-    """Shown groups that could be hidden next, the likeliest to close the gap first.
+    """Every shown group, the likeliest to close the leak first.
 
-    A group sharing more equations with the recoverable ones closes more of them
-    at once; roles go before perspectives, whose comparison is the main finding;
-    then the smallest group.
+    Any shown group can be part of what gives the roles away (5 x everyone - 3 x
+    carers is the two others together, though carers hold none of them), so all
+    are candidates. First those made of more of the roles given away; roles
+    before perspectives, whose comparison is the main finding; then the
+    smallest; everyone last of all.
     """
-    shared_rows: dict[str, int] = {}
-    for row in rows:
-        if any(group in row for group in found):
-            for group in row:
-                if group not in unknown and group != EVERYONE:
-                    shared_rows[group] = shared_rows.get(group, 0) + 1
-    pool = shared_rows or {g: 0 for g in counts if g not in unknown and g != EVERYONE}
+    touching = {group: sum(1 for atom in found if atom in groups[group]) for group in shown}
     return sorted(
-        pool,
-        key=lambda g: (-pool[g], g.startswith("perspective:"), counts[g], g),
+        touching,
+        key=lambda g: (
+            g == EVERYONE,
+            -touching[g],
+            g.startswith("perspective:"),
+            counts.get(g, 0),
+            g,
+        ),
     )
 
 
-def _leak(
-    figures: Sequence[Mapping[str, int]],
-    perspective_of: Mapping[str, str],
-    hidden: set[str],
-    dark: list[bool],
-) -> tuple[int, list[str]] | None:
-    """The first figure in which a hidden group can be recovered, and the candidates to hide."""
-    for index, counts in enumerate(figures):
-        unknown = {group for group in counts if group in hidden}
-        if dark[index] and EVERYONE in counts:
-            unknown.add(EVERYONE)
-        if not unknown:
-            continue
-        rows = equations(counts, perspective_of)
-        found = recoverable(unknown, rows)
+@dataclass(frozen=True)
+class _Rubric:
+    """One rubric's figures: respondents per group (the sums' weights), the fewest
+    people behind each group's figure (its size for privacy), and the threshold."""
+
+    figures: Sequence[Mapping[str, int]]
+    sizes: Sequence[Mapping[str, int]]
+    perspective_of: Mapping[str, str]
+    min_group: int
+
+
+def _leak(rubric: _Rubric, hidden: set[str], dark: list[bool]) -> tuple[int, list[str]] | None:
+    """The first figure that gives small roles away, and what to withhold next there."""
+    for index, counts in enumerate(rubric.figures):
+        groups = sums(counts, rubric.perspective_of)
+        shown = {g for g in groups if g not in hidden and not (g == EVERYONE and dark[index])}
+        found = given_away(shown, groups, rubric.sizes[index], rubric.min_group)
         if found:
-            return index, _candidates(found, rows, unknown, counts)
+            return index, _candidates(found, groups, shown, counts)
     return None
 
 
 def _settle(
-    figures: Sequence[Mapping[str, int]],
-    perspective_of: Mapping[str, str],
-    hidden: set[str],
-    dark: list[bool],
-    *,
-    look_ahead: bool,
+    rubric: _Rubric, hidden: set[str], dark: list[bool], *, look_ahead: bool
 ) -> tuple[set[str], list[bool]]:
-    """Hide groups until none can be recovered; looking ahead, pick the choice that hides least.
+    """Withhold groups until no figure gives a small role away; looking ahead, withhold least.
 
-    Every hidden group is undetermined in every figure at the end: in the worst
-    case all groups are hidden and a figure shows everyone only, or nothing.
+    Each step withholds one more shown group of one figure, so it ends: at worst
+    a figure shows nothing.
     """
-    while (leak := _leak(figures, perspective_of, hidden, dark)) is not None:
+    while (leak := _leak(rubric, hidden, dark)) is not None:
         index, candidates = leak
-        if not candidates:
-            # Only everyone is left to show, and it is the hidden group's own sum.
-            dark[index] = True
-            continue
         choice = candidates[0]
         if look_ahead and len(candidates) > 1:
-
-            def loss(
-                candidate: str, hidden: set[str] = hidden, candidates: list[str] = candidates
-            ) -> tuple[int, int, int, int]:
-                after, shade = _settle(
-                    figures, perspective_of, hidden | {candidate}, list(dark), look_ahead=False
-                )
-                people = sum(
-                    max(c.get(g, 0) for c in figures) for g in after if g.startswith("role:")
-                )
-                perspectives = sum(1 for g in after if g.startswith("perspective:"))
-                return perspectives, sum(shade), people, candidates.index(candidate)
-
-            choice = min(candidates, key=loss)
-        hidden = hidden | {choice}
+            costs = {c: _cost(rubric, hidden, dark, index, c) for c in candidates}
+            choice = min(candidates, key=lambda c: (costs[c], candidates.index(c)))
+        hidden, dark = _withhold(rubric, hidden, dark, index, choice)
     return hidden, dark
+
+
+def _cost(
+    rubric: _Rubric, hidden: set[str], dark: list[bool], index: int, candidate: str
+) -> tuple[int, int, int]:
+    """What withholding `candidate` costs in the end: figures for everyone, perspectives,
+    and people in roles withheld."""
+    after, shade = _withhold(rubric, hidden, dark, index, candidate)
+    after, shade = _settle(rubric, after, shade, look_ahead=False)
+    people = sum(max(c.get(g, 0) for c in rubric.figures) for g in after if g.startswith("role:"))
+    perspectives = sum(1 for g in after if g.startswith("perspective:"))
+    return sum(shade), perspectives, people
+
+
+def _withhold(
+    rubric: _Rubric, hidden: set[str], dark: list[bool], index: int, group: str
+) -> tuple[set[str], list[bool]]:
+    """A role or perspective is withheld in every figure; everyone in this figure only."""
+    if group == EVERYONE:
+        dark = list(dark)
+        dark[index] = True
+        return hidden, dark
+    return hidden | {group}, dark
 
 
 def suppress(
@@ -177,21 +190,25 @@ def suppress(
     perspective_of: Mapping[str, str],
     min_group: int,
     *,
+    sizes: Sequence[Mapping[str, int]] | None = None,
     already: Iterable[str] = (),
     everyone_hidden: Sequence[bool] | None = None,
 ) -> Suppression:
     """Groups to withhold across all of one rubric's figures (each a map of group counts).
 
-    A group smaller than `min_group` in any figure is hidden in all of them, so
-    no figure can be played against another. `already` names groups withheld
-    before (for a result file shared again at a higher threshold).
+    `sizes` gives, per figure, the fewest people behind each group's figure on any
+    one question (default: the counts). A group smaller than `min_group` in any
+    figure is withheld in all of them, so no figure can be played against another.
+    `already` names groups withheld before (a result file shared again).
     """
+    sizes = sizes or figures
     small = {
         group
-        for counts in figures
-        for group, n in counts.items()
+        for found in sizes
+        for group, n in found.items()
         if group != EVERYONE and 0 < n < min_group
     }
+    rubric = _Rubric(figures, sizes, perspective_of, min_group)
     dark = list(everyone_hidden or [False] * len(figures))
-    hidden, dark = _settle(figures, perspective_of, small | set(already), dark, look_ahead=True)
+    hidden, dark = _settle(rubric, small | set(already), dark, look_ahead=True)
     return Suppression(frozenset(small), frozenset(hidden), tuple(dark))

@@ -109,7 +109,8 @@ class RubricScorer:
         banded: bool,
     ) -> Score:
         """A Score with coverage, status, percent and band."""
-        answered = sum(len(self.tally.given(q.id, group)) for q in questions)
+        counts = [len(self.tally.given(q.id, group)) for q in questions]
+        answered = sum(counts)
         asked = self.tally.asked[group] * len(questions)
         coverage = answered / asked * 100 if asked else 0.0
         status: Status = "ok"
@@ -130,6 +131,7 @@ class RubricScorer:
             asked=asked,
             coverage=round(coverage, 2),
             respondents=self.tally.respondents[key][group],
+            fewest=min((n for n in counts if n), default=0),
             status=status,
         )
 
@@ -149,7 +151,9 @@ class RubricScorer:
         """Scores per side tag (e.g. practice and belief), where the questions carry one."""
         tags = sorted({q.side for q in questions if q.side})
         return {
-            tag: self.questions_scores([q for q in questions if q.side == tag], key, False)
+            tag: self.questions_scores(
+                [q for q in questions if q.side == tag], f"{key}#{tag}", False
+            )
             for tag in tags
         }
 

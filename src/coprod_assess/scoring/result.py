@@ -7,32 +7,57 @@ It is never shown: the privacy step (`coprod_assess.privacy`) turns it into a
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from coprod_assess.rubric.models import Method
 
 RESULT_FORMAT = 2
 
 # "withheld": computed from fewer people than the anonymity threshold.
 Status = Literal["ok", "not-enough-answers", "no-answers", "withheld"]
 
+# Far beyond any workshop, and small enough that every count stays exact as a float.
+MAX_COUNT = 10**12
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+# A difference of two percents.
+Gap = Annotated[float, Field(ge=-100, le=100)]
+
 
 class ResultModel(BaseModel):
-    """Result parts: unknown fields are refused, so a newer file is noticed, not misread."""
+    """Result parts: unknown fields are refused, so a newer file is noticed, not misread.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Numbers are finite and in range, so a hand-edited or damaged file is refused at its
+    line rather than drawn as a bar of NaN percent.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _refuse(at: tuple[str | int, ...], message: str) -> PydanticCustomError:
+    """A model-wide check's error, blaming the part `at` (see loading.validate.within)."""
+    return PydanticCustomError("result", message, {"at": at})
 
 
 class Score(ResultModel):
     """One score for one group of respondents, with its coverage."""
 
     value: float | None = Field(description="None when there are not enough answers.")
-    percent: float | None = Field(description="The value as percent of its possible range.")
+    percent: Percent | None = Field(description="The value as percent of its possible range.")
     band: str | None = None
-    answered: int
-    asked: int
-    coverage: float = Field(description="Percent of the questions asked that were answered.")
-    respondents: int
+    answered: Count
+    asked: Count
+    coverage: Percent = Field(description="Percent of the questions asked that were answered.")
+    respondents: Count
+    fewest: Count = Field(
+        default=0,
+        description="The fewest answers any of its questions got (of those answered at all): "
+        "on every question the score is from at least this many people.",
+    )
     status: Status
 
 
@@ -79,6 +104,21 @@ class AreaRung(ResultModel):
     rung: Rung
 
 
+def rung_at(value: float, rungs: Sequence[Rung]) -> Rung:
+    """Of rungs lowest first, the one at or below `value` (the lowest when below them all)."""
+    chosen = rungs[0]
+    for rung in rungs:
+        if rung.value <= value + 1e-9:
+            chosen = rung
+    return chosen
+
+
+def placed_on(rung: Rung, rungs: Sequence[Rung]) -> bool:
+    """Whether a placed rung names the rung of the ladder at or below its value."""
+    named = rung_at(rung.value, rungs)
+    return (rung.name, rung.group) == (named.name, named.group)
+
+
 class Ladder(ResultModel):
     """For ladder rubrics: the typical rung, and the weakest and strongest areas."""
 
@@ -86,6 +126,40 @@ class Ladder(ResultModel):
     rungs: list[Rung] = Field(default_factory=list, description="Every rung, lowest first.")
     weakest: list[AreaRung] = Field(default_factory=list)
     strongest: list[AreaRung] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Ladder:
+        """Rungs lowest first; every placed rung among them; weakest at or below strongest."""
+        if not self.rungs:
+            raise _refuse(("rungs",), "a ladder needs at least one rung")
+        for index, (low, high) in enumerate(zip(self.rungs, self.rungs[1:], strict=False)):
+            if high.value <= low.value:
+                raise _refuse(("rungs", index + 1), "rungs must be listed lowest first")
+        placed: list[tuple[tuple[str | int, ...], Rung]] = [
+            ((kind, index, "rung"), area.rung)
+            for kind in ("weakest", "strongest")
+            for index, area in enumerate(getattr(self, kind))
+        ]
+        if self.typical is not None:
+            placed.insert(0, (("typical",), self.typical))
+        for at, rung in placed:
+            if not placed_on(rung, self.rungs):
+                raise _refuse(at, f"rung {rung.name!r} at {rung.value:g} is not on this ladder")
+        self._check_extremes()
+        return self
+
+    def _check_extremes(self) -> None:
+        if bool(self.weakest) != bool(self.strongest):
+            raise _refuse(
+                ("weakest",), "weakest and strongest areas must both be given, or neither"
+            )
+        for kind in ("weakest", "strongest"):
+            areas: list[AreaRung] = getattr(self, kind)
+            for index, area in enumerate(areas):
+                if area.rung.value != areas[0].rung.value:
+                    raise _refuse((kind, index), f"the {kind} areas must all be on the same rung")
+        if self.weakest and self.weakest[0].rung.value > self.strongest[0].rung.value:
+            raise _refuse(("weakest",), "the weakest areas are above the strongest")
 
 
 class QuestionResult(ResultModel):
@@ -95,9 +169,9 @@ class QuestionResult(ResultModel):
     text: str
     side: str | None = None
     value: float | None
-    answered: int
-    dont_know: int = 0
-    not_applicable: int = 0
+    answered: Count
+    dont_know: Count = 0
+    not_applicable: Count = 0
 
 
 class DimensionResult(ResultModel):
@@ -107,9 +181,9 @@ class DimensionResult(ResultModel):
     title: str
     range: tuple[float, float]
     scores: GroupScores
-    gap: float | None = Field(description="Professional minus lived, in percent points.")
+    gap: Gap | None = Field(description="Professional minus lived, in percent points.")
     sides: dict[str, GroupScores] = Field(default_factory=dict)
-    side_gap: float | None = Field(default=None, description="Practice minus belief, points.")
+    side_gap: Gap | None = Field(default=None, description="Practice minus belief, points.")
     rung: Rung | None = None
     actions: list[str] = Field(default_factory=list)
     questions: list[QuestionResult] = Field(default_factory=list)
@@ -133,16 +207,48 @@ class RubricResult(ResultModel):
     title: str
     summary: str
     citation: str
-    method: str
+    method: Method
     threshold: float | None = None
     range: tuple[float, float]
     bands: list[BandResult] = Field(default_factory=list)
     scores: GroupScores
-    gap: float | None
+    gap: Gap | None
     sides: dict[str, GroupScores] = Field(default_factory=dict)
-    side_gap: float | None = None
+    side_gap: Gap | None = None
     ladder: Ladder | None = None
     dimensions: list[DimensionResult]
+
+    @model_validator(mode="after")
+    def _ladder_fits(self) -> RubricResult:
+        """A ladder rubric has a ladder holding its areas' rungs; no other rubric has one."""
+        if self.method != "ladder":
+            if self.ladder is not None or any(d.rung is not None for d in self.dimensions):
+                raise _refuse(("method",), f"a {self.method} rubric has no ladder or rungs")
+            return self
+        if self.ladder is None:
+            raise _refuse(("method",), "a ladder rubric needs its ladder")
+        placed = {d.id: d.rung for d in self.dimensions if d.rung is not None}
+        for index, dim in enumerate(self.dimensions):
+            if dim.rung is not None and not placed_on(dim.rung, self.ladder.rungs):
+                raise _refuse(
+                    ("dimensions", index, "rung"),
+                    f"rung {dim.rung.name!r} at {dim.rung.value:g} is not on this ladder",
+                )
+        values = [rung.value for rung in placed.values()]
+        for kind, expected in (
+            ("weakest", min(values, default=0)),
+            ("strongest", max(values, default=0)),
+        ):
+            areas: list[AreaRung] = getattr(self.ladder, kind)
+            found = sorted(area.dimension for area in areas)
+            wanted = sorted(key for key, rung in placed.items() if rung.value == expected)
+            if found != wanted:
+                raise _refuse(
+                    ("ladder", kind),
+                    f"the {kind} areas should be {', '.join(wanted) or 'none'}, "
+                    "from the areas' own rungs",
+                )
+        return self
 
 
 class UncheckedFlag(ResultModel):
@@ -190,10 +296,10 @@ class SharedNote(ResultModel):
 class RespondentMix(ResultModel):
     """How many answered, by role and by perspective."""
 
-    total: int
-    roles: dict[str, int] = Field(default_factory=dict)
+    total: Count
+    roles: dict[str, Count] = Field(default_factory=dict)
     labels: dict[str, str] = Field(default_factory=dict, description="Role ids to labels.")
-    perspectives: dict[str, int] = Field(default_factory=dict)
+    perspectives: dict[str, Count] = Field(default_factory=dict)
     perspective_of: dict[str, str] = Field(
         default_factory=dict, description="Role ids to their perspective, for roles that have one."
     )
@@ -214,11 +320,11 @@ class AssessmentInfo(ResultModel):
 class ResultBase(ResultModel):
     """What a full and a shared result have in common."""
 
-    format: int = RESULT_FORMAT
+    format: Count = RESULT_FORMAT
     tool: str = "coprod-assess"
     tool_version: str
     assessment: AssessmentInfo
-    min_coverage: float
+    min_coverage: Percent
     respondents: RespondentMix
     rubrics: list[RubricResult]
 
@@ -236,7 +342,9 @@ class Result(ResultBase):
 class SharedResult(ResultBase):
     """A scored assessment as it may be shown for `min_group`: what every output receives."""
 
-    min_group: int = Field(ge=1, description="No figure here comes from fewer people than this.")
+    min_group: int = Field(
+        ge=1, le=MAX_COUNT, description="No figure here comes from fewer people than this."
+    )
     withheld: list[str] = Field(
         default_factory=list, description="Plain lines saying what was withheld and why."
     )

@@ -35,7 +35,8 @@ class RubricTally:
     skips: dict[str, Counter[str]] = field(default_factory=dict)
     # group -> respondents who were asked this rubric (who have any entry for it)
     asked: Counter[str] = field(default_factory=Counter)
-    # dimension id (or "" for the whole rubric) -> group -> respondents who answered some of it
+    # part -> group -> respondents who answered some of it; a part is a dimension id, "" for
+    # the whole rubric, or either followed by "#" and a side tag (`money#practice`, `#belief`)
     respondents: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     notes: list[Note] = field(default_factory=list)
 
@@ -48,6 +49,7 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
     """Count one rubric's answers from every respondent who was asked it."""
     result = RubricTally(rubric)
     dimension_of = {q.id: d.id for d, q in rubric.questions()}
+    side_of = {q.id: q.side for _, q in rubric.questions() if q.side}
     for respondent in answers.respondents:
         given = respondent.answers.get(rubric.id)
         if given is None:
@@ -55,7 +57,7 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
         groups = groups_of(respondent, roles)
         role = roles[respondent.role]
         result.asked.update(groups)
-        answered_dims: set[str] = set()
+        answered_parts: set[str] = set()
         for question_id, entry in given.items():
             if entry is None:
                 continue  # left blank: not answered yet
@@ -77,12 +79,14 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
                     )
             if value is None:
                 continue
-            answered_dims.add(dimension_of[question_id])
+            dimension = dimension_of[question_id]
+            answered_parts.update((dimension, ""))
+            side = side_of.get(question_id)
+            if side:
+                answered_parts.update((f"{dimension}#{side}", f"#{side}"))
             per_group = result.values.setdefault(question_id, {})
             for group in groups:
                 per_group.setdefault(group, []).append(value)
-        for dimension_id in answered_dims:
-            result.respondents[dimension_id].update(groups)
-        if answered_dims:
-            result.respondents[""].update(groups)
+        for part in answered_parts:
+            result.respondents[part].update(groups)
     return result
