@@ -23,3 +23,16 @@ def _visible(match: re.Match[str]) -> str:
 def show_controls(text: str) -> str:
     """`text` with each control or bidi character written as `\\x1b` or `\\u202e`."""
     return CONTROL.sub(_visible, text)
+
+
+# Line breaks as str.splitlines knows them, CR LF counting as one.
+_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def plain_text(text: str, *, multiline: bool = False) -> str:
+    """Text that prints as the characters it holds: controls shown visibly; on one line
+    (the default) line breaks and tabs become spaces, else each break is one `\\n`."""
+    value = _BREAK.sub("\n" if multiline else " ", text)
+    if not multiline:
+        value = value.replace("\t", " ")
+    return show_controls(value)

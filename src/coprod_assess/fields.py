@@ -23,7 +23,7 @@ class UserModel(BaseModel):
 
 
 def check_id(value: str) -> str:
-    if not _ID.match(value) or len(value) > 80:
+    if not _ID.fullmatch(value) or len(value) > 80:
         raise ValueError(
             f"{value!r} is not a valid id: use lower-case letters, digits and single hyphens, "
             "like 'blur-roles' or 'mutuality-1'"
@@ -32,7 +32,7 @@ def check_id(value: str) -> str:
 
 
 def _check_semver(value: str) -> str:
-    if not _SEMVER.match(value):
+    if not _SEMVER.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a version: use three numbers like 1.0.0 (major.minor.patch)"
         )

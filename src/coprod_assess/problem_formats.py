@@ -11,8 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Literal
 
-from coprod_assess.cli.terminal_text import inert
-from coprod_assess.control_chars import CONTROL
+from coprod_assess.control_chars import CONTROL, plain_text
 from coprod_assess.errors import Problem
 
 Format = Literal["text", "github", "json"]
@@ -33,7 +32,7 @@ def summary(problems: Sequence[Problem], files: Sequence[str]) -> str:
 
 def format_text(problems: Sequence[Problem], files: Sequence[str]) -> str:
     """`file:line:col: error[CODE] message` lines, one line a problem, then the summary."""
-    lines = [inert(str(p), markup=False) for p in problems]
+    lines = [plain_text(str(p)) for p in problems]
     lines.append(summary(problems, files))
     return "\n".join(lines) + "\n"
 
@@ -41,7 +40,7 @@ def format_text(problems: Sequence[Problem], files: Sequence[str]) -> str:
 def _escape_data(text: str) -> str:
     # GitHub's escaping of workflow commands, after `inert`: no escape sequence
     # reaches the log, and every line break (CR too) is written %0A.
-    text = inert(text, multiline=True, markup=False)
+    text = plain_text(text, multiline=True)
     return text.replace("%", "%25").replace("\n", "%0A")
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from coprod_assess.control_chars import plain_text
 from coprod_assess.rubric.models import Question, Rubric
 from coprod_assess.rubric.roles import Role
 
@@ -32,16 +33,16 @@ def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role]) -> str:
     ]
     lines += [f"    {rubric.id}: {rubric.version}" for rubric in rubrics]
     lines += ["respondents:", "  - id: r1", "    # role, one of:"]
-    lines += [f"    #   {role.id} ({role.label})" for role in roles]
+    lines += [f"    #   {role.id} ({plain_text(role.label)})" for role in roles]
     lines += ['    role: ""', '    name: ""           # optional; never shown in reports']
     lines += ["    answers:"]
     for rubric in rubrics:
         lines.append(f"      {rubric.id}:")
         for dim in rubric.dimensions:
-            lines.append(f"        # {dim.title.upper()}")
+            lines.append(f"        # {plain_text(dim.title).upper()}")
             for question in dim.questions:
-                lines.append(f"        # {question.text}")
-                lines.append(f"        #   {_options_line(rubric, question)}")
+                lines.append(f"        # {plain_text(question.text)}")
+                lines.append(f"        #   {plain_text(_options_line(rubric, question))}")
                 lines.append(f"        {question.id}:")
     return "\n".join(lines) + "\n"
 

@@ -103,7 +103,7 @@ class Screen:
         if not plain:
             from rich.console import Console
 
-            self.console = Console(highlight=False)
+            self.console = Console(highlight=False, emoji=False)
 
     def say(self, text: str = "", style: str = "") -> None:
         """Write text from rubrics or people, made inert (styled only on the styled screen)."""

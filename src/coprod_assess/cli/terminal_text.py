@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from coprod_assess.control_chars import show_controls
+from coprod_assess.control_chars import plain_text
 
-# Line breaks as str.splitlines knows them, CR LF counting as one.
-_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # A "[" that Rich would read as the start of a tag, as rich.markup does.
 _TAG = re.compile(r"[a-z#/@][^[]*?]")
 _BACKSLASHES = re.compile(r"(\\*)(\[|\Z)")
@@ -35,10 +33,7 @@ def inert(text: str, *, multiline: bool = False, markup: bool = True) -> str:
     Rich's `:emoji:` codes are not markup: print with `emoji=False`, as the
     consoles in cli/console.py do.
     """
-    value = _BREAK.sub("\n" if multiline else " ", text)
-    if not multiline:
-        value = value.replace("\t", " ")
-    value = show_controls(value)
+    value = plain_text(text, multiline=multiline)
     if markup:
         value = _BACKSLASHES.sub(_escaped, value)
     return value
