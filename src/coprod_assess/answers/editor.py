@@ -52,6 +52,15 @@ class Node:
         )
 
 
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes when anyone writes the file: its time, size and inode; None if missing."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
+
+
 class Unchangeable(Exception):
     """The text has a shape not changed in place; the file is written afresh instead."""
 
@@ -207,7 +216,6 @@ class AnswersText:
         self.text = text
         self.people: list[int] = []
         self.people_end = 0
-        self.seen: tuple[int, int, int] | None = None
         self._key = ""
         self._people_key = -1  # where the `respondents` key starts
         self._after: set[str] = set()  # top-level keys written after the respondents
@@ -218,9 +226,7 @@ class AnswersText:
         """The file as it is on disk now."""
         from coprod_assess.loading.reader import read_text
 
-        found = cls(path, read_text(path))
-        found.seen = found._stamp()
-        return found
+        return cls(path, read_text(path))
 
     def _index(self) -> None:
         """Find the respondents list and where each respondent starts, in one pass."""
@@ -260,17 +266,6 @@ class AnswersText:
                 key_next = not key_next
         if self._people_key < 0 or (not self.people and self.people_end == 0):
             raise Unchangeable("no block list of respondents")
-
-    def _stamp(self) -> tuple[int, int, int] | None:
-        try:
-            found = self.path.stat()
-        except OSError:
-            return None
-        return found.st_mtime_ns, found.st_size, found.st_ino
-
-    def changed_on_disk(self) -> bool:
-        """Whether anyone else wrote the file since this editor last read or wrote it."""
-        return self._stamp() != self.seen
 
     def _region(self, person: int) -> tuple[int, int]:
         start = self.people[person]
@@ -325,9 +320,8 @@ class AnswersText:
         self.people_end += delta
 
     def save(self) -> None:
-        """Write the text atomically and remember the file's stamp."""
+        """Write the text atomically."""
         write_atomic(self.path, self.text)
-        self.seen = self._stamp()
 
 
 def write_added(path: Path, before: dict[str, Any], after: dict[str, Any]) -> None:

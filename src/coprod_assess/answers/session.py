@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coprod_assess.answers.editor import AnswersText, Unchangeable
+from coprod_assess.answers.editor import AnswersText, Unchangeable, file_stamp
 from coprod_assess.answers.writer import save_answers
 from coprod_assess.atomic import writable_target
 from coprod_assess.rubric.catalog import Catalog
@@ -68,24 +68,17 @@ class Session:
 
     # Writing
 
-    def _stamp(self) -> tuple[int, int, int] | None:
-        try:
-            found = self.path.stat()
-        except OSError:
-            return None
-        return found.st_mtime_ns, found.st_size, found.st_ino
-
     def _open(self) -> None:
         """Start editing the file as it is on disk now."""
         try:
             self._editor = AnswersText.read(self.path)
         except Unchangeable:
             self._editor = None  # a layout not edited in place: written afresh on change
-        self._seen = self._stamp()
+        self._seen = file_stamp(self.path)
 
     def _sync(self) -> None:
         """Take in a change someone made to the file by hand since the last write."""
-        if self._seen is None or self._stamp() == self._seen:
+        if self._seen is None or file_stamp(self.path) == self._seen:
             return
         from coprod_assess.answers.models import AnswersFile
         from coprod_assess.loading.document import load_document
@@ -117,7 +110,7 @@ class Session:
             try:
                 change(editor)
                 editor.save()
-                self._seen = self._stamp()
+                self._seen = file_stamp(self.path)
                 return
             except Unchangeable:
                 pass
