@@ -94,6 +94,26 @@ def test_nobody_with_lived_experience() -> None:
     assert raised([("staff", middle), ("manager", middle)]) == {"no-lived-experience"}
 
 
+def test_a_room_of_parents_answering_together_counts_as_lived_experience() -> None:
+    def room(lived: int) -> set[str]:
+        people = [
+            {"id": "p1", "role": "staff", "answers": everything(middle, "staff")},
+            {
+                "id": "p2",
+                "role": "group",
+                "people": 8,
+                "lived_experience": lived,
+                "answers": everything(middle, "group"),
+            },
+        ]
+        answers = AnswersFile.model_validate({"respondents": people})
+        shared = share(score_assessment(answers, CATALOG), 1, flags=CATALOG.flags.values())
+        return {flag.id for flag in shared.flags}
+
+    assert "no-lived-experience" not in room(5)
+    assert "no-lived-experience" in room(0)
+
+
 def test_evidence_names_what_was_measured() -> None:
     answers = AnswersFile.model_validate(
         {"respondents": [{"id": "p", "role": "staff", "answers": everything(middle, "staff")}]}

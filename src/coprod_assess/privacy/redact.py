@@ -104,13 +104,9 @@ def _plan(rubric: RubricResult, mix: RespondentMix, min_group: int) -> Suppressi
     if total < min_group:
         everything = frozenset(g for c in counts for g in c if g != EVERYONE)
         return Suppression(everything, everything, tuple(True for _ in figures))
-    # A figure for everyone with a question fewer than `min_group` people answered.
+    # A figure for everyone with a question fewer than `min_group` people answered. The
+    # rubric's own figure holds every question, so it is withheld with any of them.
     dark = [0 < size.get(EVERYONE, 0) < min_group for size in sizes]
-    if any(dark):
-        # The rubric's own figures combine every dimension's: one of them from too
-        # few people could be worked out from the rubric's and the others'.
-        top = 1 + len(rubric.sides)
-        dark[:top] = [True] * top
     already = {group for figure in figures for group in figure.withheld}
     return suppress(
         counts,
