@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coprod_assess.scoring.result import Score
 from tests.scoring.conftest import catalog_of, respondents, rubric, score
 
 # Three respondents. a1 (weight 2): 4, 2, 3 -> mean 3; a2: 1, 1, skip -> 1; b1: 0, 2, 4 -> 2
@@ -139,3 +140,54 @@ def test_content_hash_follows_content_not_layout() -> None:
     changed["dimensions"][1]["questions"][0]["text"] = "changed"
     second = score(catalog_of(changed), respondents(*ROWS)).rubrics[0].content_hash
     assert first.startswith("sha256:") and first != second
+
+
+def test_sum_counts_a_dimension_without_answers_at_the_others_average_place() -> None:
+    rows = (("staff", {"a1": 4, "a2": 2, "b1": {"skip": "dont-know"}}),)
+    (r,) = score(catalog_of(rubric("sum")), respondents(*rows)).rubrics
+    a, b = r.dimensions
+    # a: weighted mean (4 * 2 + 2) / 3 stands for 3 weights: 10 of 0-12, five sixths of the way
+    assert a.scores.everyone.value == 10
+    assert b.scores.everyone.status == "no-answers"
+    # b is counted five sixths of the way along its 0-4: 10 + 3.3333
+    assert r.scores.everyone.value == pytest.approx(10 + 4 * 10 / 12, abs=1e-4)
+    assert r.scores.everyone.percent == pytest.approx(83.33, abs=0.01)
+
+
+@pytest.mark.parametrize(("method", "extra"), [("sum", {}), ("checklist", {"threshold": 2})])
+def test_bands_name_a_sum_or_checklist_rubric_score_not_its_dimensions(
+    method: str, extra: dict[str, float]
+) -> None:
+    bands = [{"from": 0, "label": "Low"}, {"from": 1, "label": "High"}]
+    (r,) = score(catalog_of(rubric(method, bands=bands, **extra)), respondents(*ROWS)).rubrics
+    assert r.scores.everyone.band == "High"
+    assert [d.scores.everyone.value is not None for d in r.dimensions] == [True, True]
+    assert [d.scores.everyone.band for d in r.dimensions] == [None, None]
+
+
+# ROWS, and a fourth person (staff) asked the rubric who only skipped.
+ONLY_SKIPPED = (*ROWS, ("staff", {"a1": {"skip": "dont-know"}, "a2": {"skip": "not-applicable"}}))
+
+
+def test_coverage_is_answers_over_questions_asked_of_each_group() -> None:
+    (r,) = score(catalog_of(rubric()), respondents(*ONLY_SKIPPED)).rubrics
+    a, b = r.dimensions
+
+    def cover(found: Score | None) -> tuple[int, int, float]:
+        assert found is not None
+        return found.answered, found.asked, found.coverage
+
+    assert cover(r.scores.everyone) == (8, 12, 66.67)
+    assert cover(a.scores.everyone) == (5, 8, 62.5)
+    assert cover(b.scores.everyone) == (3, 4, 75.0)
+    assert cover(a.scores.roles["staff"]) == (2, 4, 50.0)
+    assert cover(r.scores.for_group("perspective:professional")) == (5, 9, 55.56)
+    assert cover(b.scores.roles["manager"]) == (1, 1, 100.0)
+
+
+def test_a_respondent_who_only_skipped_is_asked_but_not_counted_as_answering() -> None:
+    (r,) = score(catalog_of(rubric()), respondents(*ONLY_SKIPPED)).rubrics
+    assert r.scores.everyone.respondents == 3
+    assert r.scores.roles["staff"].respondents == 1
+    assert r.scores.perspectives["professional"].respondents == 2
+    assert r.dimensions[0].scores.roles["staff"].respondents == 1

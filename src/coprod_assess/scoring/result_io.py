@@ -34,18 +34,19 @@ def is_result(doc: YamlDocument) -> bool:
     return "tool_version" in doc.data and "rubrics" in doc.data
 
 
-def _version_tuple(version: str) -> tuple[int, ...]:
+def _version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """A version's numbers in a form that compares as numbers, however many digits they have."""
     parts = []
     for part in version.split("."):
-        digits = "".join(c for c in part if c.isdigit())
-        parts.append(int(digits or 0))
+        digits = "".join(c for c in part if c.isdigit()).lstrip("0")
+        parts.append((len(digits), digits))
     return tuple(parts)
 
 
 def result_from(doc: YamlDocument) -> SharedResult:
     """Validate a loaded result file; one from a newer or an older tool gets a clear message."""
     written_by = str(doc.data.get("tool_version", ""))
-    newer = _version_tuple(written_by) > _version_tuple(__version__)
+    newer = _version_key(written_by) > _version_key(__version__)
     file_format = doc.data.get("format")
     if isinstance(file_format, int) and file_format > RESULT_FORMAT:
         newer = True
