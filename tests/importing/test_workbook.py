@@ -271,6 +271,13 @@ def test_unknown_compression_method(export: Callable[..., Path], method: int, sh
     assert f"uses compression method {shown}, unknown to spreadsheets" in problem.message
 
 
+@pytest.mark.parametrize("flag", [0x1, 0x20, 0x40])
+def test_encrypted_or_patched_part(export: Callable[..., Path], flag: int) -> None:
+    # Offset 8 of a central directory entry: its flag bits.
+    data = patched(zipped(PARTS), SHEET, 8, flag, 2)
+    assert "it is encrypted or patched" in refused(export(data)).message
+
+
 def test_truncated_file_is_not_a_workbook(export: Callable[..., Path]) -> None:
     data = zipped(PARTS)
     problem = refused(export(data[: len(data) // 2]))

@@ -36,6 +36,8 @@ MAX_SHARED_STRINGS = MAX_CELLS
 # Other methods (bzip2, LZMA) are never used by spreadsheets, and zipfile unpacks
 # them without an output bound.
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# Zip flag bits 0 (encrypted), 5 (patch data) and 6 (strong encryption).
+_ENCRYPTED_OR_PATCHED = 0x1 | 0x20 | 0x40
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CELL = re.compile(r"([A-Z]{1,3})([0-9]{1,7})\Z")
 _INDEX = re.compile(r"[0-9]{1,10}\Z")
@@ -154,8 +156,8 @@ class _Workbook:
             raise self.damaged(
                 part, f"it uses compression method {info.compress_type}, unknown to spreadsheets"
             )
-        if info.flag_bits & 0x1:
-            raise self.damaged(part, "it is encrypted")
+        if info.flag_bits & _ENCRYPTED_OR_PATCHED:
+            raise self.damaged(part, "it is encrypted or patched, which spreadsheets never do")
         if info.file_size > limit:
             raise self.too_large(
                 f"has a part {part} of {info.file_size:,} bytes unpacked; the limit is {limit:,}",
@@ -166,7 +168,7 @@ class _Workbook:
                 yield from ElementTree.iterparse(stream, events=kinds)
         except ElementTree.ParseError as err:
             raise self.damaged(part, f"it is not well-formed XML ({err})") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as err:
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as err:
             raise self.damaged(part, f"it cannot be unpacked ({err})") from None
 
     def relationships(self, part: str) -> dict[str, tuple[str, str]]:
