@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod_assess.answers.editor import AnswersText, Unchangeable
+from coprod_assess.loading.document import document_from_text
 
 WRITTEN = """\
 # Answers for coprod-assess.
@@ -82,6 +82,11 @@ respondents:
 )
 
 
+def loaded(text: str) -> Any:
+    """The data as every command reads it (dates and yes/no kept as written)."""
+    return document_from_text(text, "a.yaml").data
+
+
 def comments(text: str) -> list[str]:
     return [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
 
@@ -95,21 +100,22 @@ def open_text(tmp_path: Path, text: str) -> AnswersText:
 @pytest.mark.parametrize("text", [WRITTEN, BY_HAND, BLANK])
 def test_an_answer_changes_one_value_and_nothing_else(tmp_path: Path, text: str) -> None:
     editor = open_text(tmp_path, text)
-    expected = yaml.safe_load(text)
-    editor.set_answer(0, ("answers", "sharing-power", "money-1"), 3)
-    editor.set_answer(0, ("answers", "sharing-power", "decisions-1"), {"skip": "dont-know"})
-    editor.save()
-    saved = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    expected = loaded(text)
     person = expected["respondents"][0]
     person["answers"]["sharing-power"]["money-1"] = 3
+    editor.set_answer(0, ("answers", "sharing-power", "money-1"), 3, person)
     person["answers"]["sharing-power"]["decisions-1"] = {"skip": "dont-know"}
-    assert yaml.safe_load(saved) == expected
+    path = ("answers", "sharing-power", "decisions-1")
+    editor.set_answer(0, path, {"skip": "dont-know"}, person)
+    editor.save()
+    saved = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert loaded(saved) == expected
     assert comments(saved) == comments(text)
 
 
 def test_every_kind_of_place_an_answer_can_go(tmp_path: Path) -> None:
     editor = open_text(tmp_path, BY_HAND)
-    expected = yaml.safe_load(BY_HAND)
+    expected = loaded(BY_HAND)
     changes: list[tuple[int, tuple[str, ...], Any]] = [
         (0, ("answers", "other-rubric", "q1"), {"value": 3, "note": 'He said "no" & left'}),
         (0, ("answers", "sharing-power", "decisions-1"), 2),  # into a flow mapping
@@ -120,38 +126,43 @@ def test_every_kind_of_place_an_answer_can_go(tmp_path: Path) -> None:
         (2, ("name",), "Ann: the manager"),
     ]
     for person, path, value in changes:
-        editor.set_answer(person, path, value)
         target = expected["respondents"][person]
         for key in path[:-1]:
-            target = (
-                target.setdefault(key, {})
-                if target.get(key) is not None
-                else (target.__setitem__(key, {}) or target[key])
-            )
+            if not isinstance(target.get(key), dict):
+                target[key] = {}
+            target = target[key]
         target[path[-1]] = value
-        assert yaml.safe_load(editor.text) == expected, path
+        editor.set_answer(person, path, value, expected["respondents"][person])
+        assert loaded(editor.text) == expected, path
     assert comments(editor.text) == comments(BY_HAND)
 
 
 def test_a_new_person_is_laid_out_like_the_others(tmp_path: Path) -> None:
     for text in (WRITTEN, BY_HAND):
         editor = open_text(tmp_path, text)
-        expected = yaml.safe_load(text)
+        expected = loaded(text)
         person = {"id": "r9", "role": "group", "answers": {}}
         editor.add_person(person)
-        editor.set_answer(len(expected["respondents"]), ("answers", "r", "q"), 4)
-        expected["respondents"].append({"id": "r9", "role": "group", "answers": {"r": {"q": 4}}})
-        assert yaml.safe_load(editor.text) == expected
+        done = {"id": "r9", "role": "group", "answers": {"r": {"q": 4}}}
+        editor.set_answer(len(expected["respondents"]), ("answers", "r", "q"), 4, done)
+        expected["respondents"].append(done)
+        assert loaded(editor.text) == expected
         assert comments(editor.text) == comments(text)
         assert "  r:\n" in editor.text.replace(" " * 4, "  ")  # a block, not one long line
 
 
 def test_the_assessment_block_changes_in_place(tmp_path: Path) -> None:
     editor = open_text(tmp_path, BY_HAND)
-    editor.set_top(("assessment", "period"), "2027")
-    editor.set_top(("assessment", "rubrics", "sharing-power"), "1.0.0")
-    editor.set_answer(2, ("answers", "sharing-power", "money-1"), 3)
-    data = yaml.safe_load(editor.text)
+    expected = loaded(BY_HAND)
+    block = expected["assessment"]
+    block["period"] = "2027"
+    editor.set_top(("assessment", "period"), "2027", block)
+    block["rubrics"] = {"sharing-power": "1.0.0"}
+    editor.set_top(("assessment", "rubrics", "sharing-power"), "1.0.0", block)
+    person = expected["respondents"][2]
+    person["answers"]["sharing-power"]["money-1"] = 3
+    editor.set_answer(2, ("answers", "sharing-power", "money-1"), 3, person)
+    data = loaded(editor.text)
     assert data["assessment"] == {
         "organisation": "Forum",
         "period": "2027",
@@ -178,7 +189,9 @@ def test_aliases_stay_aliases(tmp_path: Path) -> None:
         """
     )
     editor = open_text(tmp_path, text)
-    editor.set_answer(0, ("answers", "s", "c"), 2)
+    person = loaded(text)["respondents"][0]
+    person["answers"]["s"]["c"] = 2
+    editor.set_answer(0, ("answers", "s", "c"), 2, person)
     assert editor.text.count(note) == 1 and "*long" in editor.text
 
 
@@ -209,7 +222,7 @@ def test_any_sequence_of_changes_keeps_data_and_comments(
     tmp_path_factory: pytest.TempPathFactory, start: str, ops: list[Any]
 ) -> None:
     editor = open_text(tmp_path_factory.mktemp("e"), start)
-    expected = copy.deepcopy(yaml.safe_load(start))
+    expected = copy.deepcopy(loaded(start))
     people = expected["respondents"]
     for kind, who, rubric, question, entry in ops:
         if kind == "person":
@@ -217,19 +230,30 @@ def test_any_sequence_of_changes_keeps_data_and_comments(
             editor.add_person(copy.deepcopy(person))
             people.append(person)
         elif kind == "top":
-            editor.set_top(("assessment", "rubrics", rubric), "1.0.0")
             block = expected["assessment"]
             if not isinstance(block.get("rubrics"), dict):
                 block["rubrics"] = {}
             block["rubrics"][rubric] = "1.0.0"
+            editor.set_top(("assessment", "rubrics", rubric), "1.0.0", block)
         else:
             index = who % len(people)
-            editor.set_answer(index, ("answers", rubric, question), entry)
             person = people[index]
             if not isinstance(person.get("answers"), dict):
                 person["answers"] = {}
             if not isinstance(person["answers"].get(rubric), dict):
                 person["answers"][rubric] = {}
             person["answers"][rubric][question] = entry
-        assert yaml.safe_load(editor.text) == expected
+            editor.set_answer(index, ("answers", rubric, question), entry, person)
+        assert loaded(editor.text) == expected
     assert all("#" + comment in editor.text for comment in comments(start))
+
+
+def test_a_file_with_windows_line_endings_keeps_them(tmp_path: Path) -> None:
+    editor = open_text(tmp_path, WRITTEN.replace("\n", "\r\n"))
+    expected = loaded(WRITTEN)
+    person = expected["respondents"][1]
+    person["answers"] = {"sharing-power": {"money-1": 2}}
+    editor.set_answer(1, ("answers", "sharing-power", "money-1"), 2, person)
+    editor.add_person({"id": "r3", "role": "staff", "answers": {}})
+    assert "\n" not in editor.text.replace("\r\n", "")
+    assert len(loaded(editor.text)["respondents"]) == 3

@@ -64,3 +64,38 @@ def test_the_demo_never_replaces_a_real_workshop(cli: Run, answers: Path, tmp_pa
     assert cli("demo", "sample").exit_code == 0
     assert cli("demo", "sample").exit_code == 0  # its own sample, written again
     assert cli("demo", ".", "--force").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "victim",
+    [
+        '{"respondents": [{"id": "r1", "role": "staff", "answers": {}}]}\n',
+        "{respondents: [{id: r1, role: staff}]}\n",
+        '"respondents":\n  - {id: r1, role: staff}\n',
+        "\ufeffrespondents:\n  - {id: r1, role: staff}\n",
+        "? respondents\n: - {id: r1, role: staff}\n",
+        "# " + "x" * 80 + "\n" * 1 + ("# comment\n" * 150_000) + "respondents:\n  - {id: r1}\n",
+    ],
+    ids=["json", "flow", "quoted", "bom", "explicit-key", "after-1-MB-of-comments"],
+)
+def test_answers_in_any_layout_are_never_written_over(
+    cli: Run, answers: Path, tmp_path: Path, victim: str
+) -> None:
+    target = tmp_path / "victim.yaml"
+    target.write_text(victim, encoding="utf-8")
+    result = cli("score", "a.yaml", *RUBRICS, "-o", "victim.yaml", "--format", "json")
+    assert result.exit_code == 1
+    assert "error[output-holds-answers]" in result.stderr
+    assert target.read_text(encoding="utf-8") == victim
+
+
+def test_the_demo_keeps_people_added_to_its_sample(cli: Run, tmp_path: Path) -> None:
+    assert cli("demo", "sample").exit_code == 0
+    sample = tmp_path / "sample" / "coprod-answers.yaml"
+    sample.write_text(
+        sample.read_text(encoding="utf-8") + "- {id: r11, role: staff, name: Real Person}\n",
+        encoding="utf-8",
+    )
+    result = cli("demo", "sample")
+    assert result.exit_code == 1 and "changed since" in result.stderr
+    assert "Real Person" in sample.read_text(encoding="utf-8")

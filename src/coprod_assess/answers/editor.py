@@ -33,6 +33,7 @@ class Node:
     column: int
     value: str = ""
     plain: bool = False
+    anchored: bool = False  # it, or something in it, carries an anchor (`&name`)
     keys: list[tuple[str, int, int, Node]] = field(default_factory=list)  # key, start, end, value
     items: list[Node] = field(default_factory=list)
 
@@ -79,12 +80,16 @@ def _tree(events: Iterator[yaml.Event], offset: int) -> Node:
     event = next(events)
     start = _start(event) - offset
     column = int(event.start_mark.column) if event.start_mark else 0
+    anchored = bool(getattr(event, "anchor", None))
     if isinstance(event, yaml.ScalarEvent):
         end = _end(event) - offset
-        return Node("scalar", False, start, end, column, event.value, plain=not event.style)
+        return Node("scalar", False, start, end, column, event.value, not event.style, anchored)
     if isinstance(event, yaml.AliasEvent):
         return Node("alias", False, start, _end(event) - offset, column)
     if isinstance(event, yaml.MappingStartEvent):
+        if anchored:
+            # Aliases elsewhere share this mapping: a change here would change them too.
+            raise Unchangeable("a mapping with an anchor")
         node = Node("map", bool(event.flow_style), start, start, column)
         while True:
             peek = next(events)
@@ -94,16 +99,21 @@ def _tree(events: Iterator[yaml.Event], offset: int) -> Node:
             if not isinstance(peek, yaml.ScalarEvent):
                 raise Unchangeable("a mapping key that is not plain text")
             value = _tree(events, offset)
+            node.anchored = node.anchored or value.anchored
             key_start = _start(peek) - offset
             node.keys.append((peek.value, key_start, _end(peek) - offset, value))
     if isinstance(event, yaml.SequenceStartEvent):
+        if anchored:
+            raise Unchangeable("a list with an anchor")
         node = Node("seq", bool(event.flow_style), start, start, column)
         while True:
             peek = next(events)
             if isinstance(peek, yaml.SequenceEndEvent):
                 node.end = _end(peek) - offset if node.flow else _last(node, start)
                 return node
-            node.items.append(_tree(_chain(peek, events), offset))
+            item = _tree(_chain(peek, events), offset)
+            node.anchored = node.anchored or item.anchored
+            node.items.append(item)
     raise Unchangeable(f"unexpected {type(event).__name__}")
 
 
@@ -128,8 +138,10 @@ def parse(text: str, offset: int = 0) -> Node:
 
 def flow_text(value: Any) -> str:
     """A value as YAML on one line: 3, {value: 1, note: "..."}, {skip: dont-know}."""
+    from coprod_assess.answers.writer import storable
+
     text = yaml.safe_dump(
-        value, default_flow_style=True, sort_keys=False, allow_unicode=True, width=2**31
+        storable(value), default_flow_style=True, sort_keys=False, allow_unicode=True, width=2**31
     )
     return text.removesuffix("\n").removesuffix("\n...").strip()
 
@@ -155,23 +167,37 @@ def _column(text: str, index: int) -> int:
     return index - _line_start(text, index)
 
 
+def _tail(text: str, start: int, end: int) -> str:
+    """The line breaks a node's span ends with: a block scalar (`note: |`) runs to the
+    start of the next line, and what replaces it must end the line the same way."""
+    span = text[start:end]
+    return span[len(span.rstrip("\r\n")) :]
+
+
 def set_in(text: str, root: Node, path: Sequence[str], value: Any) -> str:
     """The text with the mapping entry at `path` set to `value`, created as needed."""
     node = root
     owner = -2  # the column of the key that holds `node`: the root is held by none
+    in_flow = False  # `node` stands inside a `{...}`, where no block may open
     for depth, key in enumerate(path):
         if node.empty:
+            if in_flow:
+                raise Unchangeable("a null value inside a flow collection")
             return _fill_empty(text, node, owner, path[depth:], value)
         if node.kind != "map":
             raise Unchangeable("a value where a mapping was expected")
         found = node.get(key)
         if found is None:
-            return _insert(text, node, owner, path[depth:], value)
+            return _insert(text, node, owner, path[depth:], value, in_flow)
+        in_flow = in_flow or node.flow
         if depth == len(path) - 1:
             if found.empty and found.start == found.end:
                 # `key:` with nothing after it: the value goes after the colon.
                 return text[: found.start] + " " + flow_text(value) + text[found.start :]
-            return text[: found.start] + flow_text(value) + text[found.end :]
+            if found.anchored:
+                raise Unchangeable("an anchor that aliases elsewhere may point at")
+            tail = _tail(text, found.start, found.end)
+            return text[: found.start] + flow_text(value) + tail + text[found.end :]
         owner = _column(text, next(start for name, start, _, _ in node.keys if name == key))
         node = found
     raise Unchangeable("an empty path")
@@ -183,18 +209,28 @@ def _nested(path: Sequence[str], value: Any) -> Any:
     return value
 
 
-def _insert(text: str, mapping: Node, owner: int, path: Sequence[str], value: Any) -> str:
+def _insert(
+    text: str, mapping: Node, owner: int, path: Sequence[str], value: Any, in_flow: bool
+) -> str:
     """Add `path: value` to a mapping that lacks its first key."""
     entry = _nested(path, value)
     if not mapping.flow:
+        block = block_text(entry, mapping.column)
+        if _tail(text, mapping.start, mapping.end):
+            # The last value was a block scalar that ends at the start of a line.
+            return text[: mapping.end] + block + "\n" + text[mapping.end :]
         at = _line_end(text, mapping.end)
-        return text[:at] + "\n" + block_text(entry, mapping.column) + text[at:]
+        return text[:at] + "\n" + block + text[at:]
     if not mapping.keys:
+        if in_flow:
+            return text[: mapping.start] + flow_text(entry) + text[mapping.end :]
         # An empty `{}` opens into a block, so the answers that follow read one a line.
         block = "\n" + block_text(entry, owner + 2)
         return text[: mapping.start].rstrip(" ") + block + text[mapping.end :]
     close = mapping.end - 1
-    return text[:close] + ", " + flow_text(entry)[1:-1] + text[close:]
+    before = text[:close].rstrip(" \t")
+    joiner = " " if before.endswith(",") else ", "  # `{a: 1, }` has its comma already
+    return before + joiner + flow_text(entry)[1:-1] + text[close:]
 
 
 def _fill_empty(text: str, node: Node, owner: int, path: Sequence[str], value: Any) -> str:
@@ -219,6 +255,8 @@ class AnswersText:
         self._key = ""
         self._people_key = -1  # where the `respondents` key starts
         self._after: set[str] = set()  # top-level keys written after the respondents
+        self._dash = 0  # the column of the dashes before the respondents
+        self.newline = "\r\n" if "\r\n" in text else "\n"
         self._index()
 
     @classmethod
@@ -244,6 +282,8 @@ class AnswersText:
                     in_people = self._key == "respondents"
                     if in_people and event.flow_style:
                         raise Unchangeable("a flow-style list of respondents")
+                    if in_people and event.start_mark is not None:
+                        self._dash = int(event.start_mark.column)  # a block list starts at a dash
                 depth += 1
                 if depth == 2:
                     key_next = True
@@ -268,38 +308,45 @@ class AnswersText:
             raise Unchangeable("no block list of respondents")
 
     def _region(self, person: int) -> tuple[int, int]:
+        """Where one respondent's mapping stands: from its first key to the next one's dash."""
         start = self.people[person]
         if person + 1 < len(self.people):
-            end = _line_start(self.text, self.people[person + 1])
+            following = self.people[person + 1]
+            dash = len(self.text[:following].rstrip(" \t\r\n")) - 1
+            end = _line_start(self.text, dash if self.text[dash] == "-" else following)
         else:
             end = self.people_end
         return start, max(start, end)
 
-    def set_answer(self, person: int, path: Sequence[str], value: Any) -> None:
-        """Set `path` (e.g. answers, rubric, question) inside one respondent's mapping."""
+    def set_answer(
+        self, person: int, path: Sequence[str], value: Any, expected: dict[str, Any]
+    ) -> None:
+        """Set `path` (e.g. answers, rubric, question) inside one respondent's mapping;
+        `expected` is the whole respondent as it must read afterwards."""
         start, end = self._region(person)
         column = _column(self.text, start)
         root = parse(" " * column + self.text[start:end], offset=column)
-        changed = set_in(self.text[start:end], root, path, value)
+        changed = self._lines(set_in(self.text[start:end], root, path, value))
+        self._check(" " * column + changed, expected)
         self._splice(start, end, changed, after=person)
 
     def add_person(self, person: dict[str, Any]) -> None:
         """Append a respondent at the end of the list, laid out like the others."""
         if not self.people:
             raise Unchangeable("no respondent yet to lay a new one out like")
-        first = self.people[0]
-        dash = _column(self.text, self.text.rfind("-", 0, first))
-        block = block_text([person], dash)
+        block = self._lines(block_text([person], self._dash))
+        self._check("respondents:" + self.newline + block, {"respondents": [person]})
         at = self.people_end
         before = self.text[:at]
-        lead = "" if before.endswith("\n") or not before else "\n"
-        insert = lead + block + "\n"
+        lead = "" if before.endswith("\n") or not before else self.newline
+        insert = lead + block + self.newline
         self.text = before + insert + self.text[at:]
-        self.people.append(at + len(lead) + dash + 2)
+        self.people.append(at + len(lead) + self._dash + 2)
         self.people_end = at + len(insert)
 
-    def set_top(self, path: Sequence[str], value: Any) -> None:
-        """Set an entry above the respondents, such as `assessment: organisation`."""
+    def set_top(self, path: Sequence[str], value: Any, expected: dict[str, Any]) -> None:
+        """Set an entry above the respondents, such as `assessment: organisation`;
+        `expected` is the whole entry (`assessment`) as it must read afterwards."""
         if path[0] in self._after:
             raise Unchangeable(f"`{path[0]}` written after the respondents")
         head = self.text[: self._people_key]
@@ -309,8 +356,31 @@ class AnswersText:
             changed = head + block_text(_nested(path, value), 0) + "\n"
         else:
             changed = set_in(head, root, path, value)
+        changed = self._lines(changed)
+        self._check(changed + "respondents: []\n", expected, key=path[0])
         self._people_key += len(changed) - len(head)
         self._splice(0, len(head), changed, after=-1)
+
+    def _lines(self, changed: str) -> str:
+        """Changed text with the file's own line endings."""
+        if self.newline == "\n":
+            return changed
+        return changed.replace("\r\n", "\n").replace("\n", "\r\n")
+
+    def _check(self, text: str, expected: Any, key: str | None = None) -> None:
+        """Read the changed part back as every command will; anything but `expected`
+        (an odd layout, an alias to elsewhere) means: write the file afresh instead."""
+        from coprod_assess.errors import CoprodError
+        from coprod_assess.loading.document import document_from_text
+
+        try:
+            found = document_from_text(text, str(self.path)).data
+        except (CoprodError, yaml.YAMLError):
+            raise Unchangeable("the changed part does not read back") from None
+        if key is not None:
+            found = found.get(key) if isinstance(found, dict) else None
+        if found != expected:
+            raise Unchangeable("the changed part reads back differently")
 
     def _splice(self, start: int, end: int, changed: str, *, after: int) -> None:
         delta = len(changed) - (end - start)
@@ -332,10 +402,11 @@ def write_added(path: Path, before: dict[str, Any], after: dict[str, Any]) -> No
 
     try:
         editor = AnswersText.read(path)
-        held = before.get("assessment") or {}
+        held = dict(before.get("assessment") or {})
         for key, value in (after.get("assessment") or {}).items():
             if held.get(key) != value:
-                editor.set_top(("assessment", key), value)
+                held[key] = value
+                editor.set_top(("assessment", key), value, held)
         for person in after["respondents"][len(before.get("respondents") or []) :]:
             editor.add_person(person)
         editor.save()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_assess.answers.editor import AnswersText, Unchangeable, file_stamp
-from coprod_assess.answers.writer import save_answers
+from coprod_assess.answers.writer import save_answers, storable
 from coprod_assess.atomic import writable_target
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.models import Dimension, Option, Question, Rubric
@@ -39,7 +39,7 @@ class Session:
 
     def __init__(self, path: Path, data: dict[str, Any], rubrics: Sequence[Rubric]) -> None:
         self.path = path
-        self.data = data
+        self.data = unshared(data)
         self.data.setdefault("assessment", {})
         self.data.setdefault("respondents", [])
         self.steps = [Step(r, d, q) for r in rubrics for d, q in r.questions()]
@@ -86,7 +86,7 @@ class Session:
 
         doc = load_document(self.path)
         validate(AnswersFile, doc)  # a broken hand edit stops here, at its line
-        data: dict[str, Any] = doc.data
+        data: dict[str, Any] = unshared(doc.data)
         data.setdefault("assessment", {})
         data.setdefault("respondents", [])
         current = self.respondent["id"] if self.respondent else None
@@ -126,12 +126,13 @@ class Session:
             if not isinstance(inner, dict):
                 inner = block[key] = {}
             block = inner
+        value = storable(value)
         if block.get(path[-1]) == value:
             return
         block[path[-1]] = value
         if self._seen is None:
             return  # a new file: written whole with its first person
-        self._write(lambda editor: editor.set_top(("assessment", *path), value))
+        self._write(lambda editor: editor.set_top(("assessment", *path), value, self.assessment))
 
     def answers_saved(self) -> int:
         """How many answers (including skips) the file holds."""
@@ -177,7 +178,7 @@ class Session:
             number += 1
         person: dict[str, Any] = {"id": f"r{number}", "role": role}
         if name:
-            person["name"] = name
+            person["name"] = storable(name)
         if group is not None:
             person["people"], person["lived_experience"] = group
         person["answers"] = {}
@@ -203,6 +204,7 @@ class Session:
         return None
 
     def _set(self, index: int, entry: Any) -> None:
+        entry = storable(entry)
         self._sync()
         person = self.respondent
         assert person is not None
@@ -216,7 +218,7 @@ class Session:
         given[step.question.id] = entry
         position = next(i for i, p in enumerate(self.respondents) if p is person)
         path = ("answers", step.rubric.id, step.question.id)
-        self._write(lambda editor: editor.set_answer(position, path, entry))
+        self._write(lambda editor: editor.set_answer(position, path, entry, person))
 
     def answer(self, index: int, value: float, note: str = "") -> None:
         """Answer step `index` with an option value, keeping any note already there."""
@@ -242,6 +244,16 @@ class Session:
         """The note saved with step `index`, or an empty string."""
         entry = self.entry(index)
         return str(entry.get("note", "")) if isinstance(entry, dict) else ""
+
+
+def unshared(value: Any) -> Any:
+    """A copy in which nothing is shared: YAML aliases load as one object, and an answer
+    given to one respondent must never appear under another."""
+    if isinstance(value, dict):
+        return {key: unshared(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [unshared(item) for item in value]
+    return value
 
 
 def rubrics_to_ask(catalog: Catalog, only: Sequence[str]) -> list[Rubric]:

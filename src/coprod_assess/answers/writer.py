@@ -48,10 +48,22 @@ def _inline(value: Any) -> Any:
     return value
 
 
+def storable(value: Any) -> Any:
+    """The value as a file can keep it: a lone surrogate (a byte that was not UTF-8, from a
+    command line or a prompt) becomes U+FFFD, which YAML can hold and read back."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if isinstance(value, dict):
+        return {storable(key): storable(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    return value
+
+
 def block_yaml(value: Any) -> str:
     """Block YAML with every answer on one line."""
     return yaml.dump(
-        _inline(value),
+        _inline(storable(value)),
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,

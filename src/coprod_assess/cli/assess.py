@@ -63,32 +63,40 @@ def assess(
     from coprod_assess.cli.questionnaire import Quit, Screen
     from coprod_assess.rubric.catalog import load_catalog
 
-    catalog = load_catalog(rubric or [])
-    if role is not None and role not in catalog.roles:
-        known = ", ".join(sorted(catalog.roles))
-        raise typer.BadParameter(
-            f"no role has the id '{role}' (roles: {known})", param_hint="--role"
-        )
-    if report is not None:
-        from coprod_assess.cli.output_guard import check_output
+    with _stops_as_interrupts():
+        catalog = load_catalog(rubric or [])
+        if role is not None and role not in catalog.roles:
+            known = ", ".join(sorted(catalog.roles))
+            raise typer.BadParameter(
+                f"no role has the id '{role}' (roles: {known})", param_hint="--role"
+            )
+        if report is not None:
+            from coprod_assess.cli.output_guard import check_output
 
-        check_output(report, [file])
-    rubrics = rubrics_to_ask(catalog, only or [])
-    screen = Screen(plain_wanted(plain))
-    with locked(file, doing="answer into it"), _stops_as_interrupts():
-        session = Session(file, _existing(file, catalog), rubrics)
-        try:
-            finished = _run(session, screen, catalog, respondent, role, organisation, period)
-        except KeyboardInterrupt:
-            typer.echo(f"\n{_saved(session, file)}. Resume with: coprod assess {file}")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except Quit:
-            finished = False
-    typer.echo(f"{_saved(session, file)}.")
-    if not finished:
-        typer.echo(f"Resume with: coprod assess {file}")
-    if session.answers_saved():
-        _finish(file, rubric or [], screen, report, min_group)
+            check_output(report, [file])
+        rubrics = rubrics_to_ask(catalog, only or [])
+        screen = Screen(plain_wanted(plain))
+        with locked(file, doing="answer into it"):
+            session = Session(file, _existing(file, catalog), rubrics)
+            try:
+                finished = _run(session, screen, catalog, respondent, role, organisation, period)
+            except KeyboardInterrupt:
+                _tell(f"\n{_saved(session, file)}. Resume with: coprod assess {file}")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            except Quit:
+                finished = False
+        _tell(f"{_saved(session, file)}.")
+        if not finished:
+            _tell(f"Resume with: coprod assess {file}")
+        if session.answers_saved():
+            _finish(file, rubric or [], screen, report, min_group)
+
+
+def _tell(text: str) -> None:
+    """Say how things stand; a terminal already closed (SIGHUP) cannot be told, and the
+    answers are saved all the same."""
+    with contextlib.suppress(OSError):
+        typer.echo(text)
 
 
 @contextlib.contextmanager

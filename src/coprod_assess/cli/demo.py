@@ -34,19 +34,20 @@ def demo(
     from coprod_assess.scoring.result_io import result_json
 
     answers = folder / "coprod-answers.yaml"
-    header = (
+    catalog = load_catalog()
+    data = demo_answers(catalog)
+    sample = (
         "# A sample workshop written by `coprod demo`. Edit it and run `coprod report` again.\n"
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     )
-    if not force and answers.exists() and not _written_by_demo(answers, header):
+    if not force and answers.exists() and not _unchanged(answers, sample):
         raise CoprodError.single(
             display_name(answers),
             "output-holds-answers",
-            "holds answers the demo did not write: choose another folder for the demo "
-            "(or --force to replace them)",
+            "holds answers the demo did not write, or changed since: choose another folder "
+            "for the demo (or --force to replace them)",
         )
-    catalog = load_catalog()
-    data = demo_answers(catalog)
-    write_atomic(answers, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    write_atomic(answers, sample)
     full = score_assessment(AnswersFile.model_validate(data), catalog)
     result = share(full, flags=catalog.flags.values())
     written = [answers]
@@ -67,9 +68,9 @@ def demo(
     )
 
 
-def _written_by_demo(path: Path, header: str) -> bool:
+def _unchanged(path: Path, sample: str) -> bool:
+    """Whether the file is still the demo's own sample, as the demo would write it now."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            return stream.readline() == header
-    except OSError:
+        return path.read_text(encoding="utf-8") == sample
+    except (OSError, UnicodeDecodeError):
         return False

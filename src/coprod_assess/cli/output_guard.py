@@ -9,22 +9,34 @@ from pathlib import Path
 from coprod_assess.errors import CoprodError
 from coprod_assess.loading.reader import display_name
 
-# An answers file has a top-level `respondents:` list near its start; a result
-# file has `respondents:` too (who answered), and a `tool_version:`.
-_ANSWERS = re.compile(rb"^respondents\s*:", re.MULTILINE)
-_RESULT = re.compile(rb"^tool_version\s*:", re.MULTILINE)
+# Where a file cannot be read as YAML (too large, say), a look at its start: a
+# `respondents` key written any way YAML or JSON allows, and no `tool_version`.
+_ANSWERS = re.compile(rb"""^\s*(?:\?\s*)?["']?respondents["']?\s*:""", re.MULTILINE)
+_RESULT = re.compile(rb"""["']?tool_version["']?\s*:""")
 _PEEK = 1024 * 1024
 
 
 def holds_answers(path: Path) -> bool:
-    """Whether an existing file looks like an answers file (a top-level `respondents:`)."""
+    """Whether an existing file is an answers file: a mapping with `respondents` in it
+    (in any YAML or JSON layout) that is not a result file."""
+    if not path.is_file():
+        return False
+    from coprod_assess.loading.document import load_document
+
     try:
-        if not path.is_file():
-            return False
+        data = load_document(path).data
+    except CoprodError:
+        return _looks_like_answers(path)
+    return isinstance(data, dict) and "respondents" in data and "tool_version" not in data
+
+
+def _looks_like_answers(path: Path) -> bool:
+    try:
         with path.open("rb") as stream:
             start = stream.read(_PEEK)
     except OSError:
         return False
+    start = start.removeprefix(b"\xef\xbb\xbf")
     return _ANSWERS.search(start) is not None and _RESULT.search(start) is None
 
 
@@ -45,6 +57,6 @@ def check_output(output: Path, inputs: Sequence[Path] = ()) -> None:
         raise CoprodError.single(
             display_name(output),
             "output-holds-answers",
-            "holds answers (it has a `respondents:` list): write the output to another file, "
+            "holds answers (it has a `respondents` list): write the output to another file, "
             "so that no answers are lost",
         )
