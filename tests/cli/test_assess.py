@@ -139,8 +139,22 @@ def test_unknown_role_and_rubric(cli: Run) -> None:
     assert result.exit_code == 2  # a usage error
     assert "no role has the id 'wizard'" in result.stderr
     result = cli("assess", "a.yaml", "--only", "nope")
-    assert result.exit_code == 1
-    assert "error[unknown-rubric]" in result.stderr
+    assert result.exit_code == 2
+    assert "no rubric has the id 'nope'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["import", str(DATA / "imports" / "google-forms.csv"), "--role", "wizard"],
+        ["import", str(DATA / "imports" / "google-forms.csv"), "--only", "nope"],
+        ["template", "--only", "nope"],
+    ],
+)
+def test_an_unknown_role_or_rubric_is_a_usage_error_everywhere(cli: Run, args: list[str]) -> None:
+    result = cli(*args, "--rubric", str(DATA / "rubrics"))
+    assert result.exit_code == 2, result.output
+    assert "no role has the id 'wizard'" in result.stderr or "no rubric has the id" in result.stderr
 
 
 def test_broken_existing_file_is_not_overwritten(cli: Run, write: Callable[..., Path]) -> None:

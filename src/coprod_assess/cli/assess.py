@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.cli.options import MinGroup, RubricPaths, checked_role, chosen_rubrics
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 if TYPE_CHECKING:
@@ -59,22 +59,18 @@ def assess(
     The screen is cleared between people; the summary at the end leaves out small groups.
     """
     from coprod_assess.answers.lock import locked
-    from coprod_assess.answers.session import Session, rubrics_to_ask
+    from coprod_assess.answers.session import Session
     from coprod_assess.cli.questionnaire import Quit, Screen
     from coprod_assess.rubric.catalog import load_catalog
 
     with _stops_as_interrupts():
         catalog = load_catalog(rubric or [])
-        if role is not None and role not in catalog.roles:
-            known = ", ".join(sorted(catalog.roles))
-            raise typer.BadParameter(
-                f"no role has the id '{role}' (roles: {known})", param_hint="--role"
-            )
+        checked_role(catalog, role)
         if report is not None:
             from coprod_assess.cli.output_guard import check_output
 
             check_output(report, [file])
-        rubrics = rubrics_to_ask(catalog, only or [])
+        rubrics = chosen_rubrics(catalog, only)
         screen = Screen(plain_wanted(plain))
         with locked(file, doing="answer into it"):
             session = Session(file, _existing(file, catalog), rubrics)

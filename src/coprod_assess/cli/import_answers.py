@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from coprod_assess.cli.errors import EXIT_PROBLEMS, echo_problem, handle_errors
-from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.options import RubricPaths, checked_role, chosen_rubrics
 
 
 @handle_errors
@@ -61,7 +61,6 @@ def import_answers(
     left alone unless --append or --force.
     """
     from coprod_assess.answers.models import AnswersFile
-    from coprod_assess.answers.session import rubrics_to_ask
     from coprod_assess.answers.writer import save_answers
     from coprod_assess.cli.answers_output import claimed, refuse_inputs
     from coprod_assess.errors import CoprodError
@@ -73,13 +72,11 @@ def import_answers(
     if append and force:
         raise typer.BadParameter("use --append or --force, not both", param_hint="--append")
     catalog = load_catalog(rubric or [])
-    if role is not None and role not in catalog.roles:
-        known = ", ".join(sorted(catalog.roles))
-        raise CoprodError.single(role, "unknown-role", f"no role has this id (roles: {known})")
+    checked_role(catalog, role)
     refuse_inputs(output, [file, mapping] if mapping else [file])
     importer = Importer(
         read_table(file),
-        rubrics_to_ask(catalog, only or []),
+        chosen_rubrics(catalog, only),
         list(catalog.roles.values()),
         load_mapping(mapping, catalog.roles) if mapping else Mapping(),
         strict=strict,

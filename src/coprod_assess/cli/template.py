@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.options import RubricPaths, chosen_rubrics
 
 
 class TemplateFormat(StrEnum):
@@ -39,13 +39,12 @@ def template(
 ) -> None:
     """Write a blank answers file, a paper question sheet, or a CSV header for online forms."""
     from coprod_assess.answers.blank import blank_csv, blank_yaml
-    from coprod_assess.answers.session import rubrics_to_ask
     from coprod_assess.cli.compare_output import emit
     from coprod_assess.control_chars import show_controls
     from coprod_assess.rubric.catalog import load_catalog
 
     catalog = load_catalog(rubric or [])
-    rubrics = rubrics_to_ask(catalog, only or [])
+    rubrics = chosen_rubrics(catalog, only)
     roles = list(catalog.roles.values())
     if output_format is TemplateFormat.yaml:
         text = blank_yaml(rubrics, roles)
