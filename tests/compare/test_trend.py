@@ -43,3 +43,15 @@ def test_major_version_change_is_noted() -> None:
     built = trend([old.model_copy(update={"rubrics": changed}), score(YEAR_2026)])
     assert len(built.notes) == 1
     assert "The 5P power levers changed major version (2025: 2.0.0, 2026: 1.0.0)" in built.notes[0]
+
+
+def test_a_period_only_one_person_joined_is_pointed_out() -> None:
+    import copy
+
+    from tests.compare.conftest import YEAR_2026, score
+
+    fewer = copy.deepcopy(YEAR_2026)
+    fewer["respondents"] = fewer["respondents"][:-1]
+    fewer["assessment"]["period"] = "2025"
+    built = trend([score(fewer), score(YEAR_2026)])
+    assert any(line.startswith("2026: Only 1 person more than before") for line in built.notes)

@@ -90,7 +90,11 @@ def test_fewer_people_than_the_threshold_show_no_scores_at_all() -> None:
     for figure in every_figure(result):
         assert figure.everyone.value is None and figure.everyone.status == "withheld"
         assert figure.roles == {} and figure.perspectives == {}
-    assert all(d.questions == [] for d in r.dimensions)
+    assert all(
+        (q.value, q.answered, q.dont_know) == (None, None, None)
+        for d in r.dimensions
+        for q in d.questions
+    )
     assert result.withheld == ["R: only 2 people answered, fewer than 3: no scores are shown."]
 
 
@@ -209,3 +213,35 @@ def test_someone_who_only_skipped_is_not_named_by_their_note() -> None:
     rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3 + [("commissioner", skipped)]
     (note,) = shared(*rows).notes
     assert note.role is None and note.perspective == "professional"
+
+
+def test_no_question_is_shown_on_its_own() -> None:
+    # One question's figures played against a group's could isolate a few people.
+    rows = [("staff", HIGH)] * 3 + [("family-carer", LOW)] * 3
+    (r,) = shared(*rows).rubrics
+    questions = [q for d in r.dimensions for q in d.questions]
+    assert [q.id for q in questions] == ["a1", "a2", "b1"]
+    assert all(q.value is None and q.answered is None for q in questions)
+
+
+def test_the_questions_with_no_side_are_weighed_too() -> None:
+    # A dimension less its practice side is its untagged question: with "other" shown,
+    # that would give the commissioner and the staff member away together.
+    data = rubric("mean")
+    data["dimensions"] = [
+        {
+            "id": "a",
+            "title": "A",
+            "questions": [{"id": "q1", "text": "x", "side": "practice"}, {"id": "q2", "text": "y"}],
+        }
+    ]
+    catalog = catalog_of(data)
+    rows = [("other", {"q1": 2, "q2": 1})] * 4
+    rows += [("commissioner", {"q1": 1, "q2": 3}), ("staff", {"q1": 0, "q2": 2})]
+    rows += [("manager", {"q1": 1, "q2": {"skip": "dont-know"}})]
+    full = score(catalog, respondents(*rows), min_coverage=0)
+    assert full.rubrics[0].dimensions[0].rest is not None
+    result = share(full, 3, flags=[])
+    dim = result.rubrics[0].dimensions[0]
+    assert dim.rest is None and result.rubrics[0].rest is None
+    assert "other" not in dim.scores.roles or "other" not in dim.sides["practice"].roles

@@ -240,7 +240,7 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
     old_flags = {f.id: f.title for f in old.flags}
     new_flags = {f.id: f.title for f in new.flags}
     warnings = [f"{r.title}: {note}" for r in rubrics for note in r.notes]
-    warnings += _few_changed(old.respondents, new.respondents, max(old.min_group, new.min_group))
+    warnings += few_changed(old.respondents, new.respondents, max(old.min_group, new.min_group))
     return Diff(
         old=old.assessment,
         new=new.assessment,
@@ -257,7 +257,7 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
     )
 
 
-def _few_changed(old: RespondentMix, new: RespondentMix, min_group: int) -> list[str]:
+def few_changed(old: RespondentMix, new: RespondentMix, min_group: int) -> list[str]:
     """A warning where so few people joined or left that the change could be theirs alone."""
     from coprod_assess.wording import count_words
 

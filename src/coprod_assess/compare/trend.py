@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from pydantic import Field
 
+from coprod_assess.compare.diff import few_changed
 from coprod_assess.scoring.result import AssessmentInfo, GroupScores, ResultModel, SharedResult
 
 
@@ -91,6 +93,13 @@ def trend(results: Sequence[SharedResult]) -> Trend:
             rows.append(
                 TrendRow(rubric=rubric_id, title=dim.title, dimension=dim.id, points=points)
             )
+    for before, after in itertools.pairwise(ordered):
+        notes += [
+            f"{after.assessment.period or after.assessment.date}: {line}"
+            for line in few_changed(
+                before.respondents, after.respondents, max(before.min_group, after.min_group)
+            )
+        ]
     return Trend(
         periods=[r.assessment for r in ordered],
         rows=rows,

@@ -24,6 +24,7 @@ from coprod_assess.scoring.result import (
     GroupScores,
     Ladder,
     Note,
+    QuestionResult,
     RespondentMix,
     Result,
     RubricResult,
@@ -60,20 +61,32 @@ def _counts(scores: GroupScores, mix: RespondentMix) -> dict[str, int]:
 
 
 def _sizes(scores: GroupScores, counts: dict[str, int]) -> dict[str, int]:
-    """The fewest people behind each group's figure on any one of its questions."""
+    """The fewest people behind each group's figure on any one of its questions; a group
+    withheld before (in a result file read again) may be as small as one person."""
     found = _by_group(scores)
     return {
-        group: min(n, found[group].fewest or n) if group in found else n
+        group: min(n, found[group].fewest or n) if group in found else 1
         for group, n in counts.items()
     }
 
 
+def _asked(scores: GroupScores) -> dict[str, int]:
+    """People asked per group, answering or not: how many answered and skipped (counts
+    that are shown too) is theirs, and a lone person who skipped everything is a group."""
+    people = {group: s.people for group, s in _by_group(scores).items()}
+    for group in scores.withheld:
+        people[group] = 1  # withheld before: as small as one person, for all we know
+    return {group: n for group, n in people.items() if n > 0}
+
+
 def _figures(rubric: RubricResult) -> list[GroupScores]:
-    """Every figure of a rubric, the rubric-level ones first."""
+    """Every figure of a rubric, the rubric-level ones first; then those never shown but
+    worked out from the shown (a whole less its sides: the questions with no side)."""
     found = [rubric.scores, *rubric.sides.values()]
     for dim in rubric.dimensions:
         found += [dim.scores, *dim.sides.values()]
-    return found
+    rests = [rubric.rest, *(dim.rest for dim in rubric.dimensions)]
+    return found + [rest for rest in rests if rest is not None]
 
 
 def _withheld_score(score: Score) -> Score:
@@ -100,6 +113,7 @@ def _plan(rubric: RubricResult, mix: RespondentMix, min_group: int) -> Suppressi
     figures = _figures(rubric)
     counts = [_counts(figure, mix) for figure in figures]
     sizes = [_sizes(figure, found) for figure, found in zip(figures, counts, strict=True)]
+    asked = [_asked(figure) for figure in figures]
     total = rubric.scores.everyone.respondents
     if total < min_group:
         everything = frozenset(g for c in counts for g in c if g != EVERYONE)
@@ -113,6 +127,7 @@ def _plan(rubric: RubricResult, mix: RespondentMix, min_group: int) -> Suppressi
         mix.perspective_of,
         min_group,
         sizes=sizes,
+        asked=asked,
         already=already,
         everyone_hidden=dark,
     )
@@ -139,6 +154,7 @@ def _redact_rubric(rubric: RubricResult, plan: Suppression, min_group: int) -> R
             "sides": sides,
             "side_gap": side_gap(sides),
             "ladder": _ladder(rubric.ladder, scores, dims),
+            "rest": None,
             "dimensions": dims,
         }
     )
@@ -151,15 +167,7 @@ def _redact_dimension(
     rubric: RubricResult,
     min_group: int,
 ) -> DimensionResult:
-    too_few = rubric.scores.everyone.respondents < min_group
-    questions = (
-        []
-        if too_few
-        else [
-            q if q.answered >= min_group else q.model_copy(update={"value": None})
-            for q in dim.questions
-        ]
-    )
+    questions = [QuestionResult(id=q.id, text=q.text, side=q.side) for q in dim.questions]
     return dim.model_copy(
         update={
             "scores": scores,
@@ -167,6 +175,7 @@ def _redact_dimension(
             "sides": sides,
             "side_gap": side_gap(sides),
             "rung": dim.rung if scores.everyone.value is not None else None,
+            "rest": None,
             "questions": questions,
         }
     )
@@ -213,6 +222,30 @@ def _note(
         perspective=perspective,
         name=name,
         text=note.text,
+    )
+
+
+def _alike(notes: Iterable[SharedNote]) -> list[SharedNote]:
+    """Notes said alike within each framework, in an order that says nothing of who wrote
+    what: if one note cannot name its role (or perspective), none do, or the one without
+    would be told apart by elimination."""
+    found = list(notes)
+    for rubric in {note.rubric for note in found}:
+        mine = [note for note in found if note.rubric == rubric]
+        for field in ("role", "perspective"):
+            if any(getattr(note, field) is None for note in mine):
+                mine = [note.model_copy(update={field: None}) for note in mine]
+        found = [note for note in found if note.rubric != rubric] + mine
+    return sorted(
+        found,
+        key=lambda n: (
+            n.rubric,
+            n.question,
+            n.text,
+            n.role or "",
+            n.perspective or "",
+            n.name or "",
+        ),
     )
 
 
@@ -298,17 +331,8 @@ def share(
         rubrics=rubrics,
         min_group=min_group,
         withheld=_lines(plans.values(), mix, min_group),
-        notes=sorted(
-            (_note(note, shown.get(note.rubric), min_group, names) for note in result.notes),
-            # The order says nothing of who wrote what: whole notes, as shown, sorted.
-            key=lambda n: (
-                n.rubric,
-                n.question,
-                n.text,
-                n.role or "",
-                n.perspective or "",
-                n.name or "",
-            ),
+        notes=_alike(
+            _note(note, shown.get(note.rubric), min_group, names) for note in result.notes
         ),
     )
     raised, unchecked = raise_flags(shared, flags)

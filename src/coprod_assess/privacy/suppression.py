@@ -17,12 +17,12 @@ something away, one more group is withheld there and everywhere in the rubric
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 EVERYONE = "everyone"
+LOOK_AHEAD = 5
 
 Sum = dict[str, Fraction]  # role group -> its weight in a group's figure
 
@@ -64,6 +64,25 @@ def _rank(matrix: list[list[Fraction]]) -> int:
     return rank
 
 
+def _largest_sets(
+    atoms: Sequence[str], sizes: Mapping[str, int], min_group: int
+) -> Iterator[tuple[str, ...]]:
+    """Every set of `atoms` with fewer than `min_group` people that no other atom can join."""
+
+    def grow(index: int, chosen: tuple[str, ...], total: int) -> Iterator[tuple[str, ...]]:
+        if index == len(atoms):
+            left_out = [a for a in atoms if a not in chosen]
+            if chosen and all(total + sizes[a] >= min_group for a in left_out):
+                yield chosen
+            return
+        atom = atoms[index]
+        if total + sizes[atom] < min_group:
+            yield from grow(index + 1, (*chosen, atom), total + sizes[atom])
+        yield from grow(index + 1, chosen, total)
+
+    yield from grow(0, (), 0)
+
+
 def given_away(
     shown: Iterable[str], groups: Mapping[str, Sum], sizes: Mapping[str, int], min_group: int
 ) -> list[str]:
@@ -72,15 +91,14 @@ def given_away(
     atoms = sorted(group for group in groups if group.startswith("role:"))
     known = [[groups[g].get(a, Fraction(0)) for a in atoms] for g in shown if g in groups]
     base = _rank(known)
-    small = [atom for atom in atoms if sizes.get(atom, 0) < min_group]
+    small = sorted((a for a in atoms if sizes.get(a, 0) < min_group), key=lambda a: sizes[a])
     found: set[str] = set()
-    for size in range(1, len(small) + 1):
-        for together in itertools.combinations(small, size):
-            if sum(sizes.get(atom, 0) for atom in together) >= min_group:
-                continue
-            units = [[Fraction(atom == one) for atom in atoms] for one in together]
-            if base + len(together) - _rank([*known, *units]) > 0:
-                found.update(together)
+    # If some set gives roles away, so does every larger one: only the largest sets
+    # still under the threshold need checking.
+    for together in _largest_sets(small, sizes, min_group):
+        units = [[Fraction(atom == one) for atom in atoms] for one in together]
+        if base + len(together) - _rank([*known, *units]) > 0:
+            found.update(together)
     return sorted(found)
 
 
@@ -129,6 +147,7 @@ class _Rubric:
 
     figures: Sequence[Mapping[str, int]]
     sizes: Sequence[Mapping[str, int]]
+    asked: Sequence[Mapping[str, int]]
     perspective_of: Mapping[str, str]
     min_group: int
 
@@ -136,11 +155,17 @@ class _Rubric:
 def _leak(rubric: _Rubric, hidden: set[str], dark: list[bool]) -> tuple[int, list[str]] | None:
     """The first figure that gives small roles away, and what to withhold next there."""
     for index, counts in enumerate(rubric.figures):
-        groups = sums(counts, rubric.perspective_of)
-        shown = {g for g in groups if g not in hidden and not (g == EVERYONE and dark[index])}
-        found = given_away(shown, groups, rubric.sizes[index], rubric.min_group)
-        if found:
-            return index, _candidates(found, groups, shown, counts)
+        # Scores are sums of the roles that answered; counts of answers and skips are
+        # sums of everyone asked. Neither may give a small set of roles away.
+        for weights, sizes in (
+            (counts, rubric.sizes[index]),
+            (rubric.asked[index], rubric.asked[index]),
+        ):
+            groups = sums(weights, rubric.perspective_of)
+            shown = {g for g in groups if g not in hidden and not (g == EVERYONE and dark[index])}
+            found = given_away(shown, groups, sizes, rubric.min_group)
+            if found:
+                return index, _candidates(found, groups, shown, weights)
     return None
 
 
@@ -156,6 +181,8 @@ def _settle(
         index, candidates = leak
         choice = candidates[0]
         if look_ahead and len(candidates) > 1:
+            # The likeliest few are weighed; trying every group would cost more than it saves.
+            candidates = candidates[:LOOK_AHEAD]
             costs = {c: _cost(rubric, hidden, dark, index, c) for c in candidates}
             choice = min(candidates, key=lambda c: (costs[c], candidates.index(c)))
         hidden, dark = _withhold(rubric, hidden, dark, index, choice)
@@ -191,6 +218,7 @@ def suppress(
     min_group: int,
     *,
     sizes: Sequence[Mapping[str, int]] | None = None,
+    asked: Sequence[Mapping[str, int]] | None = None,
     already: Iterable[str] = (),
     everyone_hidden: Sequence[bool] | None = None,
 ) -> Suppression:
@@ -202,13 +230,14 @@ def suppress(
     `already` names groups withheld before (a result file shared again).
     """
     sizes = sizes or figures
+    asked = asked or figures
     small = {
         group
-        for found in sizes
+        for found in [*sizes, *asked]
         for group, n in found.items()
         if group != EVERYONE and 0 < n < min_group
     }
-    rubric = _Rubric(figures, sizes, perspective_of, min_group)
+    rubric = _Rubric(figures, sizes, asked, perspective_of, min_group)
     dark = list(everyone_hidden or [False] * len(figures))
     hidden, dark = _settle(rubric, small | set(already), dark, look_ahead=True)
     return Suppression(frozenset(small), frozenset(hidden), tuple(dark))

@@ -131,6 +131,7 @@ class RubricScorer:
             asked=asked,
             coverage=round(coverage, 2),
             respondents=self.tally.respondents[key][group],
+            people=self.tally.asked[group],
             fewest=min((n for n in counts if n), default=0),
             status=status,
         )
@@ -157,11 +158,20 @@ class RubricScorer:
             for tag in tags
         }
 
+    def rest(self, questions: Sequence[Question], key: str) -> GroupScores | None:
+        """Scores of the questions with no side, where others have one. Never shown: the
+        whole less its sides could single them out, so the privacy step weighs them too."""
+        untagged = [q for q in questions if not q.side]
+        if not untagged or len(untagged) == len(questions):
+            return None
+        return self.questions_scores(untagged, f"{key}#", False)
+
     def dimension(self, dim: Dimension) -> DimensionResult:
         """One dimension's result."""
         banded = self.method in ("mean", "median", "min", "ladder")
         scores = self.questions_scores(dim.questions, dim.id, banded)
         sides = self.sides(dim.questions, dim.id)
+        rest = self.rest(dim.questions, dim.id)
         value = scores.everyone.value
         return DimensionResult(
             id=dim.id,
@@ -171,6 +181,7 @@ class RubricScorer:
             gap=scores.gap(),
             sides=sides,
             side_gap=side_gap(sides),
+            rest=rest,
             rung=None
             if self.method != "ladder" or value is None
             else rung_for(value, ladder_rungs(self.rubric)),
@@ -225,6 +236,7 @@ class RubricScorer:
 
         scores = self.by_group(score_for)
         sides = self.sides(everything, WHOLE_RUBRIC)
+        rest = self.rest(everything, WHOLE_RUBRIC)
         return RubricResult(
             id=rubric.id,
             version=rubric.version,
@@ -240,6 +252,7 @@ class RubricScorer:
             gap=scores.gap(),
             sides=sides,
             side_gap=side_gap(sides),
+            rest=rest,
             ladder=self.ladder(dims, scores) if self.method == "ladder" else None,
             dimensions=dims,
         )

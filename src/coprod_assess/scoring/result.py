@@ -53,6 +53,7 @@ class Score(ResultModel):
     asked: Count
     coverage: Percent = Field(description="Percent of the questions asked that were answered.")
     respondents: Count
+    people: Count = Field(default=0, description="People asked (answering or not).")
     fewest: Count = Field(
         default=0,
         description="The fewest answers any of its questions got (of those answered at all): "
@@ -163,15 +164,19 @@ class Ladder(ResultModel):
 
 
 class QuestionResult(ResultModel):
-    """One question: its value for everyone, and how it was answered."""
+    """One question: its value for everyone and how it was answered, in a full result.
+
+    A shared result keeps only what it is (id, text, side), for comparisons: one
+    question's figures, played against a group's, could give a few people away.
+    """
 
     id: str
     text: str
     side: str | None = None
-    value: float | None
-    answered: Count
-    dont_know: Count = 0
-    not_applicable: Count = 0
+    value: float | None = None
+    answered: Count | None = None
+    dont_know: Count | None = None
+    not_applicable: Count | None = None
 
 
 class DimensionResult(ResultModel):
@@ -184,6 +189,9 @@ class DimensionResult(ResultModel):
     gap: Gap | None = Field(description="Professional minus lived, in percent points.")
     sides: dict[str, GroupScores] = Field(default_factory=dict)
     side_gap: Gap | None = Field(default=None, description="Practice minus belief, points.")
+    rest: GroupScores | None = Field(
+        default=None, description="The questions with no side (full results only)."
+    )
     rung: Rung | None = None
     actions: list[str] = Field(default_factory=list)
     questions: list[QuestionResult] = Field(default_factory=list)
@@ -215,6 +223,9 @@ class RubricResult(ResultModel):
     gap: Gap | None
     sides: dict[str, GroupScores] = Field(default_factory=dict)
     side_gap: Gap | None = None
+    rest: GroupScores | None = Field(
+        default=None, description="The questions with no side (full results only)."
+    )
     ladder: Ladder | None = None
     dimensions: list[DimensionResult]
 

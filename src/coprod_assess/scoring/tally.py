@@ -81,9 +81,8 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
                 continue
             dimension = dimension_of[question_id]
             answered_parts.update((dimension, ""))
-            side = side_of.get(question_id)
-            if side:
-                answered_parts.update((f"{dimension}#{side}", f"#{side}"))
+            side = side_of.get(question_id, "")  # "" for the questions with no side
+            answered_parts.update((f"{dimension}#{side}", f"#{side}"))
             per_group = result.values.setdefault(question_id, {})
             for group in groups:
                 per_group.setdefault(group, []).append(value)
