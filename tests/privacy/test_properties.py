@@ -31,6 +31,7 @@ from coprod_assess.rubric.flags import Flag
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.result import GroupScores, Result, SharedResult
 from coprod_assess.scoring.result_io import result_json, result_yaml
+from tests.privacy.conftest import figures
 from tests.scoring.conftest import ROLES, catalog_of, rubric
 
 LADDER = {**rubric("ladder"), "id": "l", "title": "L"}
@@ -98,15 +99,6 @@ def answers_file(people: list[dict[str, Any]]) -> AnswersFile:
 def full_and_shared(people: list[dict[str, Any]], min_group: int) -> tuple[Result, SharedResult]:
     full = score_assessment(answers_file(people), CATALOG, min_coverage=0)
     return full, share(full, min_group, flags=CATALOG.flags.values())
-
-
-def figures(result: Result | SharedResult) -> list[GroupScores]:
-    found = []
-    for r in result.rubrics:
-        found += [r.scores, *r.sides.values()]
-        for dim in r.dimensions:
-            found += [dim.scores, *dim.sides.values()]
-    return found
 
 
 def counts(scores: GroupScores) -> dict[str, int]:

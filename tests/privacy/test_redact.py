@@ -9,7 +9,8 @@ import pytest
 from coprod_assess.privacy.redact import share
 from coprod_assess.report.render import render_report
 from coprod_assess.rubric.flags import Flag
-from coprod_assess.scoring.result import GroupScores, SharedResult
+from coprod_assess.scoring.result import SharedResult
+from tests.privacy.conftest import figures
 from tests.scoring.conftest import catalog_of, respondents, rubric, score
 
 GAP_FLAG = Flag.model_validate(
@@ -40,19 +41,10 @@ def shared(*rows: tuple[str, dict[str, Any]], min_group: int = 3) -> SharedResul
     return share(full, min_group, flags=catalog.flags.values())
 
 
-def every_figure(result: SharedResult) -> list[GroupScores]:
-    found = []
-    for r in result.rubrics:
-        found += [r.scores, *r.sides.values()]
-        for dim in r.dimensions:
-            found += [dim.scores, *dim.sides.values()]
-    return found
-
-
 def test_a_lone_carer_beside_three_staff_gives_nothing_away() -> None:
     result = shared(("staff", HIGH), ("staff", HIGH), ("staff", HIGH), ("family-carer", LOW))
     (r,) = result.rubrics
-    for figure in every_figure(result):
+    for figure in figures(result):
         assert figure.roles.keys() <= {"staff"} and "family-carer" not in figure.roles
         assert "lived" not in figure.perspectives
     # Everyone minus the three staff would be the carer: staff are withheld too.
@@ -87,7 +79,7 @@ def test_the_role_flag_reads_a_role_only_where_it_is_shown() -> None:
 def test_fewer_people_than_the_threshold_show_no_scores_at_all() -> None:
     result = shared(("staff", HIGH), ("family-carer", LOW))
     (r,) = result.rubrics
-    for figure in every_figure(result):
+    for figure in figures(result):
         assert figure.everyone.value is None and figure.everyone.status == "withheld"
         assert figure.roles == {} and figure.perspectives == {}
     assert all(
@@ -165,7 +157,7 @@ def test_every_shown_score_comes_from_enough_people(min_group: int) -> None:
     rows = [("staff", HIGH)] * 5 + [("family-carer", LOW)] * 2 + [("manager", LOW)]
     rows += [("person-using-services", HIGH)] * 3
     result = shared(*rows, min_group=min_group)
-    for figure in every_figure(result):
+    for figure in figures(result):
         shown = [*figure.roles.values(), *figure.perspectives.values()]
         assert all(score.respondents >= min_group for score in shown)
 
@@ -200,7 +192,7 @@ def test_two_small_roles_are_not_given_away_together() -> None:
     rows = [("family-carer", LOW)] * 3 + [("manager", HIGH), ("community-member", HIGH)]
     result = shared(*rows)
     (r,) = result.rubrics
-    for figure in every_figure(result):
+    for figure in figures(result):
         shown = set(figure.roles) | set(figure.perspectives)
         # With everyone shown, neither the carers nor those with lived experience may be:
         # 5 x everyone - 3 x carers would be the manager and the community member together.
