@@ -86,10 +86,10 @@ def _tree(events: Iterator[yaml.Event], offset: int) -> Node:
         return Node("scalar", False, start, end, column, event.value, not event.style, anchored)
     if isinstance(event, yaml.AliasEvent):
         return Node("alias", False, start, _end(event) - offset, column)
+    if anchored and isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+        # Aliases elsewhere share this collection: a change here would change them too.
+        raise Unchangeable("a mapping or list with an anchor")
     if isinstance(event, yaml.MappingStartEvent):
-        if anchored:
-            # Aliases elsewhere share this mapping: a change here would change them too.
-            raise Unchangeable("a mapping with an anchor")
         node = Node("map", bool(event.flow_style), start, start, column)
         while True:
             peek = next(events)
@@ -103,8 +103,6 @@ def _tree(events: Iterator[yaml.Event], offset: int) -> Node:
             key_start = _start(peek) - offset
             node.keys.append((peek.value, key_start, _end(peek) - offset, value))
     if isinstance(event, yaml.SequenceStartEvent):
-        if anchored:
-            raise Unchangeable("a list with an anchor")
         node = Node("seq", bool(event.flow_style), start, start, column)
         while True:
             peek = next(events)

@@ -37,7 +37,15 @@ class Step:
 class Session:
     """The answers file being filled in, and the respondent whose turn it is."""
 
-    def __init__(self, path: Path, data: dict[str, Any], rubrics: Sequence[Rubric]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        data: dict[str, Any],
+        rubrics: Sequence[Rubric],
+        text: str | None = None,
+    ) -> None:
+        """`data` as read from `path` ({} for a new file); `text`, the file's text, when
+        it was read already (so it is not read twice)."""
         self.path = path
         self.data = unshared(data)
         self.data.setdefault("assessment", {})
@@ -48,7 +56,7 @@ class Session:
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
             writable_target(path)  # a read-only file is refused before anyone answers
-            self._open()
+            self._open(text)
         declared = self.assessment.get("rubrics") or {}
         for rubric in rubrics:
             if rubric.id not in declared:
@@ -68,10 +76,12 @@ class Session:
 
     # Writing
 
-    def _open(self) -> None:
-        """Start editing the file as it is on disk now."""
+    def _open(self, text: str | None = None) -> None:
+        """Start editing the file as it is on disk now (its text, if already read)."""
         try:
-            self._editor = AnswersText.read(self.path)
+            self._editor = (
+                AnswersText.read(self.path) if text is None else AnswersText(self.path, text)
+            )
         except Unchangeable:
             self._editor = None  # a layout not edited in place: written afresh on change
         self._seen = file_stamp(self.path)
@@ -101,7 +111,7 @@ class Session:
                 f"respondent {current} was removed by hand while answering; nothing more "
                 "was saved for them",
             )
-        self._open()
+        self._open(doc.text)
 
     def _write(self, change: Callable[[AnswersText], None]) -> None:
         """Make one change in the file's text, or write the file afresh where that can't be."""

@@ -73,7 +73,8 @@ def assess(
         rubrics = chosen_rubrics(catalog, only)
         screen = Screen(plain_wanted(plain))
         with locked(file, doing="answer into it"):
-            session = Session(file, _existing(file, catalog), rubrics)
+            data, text = _existing(file, catalog)
+            session = Session(file, data, rubrics, text)
             try:
                 finished = _run(session, screen, catalog, respondent, role, organisation, period)
             except KeyboardInterrupt:
@@ -116,17 +117,18 @@ def _saved(session: Session, file: Path) -> str:
     return f"Saved {count} answer{'' if count == 1 else 's'} to {file}"
 
 
-def _existing(path: Path, catalog: Catalog) -> dict[str, Any]:
-    """The answers already in the file (checked like `coprod score`), or a new file's start."""
+def _existing(path: Path, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
+    """The answers already in the file (checked like `coprod score`) and its text, or a
+    new file's start."""
     if not path.exists():
-        return {}
+        return {}, None
     from coprod_assess.loading.document import load_document
     from coprod_assess.scoring.from_file import checked_answers
 
     doc = load_document(path)
     checked_answers(doc, catalog)  # any problem in the file stops us here, at its line
     data: dict[str, Any] = doc.data
-    return data
+    return data, doc.text
 
 
 def _run(

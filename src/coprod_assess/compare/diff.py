@@ -22,6 +22,7 @@ from coprod_assess.scoring.result import (
     Rung,
     SharedResult,
 )
+from coprod_assess.wording import count_words
 
 STEADY = 0.5  # a change smaller than this many points reads as "no change"
 
@@ -259,8 +260,6 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
 
 def few_changed(old: RespondentMix, new: RespondentMix, min_group: int) -> list[str]:
     """A warning where so few people joined or left that the change could be theirs alone."""
-    from coprod_assess.wording import count_words
-
     found = []
     for one, many, before, after in [
         ("person", "people", old.total, new.total),

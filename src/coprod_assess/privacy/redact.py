@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 from coprod_assess.privacy.suppression import EVERYONE, Suppression, suppress
@@ -133,52 +134,38 @@ def _plan(rubric: RubricResult, mix: RespondentMix, min_group: int) -> Suppressi
     )
 
 
-def _redact_rubric(rubric: RubricResult, plan: Suppression, min_group: int) -> RubricResult:
+def _redact_rubric(rubric: RubricResult, plan: Suppression) -> RubricResult:
     dark = iter(plan.everyone_hidden)
-    hidden = plan.hidden
 
-    def apply(scores: GroupScores) -> GroupScores:
-        return _apply(scores, hidden, next(dark))
+    def shown(scores: GroupScores, sides: dict[str, GroupScores]) -> dict[str, Any]:
+        """A rubric's or dimension's figures as shared: the same fields for both."""
+        scores = _apply(scores, plan.hidden, next(dark))
+        sides = {tag: _apply(side, plan.hidden, next(dark)) for tag, side in sides.items()}
+        return {
+            "scores": scores,
+            "gap": scores.gap(),
+            "sides": sides,
+            "side_gap": side_gap(sides),
+            "rest": None,  # never shown: only weighed
+        }
 
-    scores = apply(rubric.scores)
-    sides = {tag: apply(side) for tag, side in rubric.sides.items()}
+    top = shown(rubric.scores, rubric.sides)
     dims = []
     for dim in rubric.dimensions:
-        dim_scores = apply(dim.scores)
-        dim_sides = {tag: apply(side) for tag, side in dim.sides.items()}
-        dims.append(_redact_dimension(dim, dim_scores, dim_sides, rubric, min_group))
-    return rubric.model_copy(
-        update={
-            "scores": scores,
-            "gap": scores.gap(),
-            "sides": sides,
-            "side_gap": side_gap(sides),
-            "ladder": _ladder(rubric.ladder, scores, dims),
-            "rest": None,
-            "dimensions": dims,
-        }
-    )
-
-
-def _redact_dimension(
-    dim: DimensionResult,
-    scores: GroupScores,
-    sides: dict[str, GroupScores],
-    rubric: RubricResult,
-    min_group: int,
-) -> DimensionResult:
-    questions = [QuestionResult(id=q.id, text=q.text, side=q.side) for q in dim.questions]
-    return dim.model_copy(
-        update={
-            "scores": scores,
-            "gap": scores.gap(),
-            "sides": sides,
-            "side_gap": side_gap(sides),
-            "rung": dim.rung if scores.everyone.value is not None else None,
-            "rest": None,
-            "questions": questions,
-        }
-    )
+        update = shown(dim.scores, dim.sides)
+        dims.append(
+            dim.model_copy(
+                update={
+                    **update,
+                    "rung": dim.rung if update["scores"].everyone.value is not None else None,
+                    "questions": [
+                        QuestionResult(id=q.id, text=q.text, side=q.side) for q in dim.questions
+                    ],
+                }
+            )
+        )
+    ladder = _ladder(rubric.ladder, top["scores"], dims)
+    return rubric.model_copy(update={**top, "ladder": ladder, "dimensions": dims})
 
 
 def _ladder(
@@ -317,9 +304,7 @@ def share(
         )
         for rubric in result.rubrics
     }
-    rubrics = [
-        _redact_rubric(rubric, plans[rubric.id].suppression, min_group) for rubric in result.rubrics
-    ]
+    rubrics = [_redact_rubric(rubric, plans[rubric.id].suppression) for rubric in result.rubrics]
     shown = {rubric.id: rubric for rubric in rubrics}
     shared = SharedResult(
         format=result.format,
