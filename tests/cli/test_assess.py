@@ -94,7 +94,7 @@ def test_nothing_typed_can_crash_it(cli: Run, tmp_path: Path) -> None:
     )
     result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=typed)
     assert result.exit_code == 0, result.output
-    assert "Type a number from 1 to 9." in result.stdout
+    assert "Type a number from 1 to 10." in result.stdout
     assert result.stdout.count("Type the number of your answer (0 to 3), or:") >= 7
     assert "Type d for don't know, n for not applicable, or press Enter." in result.stdout
     assert saved(tmp_path / "a.yaml")["respondents"][0]["answers"]["sharing-power"] == {

@@ -35,7 +35,12 @@ def test_blank_template_points_at_the_empty_role(cli: Run, tmp_path: Path) -> No
     cli("template", *RUBRICS, "--only", "sharing-power", "-o", "blank.yaml")
     result = cli("score", "blank.yaml", *RUBRICS)
     assert result.exit_code == 1
-    assert "blank.yaml:26:11: error[invalid] respondents[0].role" in result.stderr
+    line = next(
+        number
+        for number, text in enumerate((tmp_path / "blank.yaml").read_text().splitlines(), 1)
+        if text.strip() == 'role: ""'
+    )
+    assert f"blank.yaml:{line}:11: error[invalid] respondents[0].role" in result.stderr
 
 
 def test_csv_header_imports_back_cleanly(cli: Run, tmp_path: Path) -> None:

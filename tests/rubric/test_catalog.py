@@ -25,6 +25,7 @@ def test_builtin_roles_and_perspectives() -> None:
         "partner": "professional",
         "group": None,
         "other": None,
+        "not-said": None,
     }
 
 
