@@ -59,6 +59,11 @@ class Question(UserModel):
     side: Id | None = Field(
         default=None, description="An optional tag, e.g. practice or belief (Hunter & Ritchie)."
     )
+    core: bool = Field(
+        default=False,
+        description="Asked in the short form (`--short`): one core question per dimension, "
+        "one per side where the dimension's questions have sides.",
+    )
 
 
 class Dimension(UserModel):
