@@ -95,3 +95,62 @@ def test_unknown_format_is_a_usage_error(cli: Run) -> None:
 def test_python_tag_message_is_short(cli: Run) -> None:
     result = cli("rubric", "check", str(DATA / "broken" / "06-python-tag.yaml"))
     assert "tag !!python/object/apply:os.system is not allowed" in result.stdout
+
+
+CORE_MISSING = """\
+id: half-core
+version: 1.0.0
+title: Half core
+summary: A rubric whose second rule has no core belief question.
+source: {citation: "Test (2026)."}
+scale: [{value: 0, label: No}, {value: 1, label: Yes}]
+dimensions:
+  - id: first
+    title: First
+    questions:
+      - {id: first-1, text: We do it., side: practice, core: true}
+      - {id: first-2, text: We believe it., side: belief, core: true}
+  - id: second
+    title: Second
+    questions:
+      - {id: second-1, text: We do it., side: practice, core: true}
+      - {id: second-2, text: We believe it., side: belief}
+"""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "text",
+            "half-core.yaml:13:9: error[core-missing] the belief side of dimension 'second' "
+            "has no core question: the short form asks one question per dimension and side; "
+            "mark one `core: true`",
+        ),
+        (
+            "github",
+            "::error file=half-core.yaml,line=13,col=9,title=core-missing::the belief side of "
+            "dimension 'second' has no core question",
+        ),
+    ],
+)
+def test_missing_core_question_in_each_format(
+    cli: Run, write: Callable[..., Path], fmt: str, expected: str
+) -> None:
+    write("half-core.yaml", CORE_MISSING)
+    result = cli("rubric", "check", "--format", fmt, "half-core.yaml")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(expected)
+
+
+def test_missing_core_question_as_json(cli: Run, write: Callable[..., Path]) -> None:
+    write("half-core.yaml", CORE_MISSING)
+    result = cli("rubric", "check", "--format", "json", "half-core.yaml")
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["line"], problem["column"], problem["code"]) == (13, 9, "core-missing")
+
+
+def test_rubric_with_a_short_form_checks_clean(cli: Run) -> None:
+    result = cli("rubric", "check", str(DATA / "short"))
+    assert result.exit_code == 0, result.output

@@ -8,6 +8,7 @@ from typing import Any
 
 from coprod_assess.errors import Problem
 from coprod_assess.loading.document import Loc, YamlDocument
+from coprod_assess.rubric.core_checks import check_core
 from coprod_assess.rubric.files import LoadedFile
 from coprod_assess.rubric.models import Option, Rubric
 from coprod_assess.rubric.ranges import rubric_range
@@ -60,6 +61,7 @@ def check_rubric(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
                     f"question '{question.id}' has no options and the rubric has no scale",
                 )
     yield from _check_scoring(rubric, doc)
+    yield from check_core(rubric, doc)
 
 
 def _check_options(
