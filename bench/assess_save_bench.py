@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench.score_bench import write_answers
 from coprod_assess.answers.session import Session, rubrics_to_ask
+from coprod_assess.answers.turn import Turn
 from coprod_assess.loading.document import load_document
 from coprod_assess.rubric.catalog import load_catalog
 
@@ -32,11 +33,11 @@ def main() -> None:
         start = time.perf_counter()
         session = Session(path, load_document(path).data, rubrics_to_ask(catalog, []))
         print(f"opened in {time.perf_counter() - start:.1f} s (once a session)")
-        session.respondent = session.add("staff", None)
+        turn = Turn(session, session.add("staff", None)["id"])
         times = []
         for index in range(ANSWERS):
             start = time.perf_counter()
-            session.answer(index, session.steps[index].options[0].value)
+            turn.answer(index, session.steps[index].options[0].value)
             times.append(time.perf_counter() - start)
         worst = max(times)
         print(f"an answer saved in {statistics.median(times) * 1000:.0f} ms (median), ", end="")

@@ -8,6 +8,7 @@ import yaml
 
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.answers.session import Session, rubrics_to_ask
+from coprod_assess.answers.turn import Turn
 from coprod_assess.rubric.catalog import load_catalog
 from tests.conftest import DATA
 
@@ -27,16 +28,16 @@ def on_disk(path: Path) -> dict:
 def test_every_change_is_on_disk_at_once(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     session = new_session(path)
-    session.respondent = session.add("staff", "Sam")
+    turn = Turn(session, session.add("staff", "Sam")["id"])
     assert on_disk(path)["respondents"][0] == {
         "id": "r1",
         "role": "staff",
         "name": "Sam",
         "answers": {},
     }
-    session.answer(0, 2)
-    session.skip(1, "dont-know", note="Not sure who decides")
-    session.answer(2, 3, note="Minutes of May")
+    turn.answer(0, 2)
+    turn.skip(1, "dont-know", note="Not sure who decides")
+    turn.answer(2, 3, note="Minutes of May")
     given = on_disk(path)["respondents"][0]["answers"]["sharing-power"]
     assert given == {
         "money-1": 2,
@@ -49,9 +50,9 @@ def test_every_change_is_on_disk_at_once(tmp_path: Path) -> None:
 def test_resume_at_first_unanswered(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     session = new_session(path)
-    session.respondent = session.add("staff", "Sam")
-    session.answer(0, 1)
-    session.answer(1, 1)
+    turn = Turn(session, session.add("staff", "Sam")["id"])
+    turn.answer(0, 1)
+    turn.answer(1, 1)
     again = Session(path, on_disk(path), rubrics_to_ask(CATALOG, ["sharing-power"]))
     (person,) = again.unfinished()
     assert person["name"] == "Sam"
@@ -61,12 +62,12 @@ def test_resume_at_first_unanswered(tmp_path: Path) -> None:
 
 def test_changing_an_answer_keeps_its_note(tmp_path: Path) -> None:
     session = new_session(tmp_path / "a.yaml")
-    session.respondent = session.add("group", None)
-    session.answer(0, 1)
-    assert session.add_note(0, "Two of us disagreed")
-    session.answer(0, 2)
-    assert session.entry(0) == {"value": 2, "note": "Two of us disagreed"}
-    assert not session.add_note(3, "nothing answered yet")
+    turn = Turn(session, session.add("group", None)["id"])
+    turn.answer(0, 1)
+    assert turn.note(0, "Two of us disagreed")
+    turn.answer(0, 2)
+    assert session.entry(0, turn.person) == {"value": 2, "note": "Two of us disagreed"}
+    assert not turn.note(3, "nothing answered yet")
 
 
 def test_ids_are_unique(tmp_path: Path) -> None:
@@ -80,9 +81,9 @@ def test_ids_are_unique(tmp_path: Path) -> None:
 
 def test_answers_saved_counts_every_entry(tmp_path: Path) -> None:
     session = new_session(tmp_path / "a.yaml")
-    session.respondent = session.add("staff", None)
-    session.answer(0, 1)
-    session.skip(1, "not-applicable")
+    turn = Turn(session, session.add("staff", None)["id"])
+    turn.answer(0, 1)
+    turn.skip(1, "not-applicable")
     assert session.answers_saved() == 2
 
 
@@ -102,8 +103,9 @@ def test_a_session_keeps_comments_aliases_and_the_rest_of_the_file(tmp_path: Pat
         encoding="utf-8",
     )
     session = Session(path, on_disk(path), rubrics_to_ask(CATALOG, ["sharing-power"]))
-    (session.respondent,) = session.unfinished()
-    session.answer(2, 3)
+    (person,) = session.unfinished()
+    turn = Turn(session, person["id"])
+    turn.answer(2, 3)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# The forum's 2026 workshop.\n")
     assert "# answered on paper" in text and text.count(note) == 1
@@ -117,8 +119,8 @@ def test_a_new_person_in_a_hand_written_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     session = Session(path, on_disk(path), rubrics_to_ask(CATALOG, ["sharing-power"]))
-    session.respondent = session.add("group", None, (8, 5))
-    session.answer(0, 2)
+    turn = Turn(session, session.add("group", None, (8, 5))["id"])
+    turn.answer(0, 2)
     people = on_disk(path)["respondents"]
     assert people[1] == {
         "id": "r2",

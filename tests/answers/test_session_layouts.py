@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from coprod_assess.answers.session import Session, rubrics_to_ask
+from coprod_assess.answers.turn import Turn
 from coprod_assess.loading.document import load_document
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.from_file import checked_answers
@@ -39,12 +40,12 @@ def people(path: Path) -> list[dict]:
 def test_answering_and_adding_people_keeps_the_file_readable(tmp_path: Path, layout: Path) -> None:
     session = session_on(tmp_path, layout)
     before = people(session.path)
-    session.respondent = session.respondents[0]
+    turn = Turn(session, session.respondents[0]["id"])
     for index, value in enumerate((3, 2, 1, 0)):
-        session.answer(index, value)
-    session.answer(0, 1, note="Changed my mind\nafter the break")
-    session.respondent = session.add("manager", "Zed-Ann")
-    session.answer(3, 2)
+        turn.answer(index, value)
+    turn.answer(0, 1, note="Changed my mind\nafter the break")
+    turn = Turn(session, session.add("manager", "Zed-Ann")["id"])
+    turn.answer(3, 2)
     session.set_assessment(("period",), "2027")
     after = people(session.path)
     first = after[0]["answers"]["sharing-power"]
@@ -60,8 +61,8 @@ def test_answering_and_adding_people_keeps_the_file_readable(tmp_path: Path, lay
 
 def test_answers_shared_by_an_alias_stay_with_their_owner(tmp_path: Path) -> None:
     session = session_on(tmp_path, DATA / "answers" / "layouts" / "alias-answers.yaml")
-    session.respondent = session.respondents[1]
-    session.answer(1, 0)
+    turn = Turn(session, session.respondents[1]["id"])
+    turn.answer(1, 0)
     r1, r2 = people(session.path)
     assert r1["answers"] == {"sharing-power": {"money-1": 1}}
     assert r2["answers"] == {"sharing-power": {"money-1": 1, "money-2": 0}}
@@ -69,6 +70,6 @@ def test_answers_shared_by_an_alias_stay_with_their_owner(tmp_path: Path) -> Non
 
 def test_text_the_file_cannot_hold_is_stored_as_it_can(tmp_path: Path) -> None:
     session = session_on(tmp_path, DATA / "answers" / "layouts" / "trailing-comma-answers.yaml")
-    session.respondent = session.add("staff", "Zo\udcff")  # a byte that was not UTF-8
+    session.add("staff", "Zo\udcff")  # a byte that was not UTF-8
     session.set_assessment(("organisation",), "Org\udcfe")
     assert people(session.path)[-1]["name"] == "Zo\ufffd"

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from coprod_assess.answers.editor import AnswersText, Unchangeable, file_stamp
+from coprod_assess.answers.saved import Saved
 from coprod_assess.answers.writer import save_answers, storable
 from coprod_assess.atomic import writable_target
 from coprod_assess.rubric.catalog import Catalog
@@ -35,7 +37,12 @@ class Step:
 
 
 class Session:
-    """The answers file being filled in, and the respondent whose turn it is."""
+    """The answers file being filled in: its assessment block and its people.
+
+    Who answers and in what order is a `Turn`'s business (see `turn`); this class
+    keeps the file and the answers in step. It is not thread-safe: one caller at a
+    time (the room holds a lock around it).
+    """
 
     def __init__(
         self,
@@ -51,7 +58,6 @@ class Session:
         self.data.setdefault("assessment", {})
         self.data.setdefault("respondents", [])
         self.steps = [Step(r, d, q) for r in rubrics for d, q in r.questions()]
-        self.respondent: dict[str, Any] | None = None
         self._editor: AnswersText | None = None
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
@@ -99,18 +105,7 @@ class Session:
         data: dict[str, Any] = unshared(doc.data)
         data.setdefault("assessment", {})
         data.setdefault("respondents", [])
-        current = self.respondent["id"] if self.respondent else None
         self.data = data
-        self.respondent = next((p for p in self.respondents if p.get("id") == current), None)
-        if current is not None and self.respondent is None:
-            from coprod_assess.errors import CoprodError
-
-            raise CoprodError.single(
-                str(self.path),
-                "respondent-removed",
-                f"respondent {current} was removed by hand while answering; nothing more "
-                "was saved for them",
-            )
         self._open(doc.text)
 
     def _write(self, change: Callable[[AnswersText], None]) -> None:
@@ -170,6 +165,23 @@ class Session:
                 return person
         return None
 
+    def begin(self, organisation: str | None, period: str | None, today: date) -> None:
+        """Record what is assessed: the organisation and period given, and the date
+        (today) when the file has none. Call `wanted` first to know what to ask."""
+        if organisation is not None:
+            self.set_assessment(("organisation",), organisation)
+        if period is not None:
+            self.set_assessment(("period",), period)
+        if not self.assessment.get("date"):
+            self.set_assessment(("date",), today.isoformat())
+
+    def wanted(self, organisation: str | None, period: str | None) -> list[str]:
+        """Which of organisation and period neither the options nor the file give."""
+        given = {"organisation": organisation, "period": period}
+        return [
+            key for key, value in given.items() if value is None and not self.assessment.get(key)
+        ]
+
     def unfinished(self) -> list[dict[str, Any]]:
         """The respondents with questions still to answer, in the file's order."""
         return [p for p in self.respondents if self.first_open(p) is not None]
@@ -177,6 +189,10 @@ class Session:
     def answered(self, person: dict[str, Any]) -> int:
         """How many of this session's questions the person has answered or skipped."""
         return sum(self.entry(index, person) is not None for index in range(len(self.steps)))
+
+    def finished(self, person: dict[str, Any]) -> bool:
+        """Whether the person has answered or skipped every question of this session."""
+        return self.first_open(person) is None
 
     def add(
         self, role: str, name: str | None, group: tuple[int, int] | None = None
@@ -197,27 +213,45 @@ class Session:
         self._write(lambda editor: editor.add_person(person))
         return person
 
-    # Walking the questions
+    # One person's answers
 
-    def entry(self, index: int, person: dict[str, Any] | None = None) -> Any:
-        """The saved answer to step `index`, or None."""
-        person = person or self.respondent
+    def person(self, person_id: str) -> dict[str, Any]:
+        """The respondent with this id, as the file holds them now."""
+        self._sync()
+        for person in self.respondents:
+            if str(person.get("id")) == person_id:
+                return person
+        from coprod_assess.errors import CoprodError
+
+        raise CoprodError.single(
+            str(self.path),
+            "respondent-removed",
+            f"respondent {person_id} was removed by hand while answering; nothing more "
+            "was saved for them",
+        )
+
+    def saved(self, index: int, person: dict[str, Any]) -> Saved | None:
+        """What the person has saved for step `index`, or None."""
+        return Saved.read(self.entry(index, person))
+
+    def entry(self, index: int, person: dict[str, Any]) -> Any:
+        """The saved answer to step `index`, as the file keeps it, or None."""
         step = self.steps[index]
-        given = (person or {}).get("answers", {}).get(step.rubric.id, {})
-        return given.get(step.question.id)
+        answers = person.get("answers")
+        given = answers.get(step.rubric.id) if isinstance(answers, dict) else None
+        return given.get(step.question.id) if isinstance(given, dict) else None
 
-    def first_open(self, person: dict[str, Any] | None = None) -> int | None:
+    def first_open(self, person: dict[str, Any]) -> int | None:
         """The first step with no answer yet, or None when all are answered."""
         for index in range(len(self.steps)):
             if self.entry(index, person) is None:
                 return index
         return None
 
-    def _set(self, index: int, entry: Any) -> None:
-        entry = storable(entry)
-        self._sync()
-        person = self.respondent
-        assert person is not None
+    def save(self, person_id: str, index: int, saved: Saved) -> None:
+        """Save one answer (or skip) of one person: on disk before this returns."""
+        entry = storable(saved.stored())
+        person = self.person(person_id)
         step = self.steps[index]
         answers = person.get("answers")
         if not isinstance(answers, dict):
@@ -229,31 +263,6 @@ class Session:
         position = next(i for i, p in enumerate(self.respondents) if p is person)
         path = ("answers", step.rubric.id, step.question.id)
         self._write(lambda editor: editor.set_answer(position, path, entry, person))
-
-    def answer(self, index: int, value: float, note: str = "") -> None:
-        """Answer step `index` with an option value, keeping any note already there."""
-        note = note or self.note_of(index)
-        self._set(index, {"value": value, "note": note} if note else value)
-
-    def skip(self, index: int, reason: str, note: str = "") -> None:
-        """Skip step `index` as `dont-know` or `not-applicable`."""
-        note = note or self.note_of(index)
-        self._set(index, {"skip": reason, "note": note} if note else {"skip": reason})
-
-    def add_note(self, index: int, note: str) -> bool:
-        """Attach a note to an answer already given; False when there is none yet."""
-        entry = self.entry(index)
-        if entry is None:
-            return False
-        detail = dict(entry) if isinstance(entry, dict) else {"value": entry}
-        detail["note"] = note
-        self._set(index, detail)
-        return True
-
-    def note_of(self, index: int) -> str:
-        """The note saved with step `index`, or an empty string."""
-        entry = self.entry(index)
-        return str(entry.get("note", "")) if isinstance(entry, dict) else ""
 
 
 def unshared(value: Any) -> Any:

@@ -143,32 +143,26 @@ def _run(
     """Ask until everyone who is coming has answered; False when stopped early."""
     from datetime import date
 
+    from coprod_assess.answers.turn import Turn
+    from coprod_assess.cli.people import choose, new_person
     from coprod_assess.cli.questionnaire import ask_questions
 
-    block = session.assessment
-    if organisation is None and not block.get("organisation"):
+    wanted = session.wanted(organisation, period)
+    if "organisation" in wanted:
         organisation = screen.ask("Organisation being assessed: ").strip()
-    if organisation is not None:
-        session.set_assessment(("organisation",), organisation)
-    if period is None and not block.get("period"):
+    if "period" in wanted:
         default = str(date.today().year)
         period = screen.ask(f"Period (the label comparisons use) [{default}]: ").strip() or default
-    if period is not None:
-        session.set_assessment(("period",), period)
-    if not block.get("date"):
-        session.set_assessment(("date",), date.today().isoformat())
-    from coprod_assess.cli.people import choose, new_person
-
+    session.begin(organisation, period, date.today())
     person = choose(session, screen, catalog, name, role)
     while True:
-        session.respondent = person
-        start = session.first_open()
-        if start is not None:
+        turn = Turn(session, str(person["id"]))
+        if not turn.finished:
             screen.say(
                 f"Answering: {person['id']} ({catalog.roles[person['role']].label}).", "bold"
             )
-            ask_questions(screen, session, start, person["role"] == "group")
-        screen.say(f"All {len(session.steps)} questions answered. Thank you.", "bold")
+            ask_questions(screen, turn, turn.resume_at(), person["role"] == "group")
+        screen.say(f"All {turn.total} questions answered. Thank you.", "bold")
         again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
         screen.between_people()
         if again not in ("y", "yes"):

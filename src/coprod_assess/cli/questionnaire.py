@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coprod_assess.answers.session import Session, Step
+    from coprod_assess.answers.saved import Saved
+    from coprod_assess.answers.session import Step
+    from coprod_assess.answers.turn import Turn
 
 HINT = "Type the number of your answer ({numbers}), or: ? help, s skip, b back, n note, q quit."
 SKIPS = {"d": "dont-know", "n": "not-applicable"}
 # What a keyboard can send that is not text: control characters (tab aside) and
 # what an undecodable byte becomes (a lone surrogate).
 _UNTYPED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
-SKIP_NAMES = {"dont-know": "don't know", "not-applicable": "not applicable"}
 
 Kind = Literal["answer", "keep", "help", "skip", "back", "note", "quit", "invalid"]
 
@@ -162,36 +163,33 @@ def _position(step: Step, index: int, total: int, plain: bool) -> str:
     )
 
 
-def _current(entry: object) -> str:
-    if isinstance(entry, dict):
-        if "skip" in entry:
-            return SKIP_NAMES.get(str(entry["skip"]), str(entry["skip"]))
-        entry = entry.get("value")
-    return "" if entry is None else f"{entry:g}" if isinstance(entry, float) else str(entry)
+def _current(step: Step, saved: Saved) -> str:
+    """What is saved, in words: the option's label, or the skip."""
+    from coprod_assess.answers.saved import SKIP_WORDS
+
+    if saved.skip is not None:
+        return SKIP_WORDS.get(saved.skip, saved.skip).lower()
+    for option in step.options:
+        if option.value == saved.value:
+            return option.label
+    return "" if saved.value is None else number_words(saved.value)
 
 
-def show_question(screen: Screen, session: Session, index: int, group: bool) -> None:
+def show_question(screen: Screen, turn: Turn, index: int, group: bool) -> None:
     """The position, the question, its numbered options, and what is already saved."""
-    step = session.steps[index]
-    screen.rule(_position(step, index, len(session.steps), screen.plain))
+    step = turn.step(index)
+    screen.rule(_position(step, index, turn.total, screen.plain))
     screen.say(step.question.text, "bold")
     for option in step.options:
         text = f"{number_words(option.value)}. {option.label}"
         if option.description:
             text += f": {option.description}"
         screen.say(text)
-    saved = session.entry(index)
+    saved = turn.saved(index)
     if saved is not None:
-        label = _current(saved)
-        for option in step.options:
-            if (isinstance(saved, int | float) and option.value == saved) or (
-                isinstance(saved, dict) and saved.get("value") == option.value
-            ):
-                label = option.label
-        screen.say(f"Saved answer: {label}. Press Enter to keep it.", "green")
-    note = session.note_of(index)
-    if note:
-        screen.say(f"Note: {note}", "dim")
+        screen.say(f"Saved answer: {_current(step, saved)}. Press Enter to keep it.", "green")
+        if saved.note:
+            screen.say(f"Note: {saved.note}", "dim")
     if group:
         screen.say("Answering as a group: use n to note any disagreement.", "dim")
     screen.say(_hint(step), "dim")
@@ -203,46 +201,46 @@ def _hint(step: Step) -> str:
     return HINT.format(numbers=listed)
 
 
-def ask_questions(screen: Screen, session: Session, start: int, group: bool) -> None:
-    """Walk the questions from `start` to the end; Quit propagates when asked to stop."""
-    index = start
-    pending_note = ""
+def ask_questions(screen: Screen, turn: Turn, start: int, group: bool) -> None:
+    """Walk the questions from `start` to the end; Quit propagates when asked to stop.
+
+    A note typed before the answer is held until the answer is given (the file keeps
+    notes with answers); the rules of Next, Back and skipping are the `Turn`'s.
+    """
+    index: int | None = start
+    pending: str | None = None
     shown = -1
-    while index < len(session.steps):
+    while index is not None and index < turn.total:
         if shown != index:
-            show_question(screen, session, index, group)
+            show_question(screen, turn, index, group)
             shown = index
-        step = session.steps[index]
+        step = turn.step(index)
         choice = parse_choice(screen.ask("Your answer: "), [o.value for o in step.options])
         if choice.kind == "answer":
-            session.answer(index, choice.value, pending_note)
-            pending_note = ""
-            index += 1
+            index, pending = turn.answer(index, choice.value, pending), None
         elif choice.kind == "keep":
-            if session.entry(index) is None:
+            moved = turn.keep(index)
+            if moved is None:
                 screen.say(_hint(step))
-            else:
-                index += 1
+            index = moved if moved is not None else index
         elif choice.kind == "help":
             screen.say(step.question.help or "There is no extra help for this question.")
         elif choice.kind == "skip":
             reason = _ask_skip(screen)
             if reason:
-                session.skip(index, reason, pending_note)
-                pending_note = ""
-                index += 1
+                index, pending = turn.skip(index, reason, pending), None
         elif choice.kind == "back":
-            if index == 0:
+            moved = turn.back(index)
+            if moved is None:
                 screen.say("This is the first question.")
             else:
-                index -= 1
-                pending_note = ""
+                index, pending = moved, None
         elif choice.kind == "note":
             note = screen.ask_text("Note or evidence (one line): ")
-            if note and session.add_note(index, note):
+            if note and turn.note(index, note):
                 screen.say("Note saved with the answer.")
             elif note:
-                pending_note = note
+                pending = note
                 screen.say("Note kept: it is saved with the answer you give next.")
         elif choice.kind == "quit":
             raise Quit
