@@ -36,3 +36,11 @@ def plain_text(text: str, *, multiline: bool = False) -> str:
     if not multiline:
         value = value.replace("\t", " ")
     return show_controls(value)
+
+
+def typed_text(text: str, *, multiline: bool = False) -> str:
+    """What a person typed into a form, as text a file keeps: line breaks made one `\\n`
+    (spaces when one line is wanted), control and bidi characters dropped, ends trimmed."""
+    value = _BREAK.sub("\n" if multiline else " ", text).replace("\t", " ")
+    value = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return CONTROL.sub("", value).strip()

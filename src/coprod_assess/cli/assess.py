@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -63,7 +63,7 @@ def assess(
     from coprod_assess.cli.questionnaire import Quit, Screen
     from coprod_assess.rubric.catalog import load_catalog
 
-    with _stops_as_interrupts():
+    with stops_as_interrupts():
         catalog = load_catalog(rubric or [])
         checked_role(catalog, role)
         if report is not None:
@@ -73,7 +73,7 @@ def assess(
         rubrics = chosen_rubrics(catalog, only)
         screen = Screen(plain_wanted(plain))
         with locked(file, doing="answer into it"):
-            data, text = _existing(file, catalog)
+            data, text = existing_answers(file, catalog)
             session = Session(file, data, rubrics, text)
             try:
                 finished = _run(session, screen, catalog, respondent, role, organisation, period)
@@ -97,7 +97,7 @@ def _tell(text: str) -> None:
 
 
 @contextlib.contextmanager
-def _stops_as_interrupts() -> Iterator[None]:
+def stops_as_interrupts() -> Iterator[None]:
     """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the session like Ctrl-C:
     the answer being written is finished or left out whole, and nothing is left behind."""
 
@@ -117,7 +117,7 @@ def _saved(session: Session, file: Path) -> str:
     return f"Saved {count} answer{'' if count == 1 else 's'} to {file}"
 
 
-def _existing(path: Path, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
+def existing_answers(path: Path, catalog: Catalog) -> tuple[dict[str, Any], str | None]:
     """The answers already in the file (checked like `coprod score`) and its text, or a
     new file's start."""
     if not path.exists():
@@ -141,19 +141,11 @@ def _run(
     period: str | None,
 ) -> bool:
     """Ask until everyone who is coming has answered; False when stopped early."""
-    from datetime import date
-
     from coprod_assess.answers.turn import Turn
     from coprod_assess.cli.people import choose, new_person
     from coprod_assess.cli.questionnaire import ask_questions
 
-    wanted = session.wanted(organisation, period)
-    if "organisation" in wanted:
-        organisation = screen.ask("Organisation being assessed: ").strip()
-    if "period" in wanted:
-        default = str(date.today().year)
-        period = screen.ask(f"Period (the label comparisons use) [{default}]: ").strip() or default
-    session.begin(organisation, period, date.today())
+    settle_assessment(session, screen.ask, organisation, period)
     person = choose(session, screen, catalog, name, role)
     while True:
         turn = Turn(session, str(person["id"]))
@@ -168,6 +160,26 @@ def _run(
         if again not in ("y", "yes"):
             return True
         person = new_person(session, screen, catalog, None, None)
+
+
+def settle_assessment(
+    session: Session,
+    ask: Callable[[str], str] | None,
+    organisation: str | None,
+    period: str | None,
+) -> None:
+    """Record the organisation, period and date: from the options, the file, or by asking
+    (when `ask` is given); the period defaults to this year and the date to today."""
+    from datetime import date
+
+    wanted = session.wanted(organisation, period)
+    default = str(date.today().year)
+    if "organisation" in wanted and ask is not None:
+        organisation = ask("Organisation being assessed: ").strip()
+    if "period" in wanted:
+        typed = ask(f"Period (the label comparisons use) [{default}]: ") if ask else ""
+        period = typed.strip() or default
+    session.begin(organisation, period, date.today())
 
 
 def _finish(

@@ -33,6 +33,11 @@ COMMANDS: dict[str, Entry] = {
         "assess",
         "Run the questionnaire: saved after every answer, resumable, one person after another.",
     ),
+    "workshop": Entry(
+        "coprod_assess.cli.workshop",
+        "workshop",
+        "Serve the questionnaire to the room: everyone answers privately on their own phone.",
+    ),
     "score": Entry(
         "coprod_assess.cli.score",
         "score",

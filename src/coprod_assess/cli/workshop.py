@@ -1,0 +1,166 @@
+"""`coprod workshop [FILE]`: the room answers at once, each on their own phone."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
+from coprod_assess.cli.options import MinGroup, RubricPaths, chosen_rubrics
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
+
+DEFAULT_PORT = 8765
+
+
+@handle_errors
+def workshop(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The answers file to create or carry on.")
+    ] = Path("coprod-answers.yaml"),
+    rubric: RubricPaths = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
+    ] = None,
+    organisation: Annotated[str | None, typer.Option(help="The organisation assessed.")] = None,
+    period: Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")] = None,
+    port: Annotated[int, typer.Option(help="The port to serve on.", min=1, max=65535)] = (
+        DEFAULT_PORT
+    ),
+    local: Annotated[
+        bool, typer.Option("--local", help="Serve this laptop only (127.0.0.1), to try it out.")
+    ] = False,
+    names: Annotated[
+        bool, typer.Option("--names", help="Ask each person for a name (optional for them).")
+    ] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            help="Where the report goes when answering closes [default: FILE-report.html]."
+        ),
+    ] = None,
+    new_room: Annotated[
+        bool,
+        typer.Option(
+            "--new-room", help="A new address and room code (phones that joined must scan again)."
+        ),
+    ] = False,
+    max_people: Annotated[
+        int, typer.Option(help="The most people who can join.", min=1, max=5000)
+    ] = 300,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="Open the projector page in this laptop's browser.")
+    ] = False,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
+) -> None:
+    """Serve the questionnaire to the room: everyone answers privately on their own phone.
+
+    Phones join by the QR code or the address and room code on the projector page.
+    Every answer is saved on this laptop before the next question shows. Type
+    "close" here (or use the projector page) to close answering and show the
+    report; Ctrl-C stops the server. Run the same command again to carry on.
+    """
+    import sys
+
+    from coprod_assess.answers.lock import locked
+    from coprod_assess.answers.session import Session
+    from coprod_assess.cli.assess import existing_answers, settle_assessment, stops_as_interrupts
+    from coprod_assess.cli.output_guard import check_output
+    from coprod_assess.room.keys import room_keys
+    from coprod_assess.room.serve import bind, listen_to_terminal, serve
+    from coprod_assess.room.state import Room, Settings
+    from coprod_assess.rubric.catalog import load_catalog
+
+    with stops_as_interrupts():
+        catalog = load_catalog(rubric or [])
+        rubrics = chosen_rubrics(catalog, only)
+        report_path = report or file.with_name(f"{file.stem}-report.html")
+        check_output(report_path, [file])
+        with locked(file, doing="run a workshop on it"):
+            data, text = existing_answers(file, catalog)
+            session = Session(file, data, rubrics, text)
+            ask = _ask if sys.stdin.isatty() else None
+            settle_assessment(session, ask, organisation, period)
+            addresses = _addresses(local)
+            sock = bind("127.0.0.1" if local else "0.0.0.0", port)
+            keys = room_keys(file, new=new_room)
+            urls = [f"http://{address}:{port}" for address in addresses]
+            settings = Settings(
+                answers=file,
+                report=report_path,
+                rubric_paths=rubric or [],
+                names=names,
+                max_people=max_people,
+                min_group=min_group,
+                join_urls=urls,
+                say=_say,
+            )
+            room = Room(session, catalog, keys, settings)
+            control = f"{urls[0]}/control/{keys.control_token}"
+            _introduce(room, control, len(rubrics))
+            if open_page:
+                import webbrowser
+
+                webbrowser.open(control)
+            listen_to_terminal(room)
+            with contextlib.suppress(KeyboardInterrupt):
+                serve(room, sock)
+        saved = session.answers_saved()
+        _say(f"Stopped. {saved} answer{'' if saved == 1 else 's'} saved in {file}.")
+        if not room.closed:
+            _say(f"Answering was still open: run `coprod workshop {file}` to carry on.")
+            raise typer.Exit(EXIT_INTERRUPTED)
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt)
+    except EOFError:
+        return ""
+
+
+def _say(text: str) -> None:
+    with contextlib.suppress(OSError):
+        typer.echo(text)
+
+
+def _addresses(local: bool) -> list[str]:
+    from coprod_assess.errors import CoprodError
+    from coprod_assess.room.addresses import LOCAL, room_addresses
+
+    if local:
+        return [LOCAL]
+    found = room_addresses()
+    if not found:
+        raise CoprodError.single(
+            "network",
+            "no-network",
+            "this laptop has no network address the room can reach: join a Wi-Fi network "
+            "or a phone's hotspot (no internet needed), or use --local to try it on this "
+            "laptop alone",
+        )
+    return found
+
+
+def _introduce(room: object, control: str, rubric_count: int) -> None:
+    from coprod_assess.room.state import Room
+
+    assert isinstance(room, Room)
+    steps = len(room.session.steps)
+    urls = room.settings.join_urls
+    _say(
+        f"Workshop on {room.settings.answers}: {rubric_count} rubric"
+        f"{'' if rubric_count == 1 else 's'}, {steps} questions."
+    )
+    _say(f"Join:       {urls[0]}   room code {room.keys.code}")
+    for other in urls[1:]:
+        _say(f"            {other}")
+    _say(f"Projector:  {control}")
+    _say("            Open it on the screen the room sees; keep this address to yourself.")
+    if room.closed:
+        _say('Answering is closed. Type "open" and Enter to open it again.')
+    _say(
+        'Type "close" and Enter to close answering. Ctrl-C stops the server; run again to carry on.'
+    )

@@ -1,0 +1,72 @@
+"""The room's web app: its routes, behind the guards. The CLI only starts it."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from coprod_assess.room.guards import Guards
+from coprod_assess.room.pages import Participant
+from coprod_assess.room.projector import Projector
+from coprod_assess.room.web import Web
+
+if TYPE_CHECKING:
+    from coprod_assess.room.state import Room
+
+_STATIC = {"room.css": "text/css; charset=utf-8", "room.js": "text/javascript; charset=utf-8"}
+
+
+@cache
+def _static(name: str) -> bytes:
+    from coprod_assess.resources import templates_dir
+
+    return (templates_dir() / "room" / name).read_bytes()
+
+
+async def static(request: Request) -> Response:
+    """The room's own style sheet and script (nothing is loaded from elsewhere)."""
+    name = str(request.path_params["name"])
+    if name not in _STATIC:
+        raise HTTPException(404)
+    return Response(
+        _static(name), media_type=_STATIC[name], headers={"cache-control": "max-age=3600"}
+    )
+
+
+def build_app(room: Room) -> Guards:
+    """The ASGI app of one room."""
+    web = Web(room)
+    participant = Participant(room, web)
+    projector = Projector(room, web)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        return web.message(
+            request, "There is no such page", "Go back to the start.", status, ("/", "Start")
+        )
+
+    routes = [
+        Route("/", participant.home),
+        Route("/code", participant.code, methods=["POST"]),
+        Route("/join/{token}", participant.join_link),
+        Route("/start", participant.start, methods=["POST"]),
+        Route("/q/{number:int}", participant.question, methods=["GET", "POST"]),
+        Route("/done", participant.done),
+        Route("/pause", participant.pause),
+        Route("/leave", participant.leave, methods=["POST"]),
+        Route("/report", participant.report),
+        Route("/control/{token}", projector.control_link),
+        Route("/projector", projector.show),
+        Route("/projector/counts", projector.counts),
+        Route("/projector/close", projector.close, methods=["GET", "POST"]),
+        Route("/projector/reopen", projector.reopen, methods=["POST"]),
+        Route("/static/{name}", static),
+    ]
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found})
+    return Guards(app)

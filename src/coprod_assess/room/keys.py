@@ -1,0 +1,135 @@
+"""The room's secrets: one random key, kept beside the answers, and what is made from it.
+
+From the one key come the join token (in the QR code and the join address),
+the short room code (typed instead of scanning), the facilitator's secret for
+the projector and control pages, and the signatures on cookies. The key is
+kept in a hidden file beside the answers (`.NAME.workshop.json`, readable by
+its owner only), so a laptop that crashes or is closed can run the workshop
+again with the same address and code, and the phones carry on where they were.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_assess.answers.lock import target_of
+from coprod_assess.atomic import write_atomic
+from coprod_assess.errors import CoprodError
+from coprod_assess.loading.reader import display_name
+
+# Letters and digits nobody mixes up on a projector (no 0/O, 1/I/L, 5/S, 8/B).
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY2345679"
+CODE_LENGTH = 6
+_FORMAT = 1
+
+
+def keys_path(answers: Path) -> Path:
+    """The hidden file beside the answers that keeps the room's key."""
+    target = target_of(answers)
+    return target.with_name(f".{target.name}.workshop.json")
+
+
+def _text(digest: bytes, length: int = 22) -> str:
+    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")[:length]
+
+
+@dataclass(frozen=True)
+class RoomKeys:
+    """The room's key and where it is kept; `closed` says whether answering was closed."""
+
+    key: bytes
+    path: Path
+    closed: bool = False
+
+    def _mac(self, purpose: str, value: str = "") -> bytes:
+        return hmac.new(self.key, f"{purpose}\0{value}".encode(), hashlib.sha256).digest()
+
+    @property
+    def join_token(self) -> str:
+        """The unguessable part of the join address."""
+        return _text(self._mac("join"))
+
+    @property
+    def control_token(self) -> str:
+        """The facilitator's secret: opens the projector and control pages."""
+        return _text(self._mac("control"))
+
+    @property
+    def room_id(self) -> str:
+        """A short name for this room's cookies (two rooms on one laptop keep apart)."""
+        return self._mac("id").hex()[:8]
+
+    @property
+    def code(self) -> str:
+        """The short room code, e.g. K7M-4QX."""
+        digest = self._mac("code")
+        letters = "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in digest[:CODE_LENGTH])
+        return f"{letters[:3]}-{letters[3:]}"
+
+    def code_matches(self, typed: str) -> bool:
+        """Whether the typed code is this room's (case, spaces and dashes ignored)."""
+        cleaned = "".join(ch for ch in typed.upper() if ch.isalnum())
+        wanted = self.code.replace("-", "")
+        return hmac.compare_digest(cleaned.encode("utf-8", "replace"), wanted.encode())
+
+    def sign(self, purpose: str, value: str) -> str:
+        """`value` with a signature, for a cookie or a form: value.signature."""
+        return f"{value}.{_text(self._mac(purpose, value))}"
+
+    def signed_value(self, purpose: str, signed: str | None) -> str | None:
+        """The value inside a signed text, or None when the signature is not this room's."""
+        if not signed or len(signed) > 200 or "." not in signed:
+            return None
+        value, _, _ = signed.rpartition(".")
+        expected = self.sign(purpose, value)
+        return value if hmac.compare_digest(expected.encode(), signed.encode()) else None
+
+    def with_closed(self, closed: bool) -> RoomKeys:
+        """The same room, answering closed or open, saved so a restart keeps it."""
+        keys = RoomKeys(self.key, self.path, closed)
+        keys.save()
+        return keys
+
+    def save(self) -> None:
+        """Write the key file (owner-only) atomically."""
+        body = {"format": _FORMAT, "key": self.key.hex(), "closed": self.closed}
+        if not self.path.exists():
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        write_atomic(self.path, json.dumps(body, indent=2) + "\n")
+
+
+def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
+    """The room kept beside `answers`, or a new one (also when `new` is asked for)."""
+    path = keys_path(answers)
+    if new or not path.exists():
+        keys = RoomKeys(secrets.token_bytes(32), path)
+        keys.save()
+        return keys
+    name = display_name(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise CoprodError.single(name, "room-file", f"cannot read: {err.strerror or err}") from None
+    try:
+        body = json.loads(raw[:4096].decode("utf-8")) if len(raw) <= 4096 else None
+        key = bytes.fromhex(body["key"]) if isinstance(body, dict) else b""
+        closed = body.get("closed") is True if isinstance(body, dict) else False
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        key, closed = b"", False
+    if len(key) != 32:
+        raise CoprodError.single(
+            name,
+            "room-file",
+            "is not a room file coprod wrote; run `coprod workshop` with --new-room to start "
+            "a new room (phones that joined before will need to scan the new code)",
+        )
+    return RoomKeys(key, path, closed)

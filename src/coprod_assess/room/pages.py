@@ -1,0 +1,309 @@
+"""The pages a participant sees: join, pick a role, one question per screen, done.
+
+Plain forms: every answer is posted, saved on the laptop, and only then does
+the next page show (POST, then redirect). The person is known by a signed
+cookie, so nobody reaches anyone else's answers, and a phone that closed its
+browser carries on where it stopped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from coprod_assess.answers.saved import SKIP_REASONS, SKIP_WORDS
+from coprod_assess.control_chars import typed_text
+from coprod_assess.errors import CoprodError
+from coprod_assess.room.guards import Attempts
+from coprod_assess.room.state import NAME_LIMIT, NOTE_LIMIT, NameTaken, RoomFull
+from coprod_assess.room.web import Web, see_other
+
+if TYPE_CHECKING:
+    from coprod_assess.answers.turn import Turn
+    from coprod_assess.room.state import Room
+
+SECONDS_PER_QUESTION = 40
+
+
+def _value_key(value: float) -> str:
+    return f"v{value:g}"
+
+
+class Participant:
+    """The participant pages of one room."""
+
+    def __init__(self, room: Room, web: Web) -> None:
+        self.room = room
+        self.web = web
+        self.attempts = Attempts()
+
+    def _closed(self, request: Request) -> Response:
+        link = ("/report", "See what the room said") if self.room.report() else None
+        text = "Thank you for taking part. Your answers are saved."
+        return self.web.message(request, "Answering has closed", text, 200, link)
+
+    def _turn(self, request: Request) -> Turn | None:
+        person = self.web.person_id(request)
+        return self.room.turn(person) if person is not None else None
+
+    def _not_saved(self, request: Request, err: CoprodError) -> Response:
+        self.room.problem(err)
+        return self.web.message(
+            request,
+            "Your answer was not saved",
+            "Something on the facilitator's laptop stopped it being saved. Please tell the "
+            "facilitator. Your earlier answers are safe.",
+            500,
+            ("/", "Try again"),
+        )
+
+    # Coming in
+
+    async def home(self, request: Request) -> Response:
+        """The code form, the welcome, or straight back to where this phone stopped."""
+        if not self.web.joined(request):
+            if self.room.closed:
+                return self._closed(request)
+            return self.web.page(request, "code.html.j2", {"error": None})
+        turn = self._turn(request)
+        if self.room.closed:
+            return self._closed(request)
+        if turn is not None:
+            return see_other(await run_in_threadpool(self._where, turn))
+        return self._welcome(request)
+
+    def _where(self, turn: Turn) -> str:
+        with self.room.lock:
+            at = turn.resume_at()
+        return "/done" if at >= turn.total else f"/q/{at + 1}"
+
+    def _welcome(self, request: Request, error: str | None = None, status: int = 200) -> Response:
+        total = len(self.room.session.steps)
+        minutes = max(1, round(total * SECONDS_PER_QUESTION / 60))
+        roles = [{"id": r.id, "label": r.label, "hint": r.description} for r in self.room.roles()]
+        context = {
+            "roles": roles,
+            "names": self.room.settings.names,
+            "total": total,
+            "minutes": minutes,
+            "min_group": self.room.settings.min_group,
+            "error": error,
+            "name_limit": NAME_LIMIT,
+        }
+        return self.web.page(request, "welcome.html.j2", context, status)
+
+    async def join_link(self, request: Request) -> Response:
+        """The address in the QR code: lets this browser in."""
+        token = str(request.path_params["token"])
+        import hmac
+
+        if not hmac.compare_digest(token.encode(), self.room.keys.join_token.encode()):
+            return self.web.message(
+                request,
+                "This is not the room's address",
+                "Check the address on the screen at the front, or type the room code.",
+                404,
+                ("/", "Type the room code"),
+            )
+        response = see_other("/")
+        self.web.let_in(response)
+        return response
+
+    async def code(self, request: Request) -> Response:
+        """The room code typed instead of scanning; wrong codes are rate-limited."""
+        form = await self.web.form(request)
+        if form is None:
+            return self.web.refused(request)
+        address = request.client.host if request.client else "unknown"
+        if self.attempts.blocked(address):
+            error = "Too many wrong codes. Wait a few minutes, or scan the QR code instead."
+            return self.web.page(request, "code.html.j2", {"error": error}, 429)
+        typed = str(form.get("code") or "")[:40]
+        if not self.room.keys.code_matches(typed):
+            self.attempts.failed(address)
+            error = "That is not the room code. Check the screen at the front and try again."
+            return self.web.page(request, "code.html.j2", {"error": error}, 400)
+        response = see_other("/")
+        self.web.let_in(response)
+        return response
+
+    async def start(self, request: Request) -> Response:
+        """The role (and name, when the facilitator asked for names) picked: begin."""
+        form = await self.web.form(request)
+        if form is None or not self.web.joined(request):
+            return self.web.refused(request)
+        if self.room.closed:
+            return self._closed(request)
+        if self._turn(request) is not None:
+            return see_other("/")
+        role = str(form.get("role") or "")
+        if role not in {r.id for r in self.room.roles()}:
+            return self._welcome(request, "Choose the answer that describes you best.", 400)
+        name = typed_text(str(form.get("name") or "")) if self.room.settings.names else ""
+        if len(name) > NAME_LIMIT:
+            return self._welcome(request, f"A name can be at most {NAME_LIMIT} characters.", 400)
+        try:
+            person = await run_in_threadpool(self.room.join, role, name or None)
+        except RoomFull:
+            return self.web.message(
+                request,
+                "The room is full",
+                "As many people have joined as this workshop allows. Please tell the facilitator.",
+                503,
+                None,
+            )
+        except NameTaken:
+            return self._welcome(
+                request, "Someone has already used that name. Add an initial.", 400
+            )
+        except CoprodError as err:
+            return self._not_saved(request, err)
+        response = see_other("/q/1")
+        self.web.remember_person(response, person)
+        return response
+
+    # Answering
+
+    async def question(self, request: Request) -> Response:
+        """One question: shown (GET), or answered and saved (POST)."""
+        if not self.web.joined(request):
+            return see_other("/")
+        if self.room.closed:
+            return self._closed(request)
+        turn = self._turn(request)
+        if turn is None:
+            return see_other("/")
+        number = int(request.path_params["number"])
+        at = await run_in_threadpool(self._resume_at, turn)
+        if not 1 <= number <= min(at + 1, turn.total):
+            return see_other("/done" if at >= turn.total else f"/q/{at + 1}")
+        if request.method == "GET":
+            return self._show(request, turn, number - 1)
+        form = await self.web.form(request)
+        if form is None:
+            return self.web.refused(request)
+        return await self._answer(request, turn, number - 1, form)
+
+    def _resume_at(self, turn: Turn) -> int:
+        with self.room.lock:
+            return turn.resume_at()
+
+    async def _answer(self, request: Request, turn: Turn, index: int, form: Any) -> Response:
+        chosen = str(form.get("answer") or "")
+        note = typed_text(str(form.get("note") or ""), multiline=True)
+        step = turn.step(index)
+        values = {_value_key(option.value): option.value for option in step.options}
+        if len(note) > NOTE_LIMIT:
+            error = f"A note can be at most {NOTE_LIMIT:,} characters: this one has {len(note):,}."
+            return self._show(request, turn, index, error, chosen, note)
+        if chosen not in values and chosen not in SKIP_REASONS:
+            error = "Choose an answer, or \u201cDon't know\u201d or \u201cNot applicable\u201d."
+            return self._show(request, turn, index, error, chosen, note)
+
+        def save() -> int:
+            with self.room.lock:
+                if self.room.closed:
+                    return -1
+                if chosen in values:
+                    return turn.answer(index, values[chosen], note)
+                return turn.skip(index, chosen, note)
+
+        try:
+            following = await run_in_threadpool(save)
+        except CoprodError as err:
+            return self._not_saved(request, err)
+        if following < 0:
+            return self._closed(request)
+        return see_other("/done" if following >= turn.total else f"/q/{following + 1}")
+
+    def _show(
+        self,
+        request: Request,
+        turn: Turn,
+        index: int,
+        error: str | None = None,
+        chosen: str | None = None,
+        note: str | None = None,
+    ) -> Response:
+        with self.room.lock:
+            saved = turn.saved(index)
+        step = turn.step(index)
+        if chosen is None and saved is not None:
+            chosen = saved.skip or (_value_key(saved.value) if saved.value is not None else "")
+        options = [
+            {
+                "key": _value_key(option.value),
+                "label": option.label,
+                "description": option.description or "",
+                "checked": chosen == _value_key(option.value),
+            }
+            for option in step.options
+        ]
+        skips = [
+            {"key": reason, "label": SKIP_WORDS[reason], "checked": chosen == reason}
+            for reason in SKIP_REASONS
+        ]
+        context = {
+            "number": index + 1,
+            "total": turn.total,
+            "rubric": step.rubric.title,
+            "dimension": step.dimension.title,
+            "question": step.question.text,
+            "help": step.question.help or "",
+            "options": options,
+            "skips": skips,
+            "note": note if note is not None else (saved.note if saved else ""),
+            "note_limit": NOTE_LIMIT,
+            "back": f"/q/{index}" if index > 0 else None,
+            "error": error,
+        }
+        return self.web.page(request, "question.html.j2", context, 400 if error else 200)
+
+    async def done(self, request: Request) -> Response:
+        """Every question answered: thanks, and the way to hand over."""
+        turn = self._turn(request) if self.web.joined(request) else None
+        if turn is None:
+            return see_other("/")
+        if self.room.closed:
+            return self._closed(request)
+        at = await run_in_threadpool(self._resume_at, turn)
+        if at < turn.total:
+            return see_other(f"/q/{at + 1}")
+        return self.web.page(request, "done.html.j2", {"total": turn.total})
+
+    async def pause(self, request: Request) -> Response:
+        """Stopping for now, or handing the device to the next person."""
+        turn = self._turn(request) if self.web.joined(request) else None
+        if turn is None:
+            return see_other("/")
+        at = await run_in_threadpool(self._resume_at, turn)
+        carry_on = "/done" if at >= turn.total else f"/q/{at + 1}"
+        return self.web.page(request, "pause.html.j2", {"carry_on": carry_on})
+
+    async def leave(self, request: Request) -> Response:
+        """End this person's turn on this device: the next person starts afresh."""
+        form = await self.web.form(request)
+        if form is None:
+            return self.web.refused(request)
+        response = see_other("/")
+        self.web.forget_person(response)
+        return response
+
+    async def report(self, request: Request) -> Response:
+        """The report of the session, once answering has closed."""
+        if not (self.web.joined(request) or self.web.facilitator(request)):
+            return see_other("/")
+        html = await run_in_threadpool(self.room.report)
+        if html is None:
+            text = (
+                "The report is shown here when answering closes."
+                if not self.room.closed
+                else "Nobody had answered anything, so there is nothing to report."
+            )
+            return self.web.message(request, "No report yet", text, 404, ("/", "Back"))
+        from starlette.responses import HTMLResponse
+
+        return HTMLResponse(html)

@@ -1,0 +1,90 @@
+"""Starting the room's server: the port, the server itself, and the terminal's controls."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import socket
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from coprod_assess.errors import CoprodError
+
+if TYPE_CHECKING:
+    from coprod_assess.room.state import Room
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on `host:port`, or a CoprodError saying what is in the way."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError as err:
+        sock.close()
+        if err.errno == errno.EADDRINUSE:
+            message = (
+                f"port {port} is in use (another workshop, or another program); "
+                f"choose another with --port, e.g. --port {port + 1}"
+            )
+        elif err.errno == errno.EACCES:
+            message = f"port {port} needs administrator rights here; choose one above 1024"
+        else:
+            message = f"cannot listen on {host}:{port}: {err.strerror or err}"
+        raise CoprodError.single("--port", "port", message) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def listen_to_terminal(room: Room) -> None:
+    """Let the facilitator type `close` (or `open`, or Enter for the counts) while the
+    server runs; only when the terminal is a person's."""
+    if not sys.stdin.isatty():
+        return
+
+    def read() -> None:
+        for line in sys.stdin:
+            command = line.strip().lower()
+            try:
+                if command == "close":
+                    room.announce_closed(room.close())
+                elif command in ("open", "reopen"):
+                    room.reopen()
+                    room.announce_open()
+                else:
+                    counts = room.counts()
+                    room.settings.say(
+                        f"Joined {counts.joined}, finished {counts.finished} "
+                        f"({counts.lived} with lived experience, {counts.professional} "
+                        "professionals). Type close to close answering."
+                    )
+            except CoprodError as err:
+                room.problem(err)
+
+    threading.Thread(target=read, name="terminal", daemon=True).start()
+
+
+def serve(room: Room, sock: socket.socket) -> None:
+    """Run the server until Ctrl-C (or a polite kill); in-flight answers finish first."""
+    import uvicorn
+
+    from coprod_assess.room.app import build_app
+
+    config = uvicorn.Config(
+        build_app(room),
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        server_header=False,
+        date_header=False,
+        proxy_headers=False,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=3,
+        limit_concurrency=400,
+        h11_max_incomplete_event_size=16 * 1024,
+    )
+    server = uvicorn.Server(config)
+    with contextlib.closing(sock):
+        server.run(sockets=[sock])

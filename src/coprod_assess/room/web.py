@@ -1,0 +1,147 @@
+"""What every page of the room shares: templates, cookies, forms and their CSRF check."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from coprod_assess.room.state import Room
+
+COOKIE_DAYS = 30
+
+
+@cache
+def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from coprod_assess.resources import templates_dir
+
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir() / "room")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class Web:
+    """The room's cookies and pages, bound to one room."""
+
+    def __init__(self, room: Room) -> None:
+        self.room = room
+        suffix = room.keys.room_id
+        self.joined_cookie = f"coprod-{suffix}-room"
+        self.person_cookie = f"coprod-{suffix}-person"
+        self.control_cookie = f"coprod-{suffix}-control"
+        self.form_cookie = f"coprod-{suffix}-form"
+
+    # Who is asking
+
+    def joined(self, request: Request) -> bool:
+        """Whether this browser came in by the QR code, the join address or the code."""
+        return self.room.keys.signed_value("room", request.cookies.get(self.joined_cookie)) == "in"
+
+    def person_id(self, request: Request) -> str | None:
+        """The respondent this browser answers as, if any (its cookie is signed)."""
+        return self.room.keys.signed_value("person", request.cookies.get(self.person_cookie))
+
+    def facilitator(self, request: Request) -> bool:
+        """Whether this browser opened the facilitator's secret address."""
+        signed = request.cookies.get(self.control_cookie)
+        return self.room.keys.signed_value("control", signed) == "facilitator"
+
+    # Cookies
+
+    def _set(self, response: Response, name: str, value: str, days: int = COOKIE_DAYS) -> None:
+        response.set_cookie(
+            name, value, max_age=days * 86400, path="/", httponly=True, samesite="lax"
+        )
+
+    def let_in(self, response: Response) -> None:
+        """Remember that this browser may answer in the room."""
+        self._set(response, self.joined_cookie, self.room.keys.sign("room", "in"))
+
+    def remember_person(self, response: Response, person_id: str) -> None:
+        """Remember who answers in this browser, so a reopened page carries on."""
+        self._set(response, self.person_cookie, self.room.keys.sign("person", person_id))
+
+    def forget_person(self, response: Response) -> None:
+        """End one person's turn in this browser (the next person starts afresh)."""
+        response.delete_cookie(self.person_cookie, path="/", httponly=True, samesite="lax")
+
+    def let_facilitator_in(self, response: Response) -> None:
+        """Remember the facilitator's browser (a day: one workshop)."""
+        self._set(response, self.control_cookie, self.room.keys.sign("control", "facilitator"), 1)
+
+    # Pages and forms
+
+    def page(
+        self, request: Request, template: str, context: Mapping[str, Any], status: int = 200
+    ) -> HTMLResponse:
+        """A page; forms on it carry this browser's CSRF token."""
+        form_key = request.cookies.get(self.form_cookie) or ""
+        fresh = len(form_key) != 32
+        if fresh:
+            form_key = secrets.token_hex(16)
+        values = {
+            "title": self.room.title,
+            "csrf": self.room.keys.sign("form", form_key),
+            **context,
+        }
+        html = _environment().get_template(template).render(**values)
+        response = HTMLResponse(html, status_code=status)
+        if fresh:
+            self._set(response, self.form_cookie, form_key, 1)
+        return response
+
+    def message(
+        self, request: Request, heading: str, text: str, status: int, link: tuple[str, str] | None
+    ) -> HTMLResponse:
+        """A page that only says something (an error, a closed room), with a way on."""
+        return self.page(
+            request, "message.html.j2", {"heading": heading, "text": text, "link": link}, status
+        )
+
+    async def form(self, request: Request) -> FormData | None:
+        """The posted form, or None when it did not come from one of the room's own pages."""
+        origin = request.headers.get("origin")
+        host = request.headers.get("host")
+        if origin is not None and origin != f"{request.url.scheme}://{host}":
+            return None
+        try:
+            form = await request.form(max_files=0, max_fields=20, max_part_size=8192)
+        except Exception:  # a malformed body is refused like a forged one
+            return None
+        form_key = request.cookies.get(self.form_cookie)
+        token = form.get("csrf")
+        if not form_key or not isinstance(token, str):
+            return None
+        if self.room.keys.signed_value("form", token) != form_key:
+            return None
+        return form
+
+    def refused(self, request: Request) -> HTMLResponse:
+        """The answer to a form that did not come from this browser's page."""
+        return self.message(
+            request,
+            "That did not go through",
+            "The page was too old, or did not come from this room. Nothing was changed. "
+            "Go back, reload the page and try again.",
+            403,
+            ("/", "Start again"),
+        )
+
+
+def see_other(url: str) -> RedirectResponse:
+    """After a form: go to the next page (POST, then redirect)."""
+    return RedirectResponse(url, status_code=303)
