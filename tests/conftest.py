@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from coprod_assess.cli.app import app
+from tests.browser import browser  # noqa: F401 (a fixture for every browser test)
 
 DATA = Path(__file__).parent / "data"
 

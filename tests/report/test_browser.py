@@ -1,46 +1,19 @@
 """The HTML reports in a real browser (Debian's Chromium): axe-core, no requests, no scripts.
 
-Under CI=true a missing browser fails these tests; elsewhere it skips them.
+Under CI=true a missing browser fails these tests; elsewhere it skips them (see
+`tests/browser.py`).
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
+from tests.browser import WCAG_TAGS
 
 
 def open_report(browser: Any, path: Path) -> tuple[Any, list[str]]:
