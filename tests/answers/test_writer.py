@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coprod_assess.answers.writer import answers_text
+from coprod_assess.answers.writer import answers_text, block_yaml
 from coprod_assess.loading.document import document_from_text
 
 DATA = {
@@ -29,3 +29,16 @@ def test_round_trip_through_the_loader() -> None:
     doc = document_from_text(answers_text(DATA), "a.yaml")
     assert doc.data["respondents"] == DATA["respondents"]
     assert doc.data["assessment"]["period"] == "2026"
+
+
+def test_text_that_looks_like_a_number_to_our_reader_stays_text() -> None:
+    """PyYAML writes `1e5` bare; our YAML 1.2 reader would take it for 100000.0."""
+    from coprod_assess.answers.editor import flow_text
+    from coprod_assess.loading.document import document_from_text
+
+    notes = ["1e5", "0E0", "+.5", "-.inf", "2026", "true", "~", "12", "1.0.0", "r1"]
+    data = {"respondents": [{"id": "r1", "role": "staff", "name": n} for n in notes]}
+    assert document_from_text(block_yaml(data), "x").data == data
+    for note in notes:
+        entry = {"value": 1, "note": note}
+        assert document_from_text(f"a: {flow_text(entry)}\n", "x").data == {"a": entry}

@@ -136,12 +136,9 @@ def parse(text: str, offset: int = 0) -> Node:
 
 def flow_text(value: Any) -> str:
     """A value as YAML on one line: 3, {value: 1, note: "..."}, {skip: dont-know}."""
-    from coprod_assess.answers.writer import storable
+    from coprod_assess.answers.writer import flow_yaml
 
-    text = yaml.safe_dump(
-        storable(value), default_flow_style=True, sort_keys=False, allow_unicode=True, width=2**31
-    )
-    return text.removesuffix("\n").removesuffix("\n...").strip()
+    return flow_yaml(value).removesuffix("\n").removesuffix("\n...").strip()
 
 
 def block_text(value: Any, indent: int) -> str:

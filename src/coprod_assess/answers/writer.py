@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from coprod_assess.atomic import write_atomic
+from coprod_assess.yaml_out import Dumper
 
 HEADER = (
     "# Answers for coprod-assess. Plain YAML: edit by hand if you like, then run\n"
@@ -16,15 +17,15 @@ HEADER = (
 )
 
 
-ASSESSMENT_ORDER = ("organisation", "period", "date", "rubrics")
+ASSESSMENT_ORDER = ("organisation", "period", "date", "form", "rubrics")
 
 
 class _Inline(dict[str, Any]):
     """A mapping written on one line, like `{value: 1, note: ...}`."""
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+class _Dumper(Dumper):
+    """Answers inline, text quoted where it must be."""
 
 
 def _represent_inline(dumper: yaml.SafeDumper, data: _Inline) -> yaml.Node:
@@ -69,6 +70,18 @@ def block_yaml(value: Any) -> str:
         allow_unicode=True,
         default_flow_style=False,
         width=4096,
+    )
+
+
+def flow_yaml(value: Any) -> str:
+    """Flow YAML on one line, text quoted where our reader would take it for a number."""
+    return yaml.dump(
+        storable(value),
+        Dumper=_Dumper,
+        default_flow_style=True,
+        sort_keys=False,
+        allow_unicode=True,
+        width=2**31,
     )
 
 

@@ -20,7 +20,6 @@ def demo(
     ] = False,
 ) -> None:
     """Write a sample workshop (ten people, four frameworks) with its HTML and Markdown reports."""
-    import yaml
 
     from coprod_assess.answers.models import AnswersFile
     from coprod_assess.atomic import write_atomic
@@ -32,13 +31,14 @@ def demo(
     from coprod_assess.rubric.catalog import load_catalog
     from coprod_assess.scoring.assessment import score_assessment
     from coprod_assess.scoring.result_io import result_json
+    from coprod_assess.yaml_out import dump
 
     answers = folder / "coprod-answers.yaml"
     catalog = load_catalog()
     data = demo_answers(catalog)
     sample = (
         "# A sample workshop written by `coprod demo`. Edit it and run `coprod report` again.\n"
-        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        + dump(data, sort_keys=False, allow_unicode=True)
     )
     if not force and answers.exists() and not _unchanged(answers, sample):
         raise CoprodError.single(

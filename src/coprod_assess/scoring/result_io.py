@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from coprod_assess import __version__
 from coprod_assess.errors import CoprodError
 from coprod_assess.loading.document import YamlDocument, load_document
@@ -26,7 +24,9 @@ def result_json(result: SharedResult) -> str:
 
 def result_yaml(result: SharedResult) -> str:
     """The result as YAML text, keys in the model's order."""
-    return yaml.safe_dump(result_data(result), sort_keys=False, allow_unicode=True, width=100)
+    from coprod_assess.yaml_out import dump
+
+    return dump(result_data(result), sort_keys=False, allow_unicode=True, width=100)
 
 
 def is_result(doc: YamlDocument) -> bool:
