@@ -17,6 +17,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from coprod_assess.loading.reader import display_name
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY2345679"
 CODE_LENGTH = 6
 _FORMAT = 1
+_MOST = 4096  # a key file coprod writes is under 200 bytes
 
 
 def keys_path(answers: Path) -> Path:
@@ -107,6 +109,17 @@ class RoomKeys:
         write_atomic(self.path, json.dumps(body, indent=2) + "\n")
 
 
+def _small_file(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most _MOST bytes; None for anything else (a
+    larger file, a folder, a device or a pipe: never read whole, never waited on)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        raw = stream.read(_MOST + 1)
+    return raw if len(raw) <= _MOST else None
+
+
 def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
     """The room kept beside `answers`, or a new one (also when `new` is asked for)."""
     path = keys_path(answers)
@@ -116,14 +129,14 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
         return keys
     name = display_name(path)
     try:
-        raw = path.read_bytes()
+        raw = _small_file(path)
     except OSError as err:
         raise CoprodError.single(name, "room-file", f"cannot read: {err.strerror or err}") from None
     try:
-        body = json.loads(raw[:4096].decode("utf-8")) if len(raw) <= 4096 else None
+        body = json.loads(raw.decode("utf-8")) if raw is not None else None
         key = bytes.fromhex(body["key"]) if isinstance(body, dict) else b""
         closed = body.get("closed") is True if isinstance(body, dict) else False
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
         key, closed = b"", False
     if len(key) != 32:
         raise CoprodError.single(
