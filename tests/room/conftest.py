@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+import yaml
 from starlette.testclient import TestClient
 
 from coprod_assess.answers.session import Session
+from coprod_assess.cli.assess import existing_answers
 from coprod_assess.cli.options import chosen_rubrics
 from coprod_assess.room.app import build_app
-from coprod_assess.room.keys import RoomKeys, room_keys
+from coprod_assess.room.guards import Guards
+from coprod_assess.room.keys import RoomKeys, keys_path, room_keys
 from coprod_assess.room.state import Room, Settings
 from coprod_assess.rubric.catalog import load_catalog
 from tests.conftest import DATA
@@ -24,9 +30,14 @@ CATALOG = load_catalog([DATA / "rubrics"])
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
-def csrf_of(html: str) -> str:
+def shown(response: httpx.Response) -> str:
+    """The text of a page as a person reads it (entities such as &#39; undone)."""
+    return html.unescape(response.text)
+
+
+def csrf_of(page: str) -> str:
     """The CSRF token of the first form on a page."""
-    found = _CSRF.search(html)
+    found = _CSRF.search(page)
     assert found, "the page has no form"
     return found.group(1)
 
@@ -43,9 +54,26 @@ class RoomUnderTest:
     def keys(self) -> RoomKeys:
         return self.room.keys
 
-    def phone(self) -> Phone:
-        """A new browser: its own cookies, nothing joined yet."""
-        return Phone(TestClient(build_app(self.room), base_url=BASE), self)
+    def app(self) -> Guards:
+        """The room's app, as the server would serve it."""
+        return build_app(self.room)
+
+    def phone(self, app: Guards | None = None, address: str = "192.0.2.31") -> Phone:
+        """A new browser: its own cookies, nothing joined yet (on `app`, else its own)."""
+        client = TestClient(app or self.app(), base_url=BASE, client=(address, 50000))
+        return Phone(client, self, address)
+
+    def people(self) -> list[dict[str, Any]]:
+        """The respondents as the answers file on disk holds them."""
+        if not self.path.exists():
+            return []
+        people: list[dict[str, Any]] = yaml.safe_load(self.path.read_text("utf-8"))["respondents"]
+        return people
+
+    def files(self) -> dict[str, bytes | None]:
+        """Every file the room writes, as bytes (None when absent): to see nothing changed."""
+        paths = [self.path, keys_path(self.path), self.room.settings.report]
+        return {p.name: p.read_bytes() if p.exists() else None for p in paths}
 
     def projector(self) -> TestClient:
         """The facilitator's browser, let in by the secret address."""
@@ -60,15 +88,25 @@ class Phone:
 
     client: TestClient
     under_test: RoomUnderTest
+    address: str = "192.0.2.31"
 
     def scan(self) -> None:
         """Open the QR code's address."""
         assert self.client.get(f"/join/{self.under_test.keys.join_token}").status_code == 200
 
-    def post(self, url: str, data: dict[str, str], page: str | None = None) -> object:
+    def post(self, url: str, data: dict[str, str], page: str | None = None) -> httpx.Response:
         """Post a form the way its page would (the page gives the CSRF token)."""
-        html = self.client.get(page or url).text
-        return self.client.post(url, data={"csrf": csrf_of(html), **data}, follow_redirects=False)
+        form = self.client.get(page or url).text
+        return self.client.post(url, data={"csrf": csrf_of(form), **data}, follow_redirects=False)
+
+    def move_to(self, app: Guards) -> None:
+        """Keep this browser's cookies, talking to another server (a restart)."""
+        self.client = moved(self.client, app, self.address)
+
+    def cookie(self, kind: str) -> str | None:
+        """This browser's cookie of a kind: room, person, control or form."""
+        name = f"coprod-{self.under_test.keys.room_id}-{kind}"
+        return self.client.cookies.get(name)
 
     def join(self, role: str = "staff", name: str | None = None) -> None:
         """Scan, pick a role, start."""
@@ -77,17 +115,24 @@ class Phone:
         response = self.post("/start", data, page="/")
         assert response.status_code == 303, getattr(response, "text", "")  # type: ignore[attr-defined]
 
-    def answer(self, number: int, answer: str, note: str = "") -> object:
+    def answer(self, number: int, answer: str, note: str = "") -> httpx.Response:
         """Answer question `number` (1-based): 'v2' for the option valued 2, or a skip."""
         return self.post(f"/q/{number}", {"answer": answer, "note": note})
+
+
+def moved(client: TestClient, app: Guards, address: str = "testclient") -> TestClient:
+    """The same browser (its cookies) talking to another server, e.g. after a restart."""
+    return TestClient(app, base_url=BASE, cookies=client.cookies, client=(address, 50000))
 
 
 def make_room(
     tmp_path: Path, *, rubric: str = "sharing-power", **settings: object
 ) -> RoomUnderTest:
     """A room on a new answers file in `tmp_path`."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "answers.yaml"
-    session = Session(path, {}, chosen_rubrics(CATALOG, [rubric]))
+    data, text = existing_answers(path, CATALOG)  # a restart carries on the same file
+    session = Session(path, data, chosen_rubrics(CATALOG, [rubric]), text)
     session.begin("Riverside Forum", "2026", date(2026, 11, 22))
     said: list[str] = []
     options = {
