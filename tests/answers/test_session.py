@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from coprod_assess.answers.models import AnswersFile
@@ -130,3 +131,41 @@ def test_a_new_person_in_a_hand_written_file(tmp_path: Path) -> None:
         "answers": {"sharing-power": {"money-1": 2}},
     }
     assert "# more to come" in path.read_text(encoding="utf-8")
+
+
+def test_a_batch_writes_many_answers_at_once_and_none_before(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    session = new_session(path)
+    first = Turn(session, session.add("staff", None)["id"])
+    second = Turn(session, session.add("manager", None)["id"])
+    written = path.stat().st_mtime_ns
+    with session.batch():
+        first.answer(0, 1)
+        second.skip(0, "dont-know", "not my area")
+        assert path.stat().st_mtime_ns == written, "nothing is written inside the batch"
+    people = on_disk(path)["respondents"]
+    assert people[0]["answers"] == {"sharing-power": {"money-1": 1}}
+    assert people[1]["answers"] == {
+        "sharing-power": {"money-1": {"skip": "dont-know", "note": "not my area"}}
+    }
+
+
+def test_a_write_that_fails_keeps_nothing_unsaved_as_if_saved(tmp_path: Path) -> None:
+    from coprod_assess.errors import CoprodError
+
+    path = tmp_path / "a.yaml"
+    session = new_session(path)
+    turn = Turn(session, session.add("staff", None)["id"])
+    turn.answer(0, 1)
+    path.chmod(0o444)
+    try:
+        with pytest.raises(CoprodError, match="read-only"):
+            turn.answer(1, 2)
+    finally:
+        path.chmod(0o644)
+    assert turn.saved(1) is None, "the answer that failed to save is not kept in memory"
+    assert turn.saved(0) is not None
+    turn.answer(2, 3)
+    assert on_disk(path)["respondents"][0]["answers"] == {
+        "sharing-power": {"money-1": 1, "decisions-1": 3}
+    }

@@ -8,7 +8,8 @@ writes; the terminal dialogue lives in the CLI, which also holds the lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,14 @@ from coprod_assess.answers.writer import save_answers, storable
 from coprod_assess.atomic import writable_target
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.models import Dimension, Option, Question, Rubric
+
+
+@dataclass
+class _Pending:
+    """Changes made in a batch and not yet written."""
+
+    changed: bool = False
+    afresh: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,7 @@ class Session:
         self.data.setdefault("respondents", [])
         self.steps = [Step(r, d, q) for r in rubrics for d, q in r.questions()]
         self._editor: AnswersText | None = None
+        self._batch: _Pending | None = None
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
             writable_target(path)  # a read-only file is refused before anyone answers
@@ -94,8 +104,14 @@ class Session:
 
     def _sync(self) -> None:
         """Take in a change someone made to the file by hand since the last write."""
+        if self._batch is not None:
+            return  # inside a batch the changes not yet written are the truth
         if self._seen is None or file_stamp(self.path) == self._seen:
             return
+        self._reload()
+
+    def _reload(self) -> None:
+        """Read the file afresh: what is on disk is what holds."""
         from coprod_assess.answers.models import AnswersFile
         from coprod_assess.loading.document import load_document
         from coprod_assess.loading.validate import validate
@@ -109,18 +125,54 @@ class Session:
         self._open(doc.text)
 
     def _write(self, change: Callable[[AnswersText], None]) -> None:
-        """Make one change in the file's text, or write the file afresh where that can't be."""
-        editor = self._editor
-        if editor is not None:
+        """Make one change in the file's text (or mark the file to be written afresh where
+        that can't be), and write it now, or at the end of the batch."""
+        pending = self._batch
+        afresh = self._editor is None or (pending is not None and pending.afresh)
+        if not afresh and self._editor is not None:
             try:
-                change(editor)
-                editor.save()
-                self._seen = file_stamp(self.path)
-                return
+                change(self._editor)
             except Unchangeable:
-                pass
-        save_answers(self.path, self.data)
-        self._open()
+                afresh = True
+        if pending is not None:
+            pending.changed = True
+            pending.afresh = afresh
+            return
+        self._flush(afresh)
+
+    def _flush(self, afresh: bool) -> None:
+        """Write the file: the edited text, or afresh from the data. A write that fails
+        leaves what is on disk as the truth, so nothing unsaved is kept as if it were."""
+        from coprod_assess.errors import CoprodError
+
+        try:
+            if afresh or self._editor is None:
+                save_answers(self.path, self.data)
+                self._open()
+            else:
+                self._editor.save()
+                self._seen = file_stamp(self.path)
+        except CoprodError:
+            if self.path.exists():
+                self._reload()
+            raise
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Changes made inside are written together when the block ends: one atomic,
+        synced write for many answers (the room's phones answering at once). Nothing
+        inside is on disk until the block ends; a block inside a block joins it."""
+        if self._batch is not None:
+            yield
+            return
+        self._sync()
+        self._batch = _Pending()
+        try:
+            yield
+        finally:
+            pending, self._batch = self._batch, None
+            if pending.changed:
+                self._flush(pending.afresh)
 
     def set_assessment(self, path: tuple[str, ...], value: Any) -> None:
         """Set an entry of the assessment block, e.g. ("period",) or ("rubrics", "nef")."""

@@ -204,15 +204,14 @@ class Participant:
             return self._show(request, turn, index, error, chosen, note)
 
         def save() -> int:
-            with self.room.lock:
-                if self.room.closed:
-                    return -1
-                if chosen in values:
-                    return turn.answer(index, values[chosen], note)
-                return turn.skip(index, chosen, note)
+            if self.room.closed:
+                return -1
+            if chosen in values:
+                return turn.answer(index, values[chosen], note)
+            return turn.skip(index, chosen, note)
 
         try:
-            following = await run_in_threadpool(save)
+            following = await run_in_threadpool(self.room.writer.write, save)
         except CoprodError as err:
             return self._not_saved(request, err)
         if following < 0:

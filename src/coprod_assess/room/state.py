@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from coprod_assess.answers.turn import Turn
 from coprod_assess.errors import CoprodError
 from coprod_assess.room.keys import RoomKeys
+from coprod_assess.room.writer import Writer
 
 if TYPE_CHECKING:
     from coprod_assess.answers.session import Session
@@ -73,6 +74,7 @@ class Room:
         self.keys = keys
         self.settings = settings
         self.lock = threading.RLock()
+        self.writer = Writer(session, self.lock)
         self._report: str | None = None
         self.problems: list[str] = []
 
@@ -105,12 +107,15 @@ class Room:
         """Add a person (saved at once); their respondent id."""
         if role not in {r.id for r in self.roles()}:
             raise ValueError(f"{role!r} is not a role here")
-        with self.lock:
+
+        def add() -> str:
             if len(self.session.respondents) >= self.settings.max_people:
                 raise RoomFull
             if name and self.session.named(name) is not None:
                 raise NameTaken
             return str(self.session.add(role, name or None)["id"])
+
+        return self.writer.write(add)
 
     def turn(self, person_id: str) -> Turn | None:
         """The turn of the person with this id, or None when the file has no such person."""
