@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/score_bench.py
 	$(BIN)/python bench/report_bench.py
 	$(BIN)/python -m bench.assess_save_bench
+	$(BIN)/python -m bench.room_bench
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
