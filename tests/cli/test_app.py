@@ -66,9 +66,18 @@ def _heavy(modules: list[str], roots: set[str]) -> list[str]:
 @pytest.mark.parametrize("args", [["--help"], ["--version"]])
 def test_help_and_version_stay_light(args: list[str]) -> None:
     modules = _modules_after(*args)
-    assert _heavy(modules, {"jinja2", "pydantic", "yaml", "rich"}) == []
+    room = {"starlette", "uvicorn", "multipart", "python_multipart", "segno", "anyio", "h11"}
+    assert _heavy(modules, {"jinja2", "pydantic", "yaml", "rich", *room}) == []
+    assert [m for m in modules if m.startswith("coprod_assess.room")] == []
     commands = [m for m in modules if m.startswith("coprod_assess.cli.")]
     assert sorted(commands) == ["coprod_assess.cli.app", "coprod_assess.cli.lazy"]
+
+
+def test_workshop_help_loads_no_server() -> None:
+    modules = _modules_after("workshop", "--help")
+    room = {"starlette", "uvicorn", "multipart", "python_multipart", "segno", "jinja2", "yaml"}
+    assert _heavy(modules, room) == []
+    assert [m for m in modules if m.startswith("coprod_assess.room")] == []
 
 
 def test_subcommand_help_loads_no_core_code() -> None:
