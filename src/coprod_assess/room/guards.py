@@ -52,6 +52,9 @@ async def _plain(send: Send, status: int, text: str) -> None:
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
                 *_HEADERS,
+                (b"content-security-policy", PAGE_POLICY.encode()),
+                (b"cache-control", b"no-store"),
+                *([(b"allow", b"GET, HEAD, POST")] if status == 405 else []),
             ],
         }
     )
@@ -84,11 +87,14 @@ class Guards:
                 return
         receive = _capped(receive, self.body_limit)
         path = str(scope.get("path", ""))
-        policy = REPORT_POLICY if path == "/report" else PAGE_POLICY
         static = path.startswith("/static/")
 
         async def send_guarded(message: Message) -> None:
             if message["type"] == "http.response.start":
+                # Only the report itself: a page saying there is no report yet has the
+                # room's style sheet, which the report's policy would block.
+                report = path == "/report" and message.get("status") == 200
+                policy = REPORT_POLICY if report else PAGE_POLICY
                 extra = [*_HEADERS, (b"content-security-policy", policy.encode())]
                 if not static:
                     extra.append((b"cache-control", b"no-store"))
