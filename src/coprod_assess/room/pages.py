@@ -180,7 +180,7 @@ class Participant:
         at = await run_in_threadpool(self._resume_at, turn)
         if not 1 <= number <= min(at + 1, turn.total):
             return see_other("/done" if at >= turn.total else f"/q/{at + 1}")
-        if request.method == "GET":
+        if request.method != "POST":
             return self._show(request, turn, number - 1)
         form = await self.web.form(request)
         if form is None:

@@ -86,7 +86,7 @@ class Projector:
         """Ask to be sure (GET), then close answering and show the report (POST)."""
         if not self.web.facilitator(request):
             return self._refused(request)
-        if request.method == "GET":
+        if request.method != "POST":
             counts = await run_in_threadpool(self.room.counts)
             context = {"unfinished": counts.joined - counts.finished, "closed": self.room.closed}
             return self.web.page(request, "close.html.j2", context)
