@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from coprod_assess.errors import CoprodError
 from coprod_assess.room.guards import Guards
 from coprod_assess.room.pages import Participant
 from coprod_assess.room.projector import Projector
@@ -51,6 +52,12 @@ def build_app(room: Room) -> Guards:
             request, "There is no such page", "Go back to the start.", status, ("/", "Start")
         )
 
+    async def not_saved(request: Request, exc: Exception) -> Response:
+        # Any page that reads the answers file takes in hand edits first: one that broke
+        # the file, or removed the person answering, stops here and the terminal is told.
+        assert isinstance(exc, CoprodError)
+        return participant.not_saved(request, exc)
+
     routes = [
         Route("/", participant.home),
         Route("/code", participant.code, methods=["POST"]),
@@ -68,5 +75,6 @@ def build_app(room: Room) -> Guards:
         Route("/projector/reopen", projector.reopen, methods=["POST"]),
         Route("/static/{name}", static),
     ]
-    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_found})
+    handlers = {404: not_found, 405: not_found, CoprodError: not_saved}
+    app = Starlette(routes=routes, exception_handlers=handlers)
     return Guards(app)

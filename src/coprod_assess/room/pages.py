@@ -49,7 +49,9 @@ class Participant:
         person = self.web.person_id(request)
         return self.room.turn(person) if person is not None else None
 
-    def _not_saved(self, request: Request, err: CoprodError) -> Response:
+    def not_saved(self, request: Request, err: CoprodError) -> Response:
+        """The page for an answers file that cannot be read or written now (a hand edit
+        that broke it, a person removed, a full disk); the terminal is told why."""
         self.room.problem(err)
         return self.web.message(
             request,
@@ -160,7 +162,7 @@ class Participant:
                 request, "Someone has already used that name. Add an initial.", 400
             )
         except CoprodError as err:
-            return self._not_saved(request, err)
+            return self.not_saved(request, err)
         response = see_other("/q/1")
         self.web.remember_person(response, person)
         return response
@@ -213,7 +215,7 @@ class Participant:
         try:
             following = await run_in_threadpool(self.room.writer.write, save)
         except CoprodError as err:
-            return self._not_saved(request, err)
+            return self.not_saved(request, err)
         if following < 0:
             return self._closed(request)
         return see_other("/done" if following >= turn.total else f"/q/{following + 1}")
