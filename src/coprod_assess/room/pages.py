@@ -41,7 +41,9 @@ class Participant:
         self.attempts = Attempts()
 
     def _closed(self, request: Request) -> Response:
-        link = ("/report", "See what the room said") if self.room.report() else None
+        # The report only for a browser that may open it (the room's or the facilitator's).
+        allowed = self.web.joined(request) or self.web.facilitator(request)
+        link = ("/report", "See what the room said") if allowed and self.room.report() else None
         text = "Thank you for taking part. Your answers are saved."
         return self.web.message(request, "Answering has closed", text, 200, link)
 
