@@ -103,6 +103,13 @@ class Phone:
         """Keep this browser's cookies, talking to another server (a restart)."""
         self.client = moved(self.client, app, self.address)
 
+    def set_cookie(self, kind: str, value: str, room_id: str | None = None) -> None:
+        """Put a cookie of a kind in this browser in place of any it has (as a person
+        who edits their cookies would)."""
+        name = f"coprod-{room_id or self.under_test.keys.room_id}-{kind}"
+        self.client.cookies.delete(name)
+        self.client.cookies.set(name, value, domain=BASE.split("//")[1].split(":")[0])
+
     def cookie(self, kind: str) -> str | None:
         """This browser's cookie of a kind: room, person, control or form."""
         name = f"coprod-{self.under_test.keys.room_id}-{kind}"

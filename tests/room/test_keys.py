@@ -196,9 +196,8 @@ def test_no_projector_or_control_route_opens_without_the_facilitator_cookie(
         phone.join()
     elif how == "forged":
         other = make_room(tmp_path / "other")
-        name = f"coprod-{room.keys.room_id}-control"
-        phone.client.cookies.set(name, other.keys.sign("control", "facilitator"))
-        phone.client.cookies.set(f"coprod-{room.keys.room_id}-room", room.keys.sign("person", "in"))
+        phone.set_cookie("control", other.keys.sign("control", "facilitator"))
+        phone.set_cookie("room", room.keys.sign("person", "in"))
     before = room.files()
     token = csrf_of(phone.client.get("/q/1" if how == "participant" else "/").text)
     for url in PROJECTOR_GETS:
@@ -222,13 +221,24 @@ def test_a_forged_person_cookie_names_nobody(room: RoomUnderTest) -> None:
     victim.answer(1, "v3", note="the victim's own note")
     thief = room.phone()
     thief.scan()
-    name = f"coprod-{room.keys.room_id}-person"
     for forged in ["r1", "r1.", "r1.AAAAAAAAAAAAAAAAAAAAAA", room.keys.sign("room", "r1")]:
-        thief.client.cookies.set(name, forged)
+        thief.set_cookie("person", forged)
         reply = thief.client.get("/q/1", follow_redirects=False)
         assert reply.status_code == 303 and reply.headers["location"] == "/"
         assert "the victim" not in thief.client.get("/").text
         assert "the victim" not in thief.client.get("/q/2").text
+
+
+def test_only_the_signature_stands_between_a_phone_and_an_id(room: RoomUnderTest) -> None:
+    """The control for the forgeries above: a cookie put in by hand is read, and one
+    signed with this room's key does name that person (so the key must stay secret)."""
+    victim = room.phone()
+    victim.join()
+    victim.answer(1, "v3", note="the victim's own note")
+    holder = room.phone()
+    holder.set_cookie("room", room.keys.sign("room", "in"))
+    holder.set_cookie("person", room.keys.sign("person", "r1"))
+    assert "the victim" in shown(holder.client.get("/q/1"))
 
 
 def test_cookies_signed_by_another_room_are_worth_nothing_here(
@@ -239,9 +249,8 @@ def test_cookies_signed_by_another_room_are_worth_nothing_here(
     victim.answer(1, "v3", note="the victim's own note")
     other = make_room(tmp_path / "other")
     thief = room.phone()
-    prefix = f"coprod-{room.keys.room_id}"
-    thief.client.cookies.set(f"{prefix}-room", other.keys.sign("room", "in"))
-    thief.client.cookies.set(f"{prefix}-person", other.keys.sign("person", "r1"))
+    thief.set_cookie("room", other.keys.sign("room", "in"))
+    thief.set_cookie("person", other.keys.sign("person", "r1"))
     assert not let_in(thief)
     assert thief.client.get("/q/1", follow_redirects=False).headers["location"] == "/"
     assert "the victim" not in thief.client.get("/q/1").text
@@ -278,7 +287,7 @@ def test_a_new_room_makes_every_old_cookie_and_link_worthless(tmp_path: Path) ->
             facilitator.cookies.get(f"coprod-{old.room_id}-{kind}")
         )
         if value is not None:
-            phone.client.cookies.set(f"coprod-{new_keys.room_id}-{kind}", value)
+            phone.set_cookie(kind, value, new_keys.room_id)
     assert not let_in(phone)
     assert phone.client.get("/projector").status_code == 403
     # What was answered in the first room is still in the file.
