@@ -1,0 +1,410 @@
+"""The participant pages: joining, a role and a name, each question and its rules, notes,
+the next person on a shared device, and nobody reaching anyone else's answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.room.conftest import Phone, RoomUnderTest, csrf_of, make_room, shown
+
+HOSTILE = '</textarea><script>alert("x")</script><b onmouseover=alert(1)>bold</b>'
+
+
+def joined(room: RoomUnderTest, role: str = "staff") -> Phone:
+    phone = room.phone()
+    phone.join(role)
+    return phone
+
+
+def answers(room: RoomUnderTest, index: int = 0) -> dict[str, object]:
+    """What the file on disk holds for one person, by question id."""
+    given: dict[str, object] = room.people()[index]["answers"].get("sharing-power", {})
+    return given
+
+
+# Coming in and choosing a role
+
+
+def test_a_phone_that_has_not_joined_sees_only_the_code_form(room: RoomUnderTest) -> None:
+    phone = room.phone()
+    page = phone.client.get("/")
+    assert page.status_code == 200 and "Room code" in page.text and 'name="role"' not in page.text
+    for url in ("/q/1", "/done", "/pause", "/report"):
+        reply = phone.client.get(url, follow_redirects=False)
+        assert reply.status_code == 303 and reply.headers["location"] == "/", url
+
+
+def test_the_welcome_offers_the_phone_roles_with_prefer_not_to_say_last(
+    room: RoomUnderTest,
+) -> None:
+    phone = room.phone()
+    phone.scan()
+    page = phone.client.get("/").text
+    roles = [part.split('"', 1)[0] for part in page.split('name="role" value="')[1:]]
+    assert roles[-1] == "not-said" and "group" not in roles and "staff" in roles
+    assert "4 questions" in page and "fewer than 3 people" in page
+    assert 'name="name"' not in page  # names are off unless the facilitator turns them on
+
+
+@pytest.mark.parametrize("role", ["", "group", "nobody", "<script>", "staff "])
+def test_a_role_that_is_not_offered_is_asked_again(room: RoomUnderTest, role: str) -> None:
+    phone = room.phone()
+    phone.scan()
+    reply = phone.post("/start", {"role": role}, page="/")
+    assert reply.status_code == 400
+    assert (
+        "There is a problem" in reply.text and "Choose the answer that describes you" in reply.text
+    )
+    assert "<script>" not in reply.text
+    assert room.people() == []
+
+
+def test_starting_twice_adds_nobody_new(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    reply = phone.post("/start", {"role": "manager"}, page="/q/1")
+    assert reply.status_code == 303 and reply.headers["location"] == "/"
+    assert [p["role"] for p in room.people()] == ["staff"]
+
+
+def test_the_person_cookie_lasts_the_workshop_and_scripts_cannot_read_it(
+    room: RoomUnderTest,
+) -> None:
+    phone = room.phone()
+    phone.scan()
+    token = csrf_of(phone.client.get("/").text)
+    reply = phone.client.post(
+        "/start", data={"csrf": token, "role": "staff"}, follow_redirects=False
+    )
+    cookie = reply.headers["set-cookie"].lower()
+    assert f"coprod-{room.keys.room_id}-person=".lower() in cookie
+    assert "httponly" in cookie and "samesite=lax" in cookie and "max-age=2592000" in cookie
+
+
+# Names
+
+
+def test_names_are_asked_only_when_the_facilitator_turns_them_on(tmp_path: Path) -> None:
+    off = make_room(tmp_path / "off")
+    phone = off.phone()
+    phone.join(name="Should Not Be Kept")
+    assert "name" not in off.people()[0]
+    on = make_room(tmp_path / "on", names=True)
+    phone = on.phone()
+    phone.scan()
+    assert 'name="name"' in phone.client.get("/").text
+    phone.join(name="  Ann   Example ")
+    assert on.people()[0]["name"] == "Ann   Example"
+
+
+def test_a_name_may_be_left_out(tmp_path: Path) -> None:
+    room = make_room(tmp_path, names=True)
+    room.phone().join()
+    room.phone().join(name="   ")
+    assert [("name" in p) for p in room.people()] == [False, False]
+
+
+def test_a_name_over_the_limit_is_asked_again_and_nobody_joins(tmp_path: Path) -> None:
+    room = make_room(tmp_path, names=True)
+    phone = room.phone()
+    phone.scan()
+    reply = phone.post("/start", {"role": "staff", "name": "N" * 81}, page="/")
+    assert reply.status_code == 400 and "at most 80 characters" in reply.text
+    assert room.people() == []
+    assert phone.post("/start", {"role": "staff", "name": "N" * 80}, page="/").status_code == 303
+    assert room.people()[0]["name"] == "N" * 80
+
+
+def test_a_name_already_used_is_asked_again(tmp_path: Path) -> None:
+    room = make_room(tmp_path, names=True)
+    room.phone().join(name="Ann Example")
+    phone = room.phone()
+    phone.scan()
+    reply = phone.post("/start", {"role": "staff", "name": " ann   EXAMPLE "}, page="/")
+    assert reply.status_code == 400 and "already used that name" in shown(reply)
+    assert len(room.people()) == 1
+    assert phone.post("/start", {"role": "staff", "name": "Ann E."}, page="/").status_code == 303
+
+
+def test_a_name_with_controls_and_markup_is_kept_as_plain_text(tmp_path: Path) -> None:
+    room = make_room(tmp_path, names=True)
+    room.phone().join(name="Ann\u202e\x1b[31m <i>Ex</i>")
+    assert room.people()[0]["name"] == "Ann[31m <i>Ex</i>"
+
+
+def test_when_the_room_is_full_the_next_person_is_told(tmp_path: Path) -> None:
+    room = make_room(tmp_path, max_people=2)
+    room.phone().join()
+    room.phone().join()
+    phone = room.phone()
+    phone.scan()
+    reply = phone.post("/start", {"role": "staff"}, page="/")
+    assert reply.status_code == 503 and "The room is full" in reply.text
+    assert len(room.people()) == 2
+
+
+# One question per screen
+
+
+def test_a_question_page_has_its_parts(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    page = phone.client.get("/q/1")
+    assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
+    text = shown(page)
+    assert "Question 1 of 4" in text and "People who use the service help set the budget." in text
+    assert "More about this" in text and "Think of the last budget round." in text
+    for label in ("Not yet", "Emerging", "Established", "Embedded", "Don't know"):
+        assert label in text
+    assert 'value="v0"' in text and 'value="dont-know"' in text and 'value="not-applicable"' in text
+    assert "<fieldset" in text and "<legend>" in text
+
+
+def test_there_is_no_back_from_the_first_question(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    assert ">Back<" not in phone.client.get("/q/1").text
+    phone.answer(1, "v1")
+    assert 'href="/q/1">Back<' in phone.client.get("/q/2").text
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    ["v9", "v1.5", "v-1", "v01", "V1", " v1", "v1 ", "1", "", "<script>", "skip", "Don't know"],
+)
+def test_an_answer_that_is_not_an_option_shows_the_question_again(
+    room: RoomUnderTest, chosen: str
+) -> None:
+    phone = joined(room)
+    before = room.files()
+    reply = phone.answer(1, chosen, note="kept while I fix it")
+    assert reply.status_code == 400
+    text = reply.text
+    assert "There is a problem" in text and 'href="#answer-1"' in text
+    assert "Question 1 of 4" in text and "kept while I fix it" in text
+    assert " checked" not in text  # nothing pretends to be chosen
+    assert "<script>" not in text
+    assert room.files() == before
+
+
+def test_next_with_nothing_chosen_asks_for_an_answer(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    before = room.files()
+    token = csrf_of(phone.client.get("/q/1").text)
+    reply = phone.client.post("/q/1", data={"csrf": token, "note": "only a note"})
+    assert reply.status_code == 400 and "Choose an answer" in reply.text
+    assert "only a note" in reply.text
+    assert room.files() == before
+
+
+@pytest.mark.parametrize("url", ["/q/2", "/q/3", "/q/4", "/q/5", "/q/0", "/q/999999999999"])
+def test_jumping_past_the_first_unanswered_question_goes_back_to_it(
+    room: RoomUnderTest, url: str
+) -> None:
+    phone = joined(room)
+    reply = phone.client.get(url, follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == "/q/1"
+    token = csrf_of(phone.client.get("/q/1").text)
+    before = room.files()
+    reply = phone.client.post(url, data={"csrf": token, "answer": "v1"}, follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == "/q/1"
+    assert room.files() == before
+
+
+@pytest.mark.parametrize("url", ["/q/-1", "/q/one", "/q/1.5", "/q/"])
+def test_a_question_address_that_is_no_number_is_no_such_page(
+    room: RoomUnderTest, url: str
+) -> None:
+    phone = joined(room)
+    reply = phone.client.get(url)
+    assert reply.status_code == 404 and "There is no such page" in reply.text
+
+
+def test_once_everything_is_answered_the_way_on_is_done(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    assert phone.client.get("/done", follow_redirects=False).headers["location"] == "/q/1"
+    for number in range(1, 5):
+        phone.answer(number, "v1")
+    for url in ("/", "/q/5", "/q/99"):
+        assert phone.client.get(url, follow_redirects=False).headers["location"] == "/done"
+    assert phone.client.get("/q/4").status_code == 200  # every answer can still be changed
+    assert "all 4 questions answered" in phone.client.get("/done").text
+
+
+# Notes
+
+
+def test_a_skip_keeps_its_note(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    phone.answer(1, "not-applicable", note="We have no budget")
+    assert answers(room) == {"money-1": {"skip": "not-applicable", "note": "We have no budget"}}
+    page = phone.client.get("/q/1").text
+    assert 'value="not-applicable" checked' in page and "We have no budget" in page
+
+
+def test_changing_an_answer_on_back_keeps_or_replaces_the_note_as_the_form_says(
+    room: RoomUnderTest,
+) -> None:
+    phone = joined(room)
+    phone.answer(1, "v1", note="first thoughts")
+    phone.answer(2, "v2")
+    page = phone.client.get("/q/1").text
+    assert 'value="v1" checked' in page and "first thoughts" in page
+    # The form sends the note it shows: kept as it was, with a new answer.
+    reply = phone.answer(1, "v3", note="first thoughts")
+    assert reply.headers["location"] == "/q/2"
+    assert answers(room)["money-1"] == {"value": 3, "note": "first thoughts"}
+    phone.answer(1, "dont-know", note="second thoughts")
+    assert answers(room)["money-1"] == {"skip": "dont-know", "note": "second thoughts"}
+    phone.answer(1, "v0", note="")
+    assert answers(room)["money-1"] == 0
+    assert answers(room)["money-2"] == 2  # the question after is untouched
+
+
+def test_control_characters_and_bidi_overrides_in_notes_are_dropped(
+    room: RoomUnderTest,
+) -> None:
+    phone = joined(room)
+    note = "a\x1b[31mb\u202ec\u2066d\x00e\x7ff\r\ng\rh\u2028i\tj  "
+    phone.answer(1, "v1", note=note)
+    assert answers(room)["money-1"] == {"value": 1, "note": "a[31mbcdef\ng\nh\ni j"}
+
+
+def test_a_note_of_only_spaces_is_no_note(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    phone.answer(1, "v1", note=" \r\n\t ")
+    assert answers(room)["money-1"] == 1
+
+
+def test_a_note_over_a_thousand_characters_is_shown_back_and_not_saved(
+    room: RoomUnderTest,
+) -> None:
+    phone = joined(room)
+    before = room.files()
+    note = "n" * 1001
+    reply = phone.answer(1, "v2", note=note)
+    assert reply.status_code == 400
+    assert "at most 1,000 characters: this one has 1,001" in reply.text
+    assert note in reply.text  # nothing typed is lost: it can be shortened
+    assert room.files() == before
+    assert phone.answer(1, "v2", note="n" * 1000).status_code == 303
+    # Control characters do not count: they are dropped before the length is taken.
+    assert phone.answer(2, "v2", note="n" * 1000 + "\x00" * 50).status_code == 303
+    assert answers(room)["money-2"] == {"value": 2, "note": "n" * 1000}
+
+
+def test_html_in_a_note_is_text_on_every_page_that_shows_it(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    phone.answer(1, "v2", note=HOSTILE)
+    assert answers(room)["money-1"] == {"value": 2, "note": HOSTILE}
+    pages = [
+        phone.client.get("/q/1"),  # the note shown again on Back
+        phone.answer(1, "v9", note=HOSTILE),  # shown again beside an error
+    ]
+    for reply in pages:
+        assert "<script>" not in reply.text and "<b onmouseover" not in reply.text
+        assert "&lt;/textarea&gt;&lt;script&gt;" in reply.text
+        assert reply.text.count("</textarea>") == 1
+    for number in range(2, 5):
+        phone.answer(number, "v2")
+    room.room.close()
+    report = phone.client.get("/report")
+    assert report.status_code == 200
+    assert "<script>" not in report.text and "<b onmouseover" not in report.text
+
+
+# Next person on a shared device
+
+
+def test_next_person_ends_the_turn_and_the_next_starts_afresh(room: RoomUnderTest) -> None:
+    phone = joined(room, "family-carer")
+    phone.answer(1, "v3", note="first person's private note")
+    phone.answer(2, "dont-know")
+    pause = phone.client.get("/pause")
+    assert "Next person" in pause.text and 'href="/q/3"' in pause.text
+    reply = phone.post("/leave", {}, page="/pause")
+    assert reply.status_code == 303 and reply.headers["location"] == "/"
+    assert phone.cookie("person") is None and phone.cookie("room") is not None
+    # Back or refresh on the pages the first person saw shows nothing of theirs.
+    for url in ("/q/1", "/q/2", "/q/3", "/done", "/pause"):
+        again = phone.client.get(url, follow_redirects=False)
+        assert again.status_code == 303 and again.headers["location"] == "/", url
+        assert "first person" not in phone.client.get(url).text
+    welcome = phone.client.get("/")
+    assert "Which of these describes you best?" in welcome.text
+    assert "first person" not in welcome.text
+    phone.join("staff")
+    page = phone.client.get("/q/1").text
+    assert "first person" not in page and " checked" not in page
+    phone.answer(1, "v0")
+    people = room.people()
+    assert [p["id"] for p in people] == ["r1", "r2"]
+    assert people[0]["answers"]["sharing-power"] == {
+        "money-1": {"value": 3, "note": "first person's private note"},
+        "money-2": {"skip": "dont-know"},
+    }
+    assert people[1]["answers"]["sharing-power"] == {"money-1": 0}
+
+
+def test_the_first_persons_form_sent_again_after_next_person_changes_nothing_of_theirs(
+    room: RoomUnderTest,
+) -> None:
+    phone = joined(room)
+    token = csrf_of(phone.client.get("/q/1").text)
+    phone.answer(1, "v3")
+    phone.post("/leave", {}, page="/pause")
+    before = room.files()
+    reply = phone.client.post("/q/1", data={"csrf": token, "answer": "v0"}, follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == "/"
+    assert room.files() == before
+
+
+def test_the_done_page_offers_the_next_person_too(room: RoomUnderTest) -> None:
+    phone = joined(room)
+    for number in range(1, 5):
+        phone.answer(number, "v1")
+    done = phone.client.get("/done").text
+    assert 'action="/leave"' in done
+    assert phone.post("/leave", {}, page="/done").status_code == 303
+    assert "Which of these describes you best?" in phone.client.get("/").text
+
+
+# Nobody reaches anyone else's answers
+
+
+def test_one_phone_never_sees_or_changes_anothers_answers(room: RoomUnderTest) -> None:
+    alice = joined(room, "family-carer")
+    alice.answer(1, "v3", note="ALICE-PRIVATE")
+    alice.answer(2, "v3")
+    bob = joined(room, "staff")
+    assert bob.client.get("/", follow_redirects=False).headers["location"] == "/q/1"
+    page = bob.client.get("/q/1").text
+    assert "ALICE-PRIVATE" not in page and " checked" not in page
+    assert bob.client.get("/q/2", follow_redirects=False).headers["location"] == "/q/1"
+    bob.answer(1, "v0", note="bob")
+    alice_before = room.people()[0]
+    # Bob's cookie names Bob; another id in it, signed or not, names nobody.
+    own = bob.cookie("person")
+    assert own is not None and own.startswith("r2.")
+    for forged in ("r1", "r1." + own.split(".", 1)[1], own.replace("r2", "r1", 1), "r1.r2"):
+        bob.set_cookie("person", forged)
+        token = csrf_of(bob.client.get("/").text)
+        for url in ("/q/1", "/q/2", "/q/3", "/done", "/pause"):
+            assert "ALICE-PRIVATE" not in bob.client.get(url).text
+        bob.client.post("/q/1", data={"csrf": token, "answer": "v0", "note": "bob was here"})
+        bob.client.post("/q/3", data={"csrf": token, "answer": "v0"})
+    assert room.people()[0] == alice_before
+    assert "ALICE-PRIVATE" in alice.client.get("/q/1").text
+
+
+def test_swapped_cookies_each_answer_only_as_the_person_they_name(room: RoomUnderTest) -> None:
+    alice = joined(room)
+    bob = joined(room)
+    alice_cookie, bob_cookie = alice.cookie("person"), bob.cookie("person")
+    assert alice_cookie and bob_cookie
+    alice.set_cookie("person", bob_cookie)
+    bob.set_cookie("person", alice_cookie)
+    alice.answer(1, "v1", note="from the first phone")
+    bob.answer(1, "v2", note="from the second phone")
+    first, second = room.people()
+    assert first["answers"]["sharing-power"]["money-1"]["note"] == "from the second phone"
+    assert second["answers"]["sharing-power"]["money-1"]["note"] == "from the first phone"
