@@ -84,7 +84,18 @@ class Participant:
             at = turn.resume_at()
         return "/done" if at >= turn.total else f"/q/{at + 1}"
 
-    def _welcome(self, request: Request, error: str | None = None, status: int = 200) -> Response:
+    def _welcome(
+        self,
+        request: Request,
+        error: str | None = None,
+        status: int = 200,
+        *,
+        chosen: str = "",
+        name: str = "",
+        wrong: str = "role",
+    ) -> Response:
+        """The welcome and the role form; after an error, what was chosen and typed is
+        kept and the error points at the field that is `wrong` ("role" or "name")."""
         total = len(self.room.session.steps)
         minutes = max(1, round(total * SECONDS_PER_QUESTION / 60))
         roles = [{"id": r.id, "label": r.label, "hint": r.description} for r in self.room.roles()]
@@ -96,6 +107,9 @@ class Participant:
             "min_group": self.room.settings.min_group,
             "error": error,
             "name_limit": NAME_LIMIT,
+            "chosen": chosen,
+            "name": name,
+            "wrong": wrong,
         }
         return self.web.page(request, "welcome.html.j2", context, status)
 
@@ -144,11 +158,13 @@ class Participant:
         if self._turn(request) is not None:
             return see_other("/")
         role = str(form.get("role") or "")
-        if role not in {r.id for r in self.room.roles()}:
-            return self._welcome(request, "Choose the answer that describes you best.", 400)
         name = typed_text(str(form.get("name") or "")) if self.room.settings.names else ""
+        if role not in {r.id for r in self.room.roles()}:
+            error = "Choose the answer that describes you best."
+            return self._welcome(request, error, 400, name=name[:NAME_LIMIT])
         if len(name) > NAME_LIMIT:
-            return self._welcome(request, f"A name can be at most {NAME_LIMIT} characters.", 400)
+            error = f"A name can be at most {NAME_LIMIT} characters."
+            return self._welcome(request, error, 400, chosen=role, name=name, wrong="name")
         try:
             person = await run_in_threadpool(self.room.join, role, name or None)
         except RoomFull:
@@ -160,9 +176,8 @@ class Participant:
                 None,
             )
         except NameTaken:
-            return self._welcome(
-                request, "Someone has already used that name. Add an initial.", 400
-            )
+            error = "Someone has already used that name. Add an initial."
+            return self._welcome(request, error, 400, chosen=role, name=name, wrong="name")
         except CoprodError as err:
             return self.not_saved(request, err)
         response = see_other("/q/1")
