@@ -127,6 +127,26 @@ def test_a_name_already_used_is_asked_again(tmp_path: Path) -> None:
     assert phone.post("/start", {"role": "staff", "name": "Ann E."}, page="/").status_code == 303
 
 
+def test_after_a_name_error_the_role_and_the_name_are_kept_and_the_error_points_at_the_name(
+    tmp_path: Path,
+) -> None:
+    room = make_room(tmp_path, names=True)
+    room.phone().join(name='Ann "><script>')
+    phone = room.phone()
+    phone.scan()
+    reply = phone.post("/start", {"role": "manager", "name": 'ann "><script>'}, page="/")
+    assert reply.status_code == 400
+    page = reply.text
+    assert 'href="#name"' in page and 'aria-invalid="true"' in page
+    assert 'value="manager" checked' in page and page.count(" checked") == 1
+    assert 'value="ann &#34;&gt;&lt;script&gt;"' in page and "<script>" not in page
+    reply = phone.post("/start", {"role": "staff", "name": "N" * 81}, page="/")
+    assert 'href="#name"' in reply.text and 'value="staff" checked' in reply.text
+    reply = phone.post("/start", {"name": "Bo"}, page="/")
+    assert 'href="#role-person-using-services"' in reply.text and 'value="Bo"' in reply.text
+    assert 'aria-invalid="true"' not in reply.text
+
+
 def test_a_name_with_controls_and_markup_is_kept_as_plain_text(tmp_path: Path) -> None:
     room = make_room(tmp_path, names=True)
     room.phone().join(name="Ann\u202e\x1b[31m <i>Ex</i>")
