@@ -135,6 +135,37 @@ dimensions:
     assert check(r=source) == [("r", 9, 5, "ladder-groups")]
 
 
+LADDER = (
+    HEAD
+    + """\
+scale:
+  - {value: 1, label: Placation, group: Tokenism}
+  - {value: 2, label: Partnership, group: Citizen power}
+scoring: {method: ladder}
+dimensions:
+  - id: d
+    title: D
+    questions:
+      - {id: q1, text: One}
+      - id: q1-claim
+        text: Is it called co-production?
+        side: claim
+        options: [{value: 0, label: No}, {value: 1, label: Yes}]
+"""
+)
+
+
+def test_a_ladder_question_scored_beside_the_rung_needs_no_groups(check: Check) -> None:
+    assert check(r=LADDER) == []
+
+
+def test_a_ladder_area_with_only_sides_puts_every_question_on_the_rungs(check: Check) -> None:
+    source = LADDER + "  - id: e\n    title: E\n    questions:\n"
+    source += "      - {id: e-claim, text: Called?, side: claim}\n"
+    # Area e has no rung question of its own, so no question is scored beside the rung.
+    assert check(r=source) == [("r", 19, 19, "ladder-groups"), ("r", 19, 42, "ladder-groups")]
+
+
 def test_checklist_needs_threshold(check: Check) -> None:
     source = (
         HEAD

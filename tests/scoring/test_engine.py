@@ -71,6 +71,54 @@ def test_ladder_reports_typical_weakest_and_strongest() -> None:
     assert r.scores.everyone.band is None
 
 
+def test_a_ladder_scores_its_sides_beside_the_rung() -> None:
+    yes_no = [{"value": 0, "label": "No"}, {"value": 1, "label": "Yes"}]
+    data = rubric("ladder")
+    data["scale"] = [
+        {"value": v, "label": name, "group": group}
+        for v, name, group in [(1, "Low", "Bottom"), (3, "Middle", "Middle"), (6, "High", "Top")]
+    ]
+    data["dimensions"] = [
+        {
+            "id": area,
+            "title": area.upper(),
+            "questions": [
+                {"id": f"{area}1", "text": "Rung?"},
+                {"id": f"{area}-claim", "text": "Called?", "side": "claim", "options": yes_no},
+            ],
+        }
+        for area in ("a", "b")
+    ]
+    rows = (
+        ("staff", {"a1": 6, "a-claim": 1, "b1": 1, "b-claim": 0}),
+        ("family-carer", {"a1": 3, "a-claim": 1, "b1": 1, "b-claim": 0}),
+        ("manager", {"a-claim": 0}),  # answered only beside the rung
+    )
+    (r,) = score(catalog_of(data), respondents(*rows)).rubrics
+    a, b = r.dimensions
+    # The rung reads only a1 (median of 6 and 3); the claim is a side of its own.
+    assert a.rung is not None and (a.rung.value, a.rung.name) == (4.5, "Middle")
+    assert a.range == (1, 6) and r.range == (1, 6)
+    assert a.scores.everyone.respondents == 2 and a.scores.everyone.coverage == pytest.approx(66.67)
+    assert a.sides["claim"].everyone.value == 1 and a.sides["claim"].everyone.respondents == 3
+    assert b.sides["claim"].everyone.percent == 0
+    assert a.rest is None
+    assert r.scores.everyone.respondents == 2
+    assert r.ladder is not None and [x.dimension for x in r.ladder.weakest] == ["b"]
+
+
+def test_a_ladder_whose_every_question_has_a_side_reads_them_all() -> None:
+    data = rubric("ladder")  # a1 practice, a2 belief; b1 has no side either way
+    for dim in data["dimensions"]:
+        for question in dim["questions"]:
+            question.setdefault("side", "practice")
+    data["scale"] = [{"value": v, "label": str(v), "group": "G"} for v in range(5)]
+    (r,) = score(catalog_of(data), respondents(*ROWS)).rubrics
+    a = r.dimensions[0]
+    # medians: a1 (weight 2) 3, a2 1 -> (3 * 2 + 1) / 3
+    assert a.scores.everyone.value == pytest.approx(7 / 3, abs=1e-4)
+
+
 def test_checklist_counts_questions_at_threshold() -> None:
     (r,) = score(catalog_of(rubric("checklist", threshold=2)), respondents(*ROWS)).rubrics
     # a1 mean 3 met, a2 mean 1 not, b1 mean 2 met

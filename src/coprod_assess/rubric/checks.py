@@ -11,7 +11,7 @@ from coprod_assess.loading.document import Loc, YamlDocument
 from coprod_assess.rubric.core_checks import check_core
 from coprod_assess.rubric.files import LoadedFile
 from coprod_assess.rubric.models import Option, Rubric
-from coprod_assess.rubric.ranges import rubric_range
+from coprod_assess.rubric.ranges import rubric_range, sides_beside_rungs
 from coprod_assess.rubric.roles import RolesFile, role_key
 
 
@@ -47,13 +47,17 @@ def check_rubric(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
         ),
         "question id",
     )
+    ladder = rubric.scoring.method == "ladder"
+    beside = sides_beside_rungs(rubric)
     if rubric.scale:
-        yield from _check_options(rubric, rubric.scale, ("scale",), doc)
+        yield from _check_options(rubric.scale, ("scale",), doc, rungs=ladder)
     for i, dim in enumerate(dims):
         for j, question in enumerate(dim.questions):
             loc: Loc = ("dimensions", i, "questions", j)
             if question.options is not None:
-                yield from _check_options(rubric, question.options, (*loc, "options"), doc)
+                # A question scored beside the rung is not on the rungs: no groups needed.
+                rungs = ladder and not (beside and question.side)
+                yield from _check_options(question.options, (*loc, "options"), doc, rungs=rungs)
             elif not rubric.scale:
                 yield doc.problem(
                     (*loc, "id"),
@@ -65,7 +69,7 @@ def check_rubric(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
 
 
 def _check_options(
-    rubric: Rubric, options: list[Option], loc: Loc, doc: YamlDocument
+    options: list[Option], loc: Loc, doc: YamlDocument, *, rungs: bool
 ) -> Iterator[Problem]:
     if len(options) < 2:
         yield doc.problem(loc, "too-few-options", "a question needs at least two options")
@@ -75,13 +79,13 @@ def _check_options(
         "option value",
         "duplicate-option",
     )
-    if rubric.scoring.method == "ladder":
+    if rungs:
         for k, option in enumerate(options):
             if not option.group:
                 yield doc.problem(
                     (*loc, k),
                     "ladder-groups",
-                    f"option {_fmt(option.value)} needs a group: every option of a ladder "
+                    f"option {_fmt(option.value)} needs a group: every rung of a ladder "
                     "rubric names its group (e.g. Tokenism)",
                 )
 

@@ -18,9 +18,27 @@ def question_range(rubric: Rubric, question: Question) -> Range | None:
     return (float(min(values)), float(max(values)))
 
 
+def sides_beside_rungs(rubric: Rubric) -> bool:
+    """Whether a ladder scores its questions with a side beside the rung, not in it: so
+    when every area has a question with no side to read the rung from, and some questions
+    have a side (such as whether the service calls the area co-production)."""
+    if rubric.scoring.method != "ladder":
+        return False
+    every_area = all(any(not q.side for q in dim.questions) for dim in rubric.dimensions)
+    return every_area and any(question.side for _, question in rubric.questions())
+
+
+def scored_questions(rubric: Rubric, questions: list[Question]) -> list[Question]:
+    """The questions a score combines: all of them, or on a ladder whose sides are scored
+    beside the rungs, those with no side."""
+    if not sides_beside_rungs(rubric):
+        return questions
+    return [question for question in questions if not question.side]
+
+
 def dimension_range(rubric: Rubric, dimension: Dimension) -> Range | None:
     """The range of a dimension's score under the rubric's method."""
-    return questions_range(rubric, dimension.questions)
+    return questions_range(rubric, scored_questions(rubric, dimension.questions))
 
 
 def questions_range(rubric: Rubric, questions: list[Question]) -> Range | None:

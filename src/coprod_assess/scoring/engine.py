@@ -8,7 +8,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from coprod_assess.rubric.models import Dimension, Option, Question, Rubric
-from coprod_assess.rubric.ranges import Range, questions_range, rubric_range
+from coprod_assess.rubric.ranges import (
+    Range,
+    questions_range,
+    rubric_range,
+    scored_questions,
+    sides_beside_rungs,
+)
 from coprod_assess.scoring.aggregate import (
     band_for,
     combine,
@@ -50,11 +56,11 @@ def question_value(rubric: Rubric, values: Sequence[float]) -> float | None:
 
 
 def ladder_rungs(rubric: Rubric) -> list[Option]:
-    """The named rungs of a ladder: its scale, or else every option its questions offer."""
+    """The named rungs of a ladder: its scale, or else every option its rung questions offer."""
     if rubric.scale:
         return rubric.scale
     seen: dict[float, Option] = {}
-    for _, question in rubric.questions():
+    for question in scored_questions(rubric, [q for _, q in rubric.questions()]):
         for option in rubric.options_for(question):
             seen.setdefault(option.value, option)
     return list(seen.values())
@@ -160,23 +166,25 @@ class RubricScorer:
 
     def rest(self, questions: Sequence[Question], key: str) -> GroupScores | None:
         """Scores of the questions with no side, where others have one. Never shown: the
-        whole less its sides could single them out, so the privacy step weighs them too."""
+        whole less its sides could single them out, so the privacy step weighs them too.
+        A ladder that scores its sides beside the rungs has no such whole to weigh."""
         untagged = [q for q in questions if not q.side]
-        if not untagged or len(untagged) == len(questions):
+        if not untagged or len(untagged) == len(questions) or sides_beside_rungs(self.rubric):
             return None
         return self.questions_scores(untagged, f"{key}#", False)
 
     def dimension(self, dim: Dimension) -> DimensionResult:
         """One dimension's result."""
         banded = self.method in ("mean", "median", "min", "ladder")
-        scores = self.questions_scores(dim.questions, dim.id, banded)
+        scored = scored_questions(self.rubric, dim.questions)
+        scores = self.questions_scores(scored, _part(dim.id, scored, dim.questions), banded)
         sides = self.sides(dim.questions, dim.id)
         rest = self.rest(dim.questions, dim.id)
         value = scores.everyone.value
         return DimensionResult(
             id=dim.id,
             title=dim.title,
-            range=questions_range(self.rubric, dim.questions) or (0.0, 0.0),
+            range=questions_range(self.rubric, scored) or (0.0, 0.0),
             scores=scores,
             gap=scores.gap(),
             sides=sides,
@@ -228,11 +236,13 @@ class RubricScorer:
         rubric = self.rubric
         dims = [self.dimension(dim) for dim in rubric.dimensions]
         everything = [q for _, q in rubric.questions()]
+        scored = scored_questions(rubric, everything)
+        key = _part(WHOLE_RUBRIC, scored, everything)
         possible = rubric_range(rubric) or (0.0, 0.0)
 
         def score_for(group: str) -> Score:
             value = self.rubric_value(dims, group)
-            return self.score(value, everything, group, WHOLE_RUBRIC, possible, True)
+            return self.score(value, scored, group, key, possible, True)
 
         scores = self.by_group(score_for)
         sides = self.sides(everything, WHOLE_RUBRIC)
@@ -275,6 +285,12 @@ class RubricScorer:
             weakest=weakest,
             strongest=strongest,
         )
+
+
+def _part(key: str, scored: Sequence[Question], questions: Sequence[Question]) -> str:
+    """The tally part whose respondents a score counts: all of `key`, or, when the score
+    leaves out the questions with a side, those who answered its questions with none."""
+    return key if len(scored) == len(questions) else f"{key}#"
 
 
 def extremes(placed: Sequence[AreaRung]) -> tuple[list[AreaRung], list[AreaRung]]:
