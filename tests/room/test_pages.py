@@ -36,6 +36,17 @@ def test_a_phone_that_has_not_joined_sees_only_the_code_form(room: RoomUnderTest
         assert reply.status_code == 303 and reply.headers["location"] == "/", url
 
 
+def test_the_organisations_name_is_text_on_every_page(room: RoomUnderTest) -> None:
+    hostile = '<img src=x onerror=alert(1)>"</title>'
+    room.room.session.set_assessment(("organisation",), hostile)
+    phone = joined(room)
+    pages = [phone.client.get(url) for url in ("/", "/q/1", "/pause")]
+    pages.append(room.projector().get("/projector"))
+    for page in pages:
+        assert "<img" not in page.text and page.text.count("</title>") == 1
+        assert "&lt;img src=x onerror=alert(1)&gt;" in page.text
+
+
 def test_the_welcome_offers_the_phone_roles_with_prefer_not_to_say_last(
     room: RoomUnderTest,
 ) -> None:
