@@ -186,3 +186,20 @@ def test_question_pages_reflow_and_follow_the_phones_text_size(
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
     assert size >= 40, "headings grow with the text size"
     context.close()
+
+
+def test_the_projector_counts_keep_up_without_a_reload(browser: Any, live: LiveRoom) -> None:
+    projector = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    projector.goto(live.control_url)
+    expect(projector.locator('[data-count="joined"]')).to_have_text("0")
+    projector.evaluate("window.stillThisPage = true")
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(live.join_url)
+    phone.get_by_label("Person who uses services").check()
+    phone.get_by_role("button", name="Start").click()
+    phone.wait_for_url("**/q/1")
+    expect(projector.locator('[data-count="joined"]')).to_have_text("1", timeout=8000)
+    expect(projector.locator('[data-count="lived"]')).to_have_text("1")
+    assert projector.evaluate("window.stillThisPage === true"), "counted by a reload"
+    phone.context.close()
+    projector.context.close()

@@ -1,0 +1,54 @@
+"""The facilitator's terminal while the room runs (a real pseudo-terminal): Enter shows the
+counts, `close` closes answering and says where the answers and report are, Ctrl-C stops."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import httpx2 as httpx
+import pexpect
+
+from coprod_assess.room.keys import room_keys
+from tests.conftest import DATA
+from tests.room.live import form_token, free_port
+
+ARGS = ["--rubric", str(DATA / "rubrics"), "--only", "sharing-power"]
+ARGS += ["--organisation", "Riverside Forum", "--period", "2026"]
+
+
+def test_close_from_the_terminal_then_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    command = ["-m", "coprod_assess", "workshop", "room.yaml", "--local"]
+    child = pexpect.spawn(
+        sys.executable,
+        [*command, "--port", str(port), *ARGS],
+        cwd=str(tmp_path),
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd() / "src")},
+        encoding="utf-8",
+        timeout=20,
+    )
+    try:
+        child.expect('Type "close" and Enter to close answering')
+        base = f"http://127.0.0.1:{port}"
+        keys = room_keys(tmp_path / "room.yaml")
+        with httpx.Client(base_url=base, timeout=10, follow_redirects=True) as phone:
+            page = phone.get(f"/join/{keys.join_token}")
+            phone.post("/start", data={"csrf": form_token(page.text), "role": "staff"})
+            page = phone.get("/q/1")
+            phone.post("/q/1", data={"csrf": form_token(page.text), "answer": "v2"})
+            child.sendline("")
+            child.expect(r"Joined 1, finished 0 \(0 with lived experience, 1 professionals\)")
+            child.sendline("close")
+            child.expect(r"Answering closed\. The answers are in room\.yaml; the report is in ")
+            child.expect(r"room-report\.html\.")
+            assert "Answering has closed" in phone.get("/q/2").text
+        assert (tmp_path / "room-report.html").read_text(encoding="utf-8").startswith("<!doctype")
+        child.sendintr()
+        child.expect(r"Stopped\. 1 answer saved in room\.yaml\.")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0, "answering was closed: a clean stop"
+    finally:
+        if child.isalive():
+            child.kill(9)
