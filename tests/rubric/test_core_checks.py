@@ -90,3 +90,19 @@ def test_core_must_be_true_or_false(check: Check) -> None:
     source = HEAD + SCALE + "dimensions:\n  - id: d\n    title: D\n    questions:\n"
     source += "      - {id: q1, text: Is it so?, core: 'yes'}\n"
     assert check(r=source) == [("r", 14, 41, "invalid")]
+
+
+def test_questions_with_no_side_beside_sided_ones_need_their_own(check: Check) -> None:
+    source = (
+        HEAD
+        + SCALE
+        + """\
+dimensions:
+  - id: money
+    title: Money
+    questions:
+      - {id: money-1, text: Who decides?}
+      - {id: money-claim, text: Is it called co-production?, side: claim, core: true}
+"""
+    )
+    assert check(r=source) == [("r", 11, 9, "core-missing")]

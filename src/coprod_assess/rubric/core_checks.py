@@ -1,5 +1,6 @@
 """The short form's check: once any question is core, each dimension has one core question,
-one per side where the dimension's questions carry sides (e.g. practice and belief)."""
+one per side where the dimension's questions carry sides (e.g. practice and belief; on a
+ladder, the rung question with no side and the `claim` beside it)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,17 @@ def check_core(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
     if not has_short_form(rubric):
         return
     for i, dim in enumerate(rubric.dimensions):
-        for side in _sides(dim):
-            where = f"the {side} side of dimension '{dim.id}'" if side else f"dimension '{dim.id}'"
+        sides = _sides(dim)
+        for side in sides:
+            where = (
+                f"the {side} side of dimension '{dim.id}'"
+                if side
+                else f"dimension '{dim.id}'"
+                + (" among its questions with no side" if len(sides) > 1 else "")
+            )
             core = [(j, q) for j, q in enumerate(dim.questions) if q.core and q.side == side]
             if not core:
-                per = "per dimension and side" if side else "per dimension"
+                per = "per dimension and side" if len(sides) > 1 or side else "per dimension"
                 yield doc.problem(
                     ("dimensions", i, "id"),
                     "core-missing",
@@ -39,5 +46,6 @@ def check_core(rubric: Rubric, doc: YamlDocument) -> Iterator[Problem]:
 
 
 def _sides(dim: Dimension) -> list[str | None]:
-    """The side tags of a dimension's questions in file order, or [None] when it has none."""
-    return [*dict.fromkeys(q.side for q in dim.questions if q.side)] or [None]
+    """The side tags of a dimension's questions in file order, None for questions with none
+    (so a ladder's area with a rung question and a `claim` question has two)."""
+    return [*dict.fromkeys(q.side for q in dim.questions)]
