@@ -116,7 +116,7 @@ def test_hostile_text_parses_as_itself() -> None:
 def test_rubric_list(cli: Run, hostile: dict[str, Path]) -> None:
     result = cli("rubric", "list", "--rubric", str(hostile["rubrics"]))
     assert_inert(result)
-    assert f"│ hostile              │ 1.0.0   │         2 │ {ONE_LINE} │" in result.stdout
+    assert f"│ hostile              │ 1.0.0   │ {ONE_LINE} │" in result.stdout
 
 
 def test_rubric_show(cli: Run, hostile: dict[str, Path]) -> None:

@@ -86,3 +86,19 @@ def test_show_numbers_options_by_their_value(cli: Run, write: Callable[..., Path
     nef = cli("rubric", "show", "nef-six-principles").stdout
     assert "  0. Not yet: " in nef and "  4. " in nef
     assert "  1. Not yet" not in nef
+
+
+def test_list_shows_each_rubric_length_full_and_short(cli: Run) -> None:
+    added = ["--rubric", str(DATA / "short"), "--rubric", str(DATA / "rubrics")]
+    result = cli("rubric", "list", *added)
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert "How long each takes (full form / short form)" in lines
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines]
+    assert ["core-power", "5 / 3", "66 / 53", "1 / 1"] in rows
+    # No question of sharing-power is core: it has no short form.
+    assert ["sharing-power", "4 / -", "59 / -", "1 / -"] in rows
+    assert any(row[:1] == ["all"] for row in rows)
+    text = " ".join(result.stdout.split())
+    assert "Words on screen: questions, help and answer options (a shared scale once)." in text
+    assert "Minutes at 200 words a minute." in text
