@@ -167,3 +167,47 @@ def test_a_groups_size_and_mix_are_kept() -> None:
     merged = merge_answers([source("a.yaml", LAPTOP_A), group])
     person = merged["respondents"][-1]
     assert (person["people"], person["lived_experience"]) == (8, 5)
+
+
+SHORT = """\
+assessment:
+  period: "2026"
+  form: short
+  rubrics: {nef-six-principles: 1.0.0}
+respondents:
+  - id: r1
+    role: staff
+    answers: {nef-six-principles: {assets-1: 2}}
+"""
+FULL = """\
+assessment:
+  period: "2026"
+  rubrics: {nef-six-principles: 1.0.0}
+respondents:
+  - id: r1
+    role: staff
+    answers: {nef-six-principles: {assets-1: 3}}
+"""
+
+
+def test_files_asked_the_short_form_merge_as_the_short_form() -> None:
+    merged = merge_answers([source("a.yaml", SHORT), source("b.yaml", SHORT)])
+    assert merged["assessment"]["form"] == "short"
+    assert (
+        "form" not in merge_answers([source("a.yaml", FULL), source("b.yaml", FULL)])["assessment"]
+    )
+
+
+def test_short_and_full_forms_are_refused_in_the_full_form_file() -> None:
+    with pytest.raises(MergeConflict) as caught:
+        merge_answers([source("a.yaml", SHORT), source("b.yaml", FULL)])
+    assert str(caught.value) == (
+        "b.yaml:2:3: error[assessment-differs] the form differs: the full form in b.yaml but "
+        "the short form in a.yaml; coverage counts what each form asked, so they cannot be "
+        "combined. To combine them as the short form, write `form: short` in the assessment "
+        "block of b.yaml: its answers to other questions are kept, but not scored"
+    )
+    written = FULL.replace('  period: "2026"\n', '  period: "2026"\n  form: full\n')
+    with pytest.raises(MergeConflict) as caught:
+        merge_answers([source("b.yaml", written), source("a.yaml", SHORT)])
+    assert [(p.file, p.line, p.column) for p in caught.value.problems] == [("b.yaml", 3, 9)]

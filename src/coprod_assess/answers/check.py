@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from coprod_assess.answers.form_check import check_form
 from coprod_assess.answers.models import Answer, AnswersFile
 from coprod_assess.errors import Problem
 from coprod_assess.loading.document import YamlDocument
@@ -13,7 +14,7 @@ from coprod_assess.rubric.models import Rubric
 
 
 def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> Iterator[Problem]:
-    """Problems with roles, rubric ids, question ids, values and declared versions."""
+    """Problems with roles, rubric ids, question ids, values, declared versions and form."""
     loc: tuple[str | int, ...]
     for rubric_id, version in answers.assessment.rubrics.items():
         loc = ("assessment", "rubrics", rubric_id)
@@ -65,6 +66,7 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
                 )
                 continue
             yield from _check_rubric_answers(rubric, given, loc, doc)
+    yield from check_form(answers, doc, catalog)
 
 
 def _check_rubric_answers(

@@ -1,8 +1,8 @@
 """Combining answers files from several laptops or forms into one assessment.
 
 Pure: answers in, answers data out. Files combine only when they are the same
-assessment: organisation and period agree (a blank one agrees with anything)
-and each rubric was answered in one version.
+assessment: organisation and period agree (a blank one agrees with anything),
+each rubric was answered in one version, and all were asked the same form.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ def agreed_assessment(sources: Sequence[Source]) -> dict[str, Any]:
     """The one assessment block the sources share, or MergeConflict naming what differs.
 
     Organisation and period compare ignoring case and spacing; the first spelling
-    given is kept, as is the first date given. Rubric versions must be equal.
+    given is kept, as is the first date given. Rubric versions must be equal, and so
+    must the form asked (full or short).
     """
     block: dict[str, Any] = {"organisation": "", "period": "", "date": "", "rubrics": {}}
     origin: dict[str, Source] = {}
@@ -81,9 +82,35 @@ def agreed_assessment(sources: Sequence[Source]) -> dict[str, Any]:
                         f"the version of {rubric_id}",
                     )
                 )
+    conflicts += _form_conflicts(sources)
     if conflicts:
         raise MergeConflict(conflicts)
+    if sources and sources[0].answers.assessment.form == "short":
+        block["form"] = "short"
     return block
+
+
+def _form_conflicts(sources: Sequence[Source]) -> list[Problem]:
+    """Files asked the short form combine only with each other: coverage counts what was asked.
+
+    The problem is placed in each full-form file, where `form: short` would combine them.
+    """
+    short = next((s for s in sources if s.answers.assessment.form == "short"), None)
+    if short is None:
+        return []
+    return [
+        source.problem(
+            ("assessment", "form")
+            if "form" in source.answers.assessment.model_fields_set
+            else ("assessment",),
+            f"the form differs: the full form in {source.name} but the short form in "
+            f"{short.name}; coverage counts what each form asked, so they cannot be combined. "
+            f"To combine them as the short form, write `form: short` in the assessment block "
+            f"of {source.name}: its answers to other questions are kept, but not scored",
+        )
+        for source in sources
+        if source.answers.assessment.form == "full"
+    ]
 
 
 def _conflict(

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from coprod_assess.fields import Id, Number, UserModel, Version
+from coprod_assess.rubric.forms import Form
 
 Skip = Literal["dont-know", "not-applicable"]
 
@@ -27,6 +28,11 @@ class Assessment(UserModel):
     organisation: str = ""
     period: Label = Field(default="", description="The label that diff and trend use, e.g. 2026.")
     date: str = Field(default="", description="Kept as written, e.g. 2026-11-22.")
+    form: Form = Field(
+        default="full",
+        description="The form asked: `short` for the core questions only (`--short`), "
+        "`full` (or no `form`) for every question.",
+    )
     rubrics: dict[Id, Version] = Field(default_factory=dict)
 
 

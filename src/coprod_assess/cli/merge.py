@@ -27,8 +27,9 @@ def merge(
 ) -> None:
     """Combine answers files from several laptops or forms into one.
 
-    Each file is checked as `coprod score` checks it; their organisation, period and
-    rubric versions must agree. Everyone is kept, renumbered r1, r2, ... in file order.
+    Each file is checked as `coprod score` checks it; their organisation, period,
+    rubric versions and form (full or short) must agree. Everyone is kept, renumbered
+    r1, r2, ... in file order.
     """
     from coprod_assess.answers.merge import Source, merge_answers
     from coprod_assess.answers.writer import save_answers

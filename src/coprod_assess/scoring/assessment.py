@@ -7,6 +7,7 @@ from collections import Counter
 from coprod_assess import __version__
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.rubric.catalog import Catalog
+from coprod_assess.rubric.forms import Form, has_short_form, in_form
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE, RubricScorer, content_hash
 from coprod_assess.scoring.result import AssessmentInfo, RespondentMix, Result
 from coprod_assess.scoring.tally import tally
@@ -40,25 +41,37 @@ def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
 
 
 def score_assessment(
-    answers: AnswersFile, catalog: Catalog, *, min_coverage: float = DEFAULT_MIN_COVERAGE
+    answers: AnswersFile,
+    catalog: Catalog,
+    *,
+    min_coverage: float = DEFAULT_MIN_COVERAGE,
+    form: Form | None = None,
 ) -> Result:
     """The full scored assessment. Pure: the same answers and rubrics give the same result.
 
+    A short-form file is scored over each rubric's core questions: only they were asked.
+    `form="short"` scores a full-form file so too, to compare it with a short-form one,
+    leaving out rubrics that have no short form.
     The answers must already be checked against the catalog (see answers.load).
     Nothing may show it as it is: pass it through `coprod_assess.privacy.share`.
     """
+    info = answers.assessment
+    scored_form = form or info.form
     rubric_results = []
     notes = []
     for rubric_id in rubrics_answered(answers):
         rubric = catalog.rubric(rubric_id)
-        counted = tally(answers, rubric, catalog.roles)
-        rubric_results.append(RubricScorer(counted, min_coverage).result(content_hash(rubric)))
+        if scored_form == "short" and not has_short_form(rubric):
+            continue  # a short-form file with such a rubric was refused when checked
+        counted = tally(answers, in_form(rubric, scored_form), catalog.roles)
+        rubric_results.append(
+            RubricScorer(counted, min_coverage).result(content_hash(counted.rubric))
+        )
         notes.extend(counted.notes)
-    info = answers.assessment
     return Result(
         tool_version=__version__,
         assessment=AssessmentInfo(
-            organisation=info.organisation, period=info.period, date=info.date
+            organisation=info.organisation, period=info.period, date=info.date, form=scored_form
         ),
         min_coverage=min_coverage,
         respondents=respondent_mix(answers, catalog),

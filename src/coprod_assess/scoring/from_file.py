@@ -17,6 +17,7 @@ from coprod_assess.loading.validate import validate
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 from coprod_assess.privacy.redact import share
 from coprod_assess.rubric.catalog import Catalog, load_catalog
+from coprod_assess.rubric.forms import Form
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE
 from coprod_assess.scoring.result import SharedResult
@@ -39,12 +40,14 @@ def scored_from_file(
     min_group: int = DEFAULT_MIN_GROUP,
     min_coverage: float = DEFAULT_MIN_COVERAGE,
     show_names: bool = False,
+    form: Form | None = None,
 ) -> Scored:
     """Score an answers file against the rubrics in force, or read a result file; then share.
 
     A result file is already shared at its own threshold; a higher `min_group`
     withholds more (and checks the flags in force again), a lower one cannot
     bring back what the file left out. Names are only ever in answers files.
+    `form="short"` scores an answers file over the core questions, whatever form it asked.
     """
     doc = load_document(path)
     if is_result(doc):
@@ -55,7 +58,7 @@ def scored_from_file(
         return Scored(share(written, min_group, flags=flags), from_result_file=True)
     catalog = load_catalog(rubric_paths)
     answers, warnings = checked_answers(doc, catalog)
-    result = score_assessment(answers, catalog, min_coverage=min_coverage)
+    result = score_assessment(answers, catalog, min_coverage=min_coverage, form=form)
     names = {r.id: r.name for r in answers.respondents if r.name} if show_names else None
     shared = share(result, min_group, flags=catalog.flags.values(), names=names)
     return Scored(shared, warnings=warnings)

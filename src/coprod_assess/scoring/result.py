@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from coprod_assess.rubric.forms import Form
 from coprod_assess.rubric.models import Method
 
 RESULT_FORMAT = 2
@@ -326,6 +327,9 @@ class AssessmentInfo(ResultModel):
     organisation: str = ""
     period: str = ""
     date: str = ""
+    form: Form = Field(
+        default="full", description="The form scored: short means the core questions only."
+    )
 
 
 class ResultBase(ResultModel):

@@ -59,8 +59,8 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
         result.asked.update(groups)
         answered_parts: set[str] = set()
         for question_id, entry in given.items():
-            if entry is None:
-                continue  # left blank: not answered yet
+            if entry is None or question_id not in dimension_of:
+                continue  # left blank (not answered yet), or not in the form asked
             value = entry.value if isinstance(entry, Answer) else entry
             if isinstance(entry, Answer):
                 if entry.skip is not None:
