@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from coprod_assess.control_chars import plain_text
+from coprod_assess.rubric.forms import Form
 from coprod_assess.rubric.models import Question, Rubric
 from coprod_assess.rubric.roles import Role
 
@@ -15,8 +16,11 @@ def _options_line(rubric: Rubric, question: Question) -> str:
     return "; ".join(f"{o.value:g} = {o.label}" for o in rubric.options_for(question))
 
 
-def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role]) -> str:
-    """An answers file with one respondent to copy, every question blank, options in comments."""
+def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role], form: Form = "full") -> str:
+    """An answers file with one respondent to copy, every question blank, options in comments.
+
+    The rubrics are given in the form to ask; a short form is recorded as `form: short`.
+    """
     lines = [
         "# A blank answers file for coprod-assess. One block under `respondents` a person:",
         "# copy the block for each one and give each a new id (r2, r3, ...).",
@@ -29,8 +33,10 @@ def blank_yaml(rubrics: Sequence[Rubric], roles: Sequence[Role]) -> str:
         '  organisation: ""',
         '  period: ""           # the label comparisons use, e.g. "2026"',
         '  date: ""             # e.g. "2026-11-22"',
-        "  rubrics:",
     ]
+    if form == "short":
+        lines.append("  form: short          # the short form: only the core questions are asked")
+    lines.append("  rubrics:")
     lines += [f"    {rubric.id}: {rubric.version}" for rubric in rubrics]
     lines += ["respondents:", "  - id: r1", "    # role, one of:"]
     lines += [f"    #   {role.id} ({plain_text(role.label)})" for role in roles]

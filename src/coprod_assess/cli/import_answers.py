@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from coprod_assess.cli.errors import EXIT_PROBLEMS, echo_problem, handle_errors
-from coprod_assess.cli.options import RubricPaths, checked_role, chosen_rubrics
+from coprod_assess.cli.options import RubricPaths, Short, checked_role, chosen_rubrics
 
 
 @handle_errors
@@ -51,6 +51,7 @@ def import_answers(
     organisation: Annotated[str, typer.Option(help="The organisation assessed.")] = "",
     period: Annotated[str, typer.Option(help="The period label, e.g. 2026.")] = "",
     date: Annotated[str, typer.Option(help="The date, e.g. 2026-11-22.")] = "",
+    short: Short = False,
     rubric: RubricPaths = None,
 ) -> None:
     """Turn a form export into an answers file: one row a respondent.
@@ -74,9 +75,12 @@ def import_answers(
     catalog = load_catalog(rubric or [])
     checked_role(catalog, role)
     refuse_inputs(output, [file, mapping] if mapping else [file])
+    # A short form is matched against whole rubrics: answers to other questions are kept
+    # in the file (and not scored), so a form built from the full template still imports.
+    asked = [catalog.rubric(chosen.id) for chosen in chosen_rubrics(catalog, only, short)]
     importer = Importer(
         read_table(file),
-        chosen_rubrics(catalog, only),
+        asked,
         list(catalog.roles.values()),
         load_mapping(mapping, catalog.roles) if mapping else Mapping(),
         strict=strict,
@@ -84,7 +88,8 @@ def import_answers(
     )
     how = "add --append to add this form's people to it, or --force to replace it"
     with claimed(output, replace=append or force, how=how, doing="import into it") as exists:
-        imported = importer.run({"organisation": organisation, "period": period, "date": date})
+        assessment = {"organisation": organisation, "period": period, "date": date}
+        imported = importer.run({**assessment, "form": "short"} if short else assessment)
         for problem in imported.problems:
             echo_problem(problem)
         if any(problem.severity == "error" for problem in imported.problems):

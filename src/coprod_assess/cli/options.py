@@ -31,10 +31,26 @@ MinGroup = Annotated[
     ),
 ]
 
+Short = Annotated[
+    bool,
+    typer.Option(
+        "--short",
+        help="The short form: only the questions each rubric marks core, one a dimension "
+        "(about 15 minutes for the four original frameworks).",
+    ),
+]
 
-def chosen_rubrics(catalog: Catalog, only: Sequence[str] | None) -> list[Rubric]:
+
+def chosen_rubrics(
+    catalog: Catalog, only: Sequence[str] | None, short: bool = False
+) -> list[Rubric]:
     """The rubrics named with --only (in that order), or every one: an unknown id is a
-    usage error (exit 2), like any option given a value it cannot take."""
+    usage error (exit 2), like any option given a value it cannot take.
+
+    With `short`, each rubric's short form (its core questions). A rubric named with
+    --only that has no short form is a usage error; without --only, rubrics that have
+    none are left out with a warning, and a usage error when none has one.
+    """
     unknown = [rubric_id for rubric_id in only or [] if rubric_id not in catalog.rubrics]
     if unknown:
         raise typer.BadParameter(
@@ -43,7 +59,12 @@ def chosen_rubrics(catalog: Catalog, only: Sequence[str] | None) -> list[Rubric]
         )
     from coprod_assess.answers.session import rubrics_to_ask
 
-    return rubrics_to_ask(catalog, only or [])
+    rubrics = rubrics_to_ask(catalog, only or [])
+    if not short:
+        return rubrics
+    from coprod_assess.cli.short_form import short_forms
+
+    return short_forms(catalog, rubrics, named=bool(only))
 
 
 def checked_role(catalog: Catalog, role: str | None) -> str | None:

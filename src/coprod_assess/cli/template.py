@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import RubricPaths, chosen_rubrics
+from coprod_assess.cli.options import RubricPaths, Short, chosen_rubrics
+
+if TYPE_CHECKING:
+    from coprod_assess.rubric.forms import Form
 
 
 class TemplateFormat(StrEnum):
@@ -32,6 +35,7 @@ def template(
     only: Annotated[
         list[str] | None, typer.Option("--only", help="Only this rubric (repeatable).")
     ] = None,
+    short: Short = False,
     rubric: RubricPaths = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file.")
@@ -44,17 +48,18 @@ def template(
     from coprod_assess.rubric.catalog import load_catalog
 
     catalog = load_catalog(rubric or [])
-    rubrics = chosen_rubrics(catalog, only)
+    rubrics = chosen_rubrics(catalog, only, short)
     roles = list(catalog.roles.values())
+    form: Form = "short" if short else "full"
     if output_format is TemplateFormat.yaml:
-        text = blank_yaml(rubrics, roles)
+        text = blank_yaml(rubrics, roles, form)
     elif output_format is TemplateFormat.csv:
         text = blank_csv(rubrics)
     else:
         from coprod_assess.report.sheet import render_sheet
 
         text = render_sheet(
-            rubrics, roles, "html" if output_format is TemplateFormat.html else "md"
+            rubrics, roles, "html" if output_format is TemplateFormat.html else "md", form
         )
     # Rubric text is copied in as written: its control characters are shown, not
     # sent, so the sheet is safe on a screen and the blank YAML stays loadable.

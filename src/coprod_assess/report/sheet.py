@@ -6,13 +6,17 @@ from collections.abc import Sequence
 
 from coprod_assess import __version__
 from coprod_assess.report.templating import Kind, render
+from coprod_assess.rubric.forms import Form
 from coprod_assess.rubric.models import Question, Rubric
 from coprod_assess.rubric.roles import Role
 
 
-def render_sheet(rubrics: Sequence[Rubric], roles: Sequence[Role], kind: Kind) -> str:
+def render_sheet(
+    rubrics: Sequence[Rubric], roles: Sequence[Role], kind: Kind, form: Form = "full"
+) -> str:
     """A question sheet: the roles to tick, then every question with a tick box for each
-    answer, numbered with the answer's value as the rubric gives it."""
+    answer, numbered with the answer's value as the rubric gives it. The rubrics are
+    given in the form to ask; a short form says so in the heading."""
     numbers: dict[tuple[str, str], int] = {}
     for rubric in rubrics:
         for _, question in rubric.questions():
@@ -26,5 +30,6 @@ def render_sheet(rubrics: Sequence[Rubric], roles: Sequence[Role], kind: Kind) -
         "roles": roles,
         "question_number": question_number,
         "tool_version": __version__,
+        "form": form,
     }
     return render(kind, f"sheet.{kind}.j2", context)
