@@ -148,3 +148,22 @@ def test_format_follows_the_output_suffix(
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert written_format((tmp_path / name).read_text(encoding="utf-8")) == expected
+
+
+def test_diff_and_trend_say_when_the_forms_differ(cli: Run, write: Callable[..., Path]) -> None:
+    import yaml
+
+    from tests.compare.test_alike import FULL, RUBRICS, answers
+
+    short = {"money-1": 3, "decisions-1": 1, "decisions-2": 3}
+    old = write("2025.yaml", yaml.safe_dump(answers("2025", None, FULL)))
+    new = write("2026.yaml", yaml.safe_dump(answers("2026", "short", short)))
+    paths = [str(old), str(new), "--rubric", str(RUBRICS[0])]
+    result = cli("diff", *paths, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert "> 2025 was asked the full form: its scores here count only the short form's core" in (
+        result.stdout
+    )
+    assert "2025 was asked the full form" in " ".join(cli("diff", *paths).stdout.split())
+    trend = cli("trend", *paths, "--format", "json")
+    assert "2025 was asked the full form" in json.loads(trend.stdout)["notes"][0]

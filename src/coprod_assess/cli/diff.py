@@ -30,12 +30,9 @@ def diff(
     min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
     """Compare two assessments: scores, rungs, bands, flags, coverage and who answered."""
-    from coprod_assess.compare.diff import compare
-    from coprod_assess.scoring.from_file import scored_from_file
+    from coprod_assess.compare.alike import diff_files
 
-    before = scored_from_file(old, rubric or [], min_group=min_group).shared
-    after = scored_from_file(new, rubric or [], min_group=min_group).shared
-    result = compare(before, after)
+    result = diff_files(old, new, rubric or [], min_group=min_group)
     chosen = pick_format(output_format, output)
     if chosen is CompareFormat.table:
         from coprod_assess.cli.compare_table import render_diff_table

@@ -24,11 +24,9 @@ def trend(
     min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
     """Several periods side by side, ordered by period label and date."""
-    from coprod_assess.compare.trend import trend as build_trend
-    from coprod_assess.scoring.from_file import scored_from_file
+    from coprod_assess.compare.alike import trend_files
 
-    results = [scored_from_file(path, rubric or [], min_group=min_group).shared for path in files]
-    built = build_trend(results)
+    built = trend_files(files, rubric or [], min_group=min_group)
     chosen = pick_format(output_format, output)
     if chosen is CompareFormat.table:
         from coprod_assess.cli.compare_table import render_trend_table

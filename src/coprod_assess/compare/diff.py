@@ -2,8 +2,9 @@
 
 Content is compared only where it is the same: a rubric whose major version
 changed is not compared, and a dimension whose questions were added, removed
-or reworded is named and left out. Changes are in percent points of the
-range, so rubrics on different scales read alike.
+or reworded (or asked in another form, full or short) is named and left out.
+Changes are in percent points of the range, so rubrics on different scales
+read alike.
 """
 
 from __future__ import annotations
@@ -166,8 +167,11 @@ def _major(version: str) -> str:
     return version.split(".", 1)[0]
 
 
-def compare_rubric(old: RubricResult, new: RubricResult) -> RubricDiff:
-    """One rubric in two assessments, compared as far as its content allows."""
+def compare_rubric(old: RubricResult, new: RubricResult, *, same_form: bool = True) -> RubricDiff:
+    """One rubric in two assessments, compared as far as its content allows.
+
+    Asked in different forms (full and short), its content differs by design, not by edit.
+    """
     notes = []
     same_meaning = _major(old.version) == _major(new.version) and old.method == new.method
     if old.version != new.version:
@@ -177,7 +181,7 @@ def compare_rubric(old: RubricResult, new: RubricResult) -> RubricDiff:
             "A new major version (or scoring method) means the questions changed meaning: "
             "its scores are not compared."
         )
-    elif old.content_hash != new.content_hash and old.version == new.version:
+    elif old.content_hash != new.content_hash and old.version == new.version and same_form:
         notes.append("The rubric's content changed without a new version number.")
     old_dims = {d.id: d for d in old.dimensions}
     dims = []
@@ -237,10 +241,12 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
     old_rubrics = {r.id: r for r in old.rubrics}
     new_rubrics = {r.id: r for r in new.rubrics}
     shared = sorted(set(old_rubrics) & set(new_rubrics))
-    rubrics = [compare_rubric(old_rubrics[i], new_rubrics[i]) for i in shared]
+    same_form = old.assessment.form == new.assessment.form
+    rubrics = [compare_rubric(old_rubrics[i], new_rubrics[i], same_form=same_form) for i in shared]
     old_flags = {f.id: f.title for f in old.flags}
     new_flags = {f.id: f.title for f in new.flags}
-    warnings = [f"{r.title}: {note}" for r in rubrics for note in r.notes]
+    warnings = [] if same_form else [forms_differ(old.assessment, new.assessment)]
+    warnings += [f"{r.title}: {note}" for r in rubrics for note in r.notes]
     warnings += few_changed(old.respondents, new.respondents, max(old.min_group, new.min_group))
     return Diff(
         old=old.assessment,
@@ -255,6 +261,17 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
         mix_new=new.respondents,
         min_group=max(old.min_group, new.min_group),
         warnings=warnings,
+    )
+
+
+def forms_differ(old: AssessmentInfo, new: AssessmentInfo) -> str:
+    """The warning for two assessments asked in different forms (full and short)."""
+    before = old.period or old.date or "The earlier assessment"
+    after = new.period or new.date or "the later one"
+    return (
+        f"{before} was scored on the {old.form} form and {after} on the {new.form} form: "
+        "only dimensions that asked the same questions are compared. Compare the answers "
+        "files, not result files, to compare both on the short form's core questions."
     )
 
 

@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from coprod_assess.compare.diff import few_changed
-from coprod_assess.scoring.result import AssessmentInfo, GroupScores, ResultModel, SharedResult
+from coprod_assess.scoring.result import (
+    AssessmentInfo,
+    DimensionResult,
+    GroupScores,
+    ResultModel,
+    RubricResult,
+    SharedResult,
+)
 
 
 class Point(ResultModel):
@@ -57,6 +64,41 @@ def _point(scores: GroupScores | None) -> Point | None:
     )
 
 
+def _questions(dim: DimensionResult) -> list[tuple[str, str]]:
+    return [(q.id, q.text) for q in dim.questions]
+
+
+def _other_form(
+    found: Sequence[RubricResult | None], ordered: Sequence[SharedResult], latest: RubricResult
+) -> list[bool]:
+    """Per period, whether its rubric was scored on another form than in the latest period
+    that has it, over other questions: then only dimensions asking the same compare."""
+    last = max(i for i, rubric in enumerate(found) if rubric is not None)
+    form = ordered[last].assessment.form
+    asked = [(d.id, _questions(d)) for d in latest.dimensions]
+    return [
+        rubric is not None
+        and result.assessment.form != form
+        and [(d.id, _questions(d)) for d in rubric.dimensions] != asked
+        for rubric, result in zip(found, ordered, strict=True)
+    ]
+
+
+def _forms_note(ordered: Sequence[SharedResult]) -> list[str]:
+    """A note when the periods were scored on different forms (full and short)."""
+    if len({r.assessment.form for r in ordered}) < 2:
+        return []
+    listed = ", ".join(
+        f"{r.assessment.period or r.assessment.date or n + 1}: {r.assessment.form}"
+        for n, r in enumerate(ordered)
+    )
+    return [
+        f"Periods were scored on different forms ({listed}): a score from a form other "
+        "than the latest one is left out where its questions differ. Give the answers "
+        "files, not result files, to compare every period on the short form's core questions."
+    ]
+
+
 def trend(results: Sequence[SharedResult]) -> Trend:
     """The shared results in period order, with a row per rubric and per dimension."""
     ordered = sorted(results, key=lambda r: period_key(r.assessment))
@@ -69,6 +111,8 @@ def trend(results: Sequence[SharedResult]) -> Trend:
             (r.version, p.assessment.period) for r, p in zip(found, ordered, strict=True) if r
         ]
         latest = next(r for r in reversed(found) if r is not None)
+        # A period scored on another form (full or short) shows only what asked the same.
+        other_form = _other_form(found, ordered, latest)
         majors = {version.split(".")[0] for version, _ in versions}
         if len(majors) > 1:
             listed = ", ".join(f"{period}: {version}" for version, period in versions)
@@ -80,19 +124,25 @@ def trend(results: Sequence[SharedResult]) -> Trend:
             TrendRow(
                 rubric=rubric_id,
                 title=latest.title,
-                points=[_point(r.scores) if r else None for r in found],
+                points=[
+                    _point(r.scores) if r and not other else None
+                    for r, other in zip(found, other_form, strict=True)
+                ],
             )
         )
         for dim in latest.dimensions:
             points = []
-            for rubric in found:
+            for rubric, other in zip(found, other_form, strict=True):
                 match = (
                     next((d for d in rubric.dimensions if d.id == dim.id), None) if rubric else None
                 )
+                if match and other and _questions(match) != _questions(dim):
+                    match = None
                 points.append(_point(match.scores) if match else None)
             rows.append(
                 TrendRow(rubric=rubric_id, title=dim.title, dimension=dim.id, points=points)
             )
+    notes += _forms_note(ordered)
     for before, after in itertools.pairwise(ordered):
         notes += [
             f"{after.assessment.period or after.assessment.date}: {line}"
