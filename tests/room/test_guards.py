@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from coprod_assess.room.guards import BODY_LIMIT, PAGE_POLICY, REPORT_POLICY

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from coprod_assess.room.state import Counts
@@ -180,3 +180,17 @@ def test_a_file_that_cannot_be_written_is_not_saved_and_nothing_is_lost(
     assert room.path.read_bytes() == before
     assert phone.answer(2, "v2").headers["location"] == "/q/3"
     assert room.people()[0]["answers"]["sharing-power"] == {"money-1": 1, "money-2": 2}
+
+
+def test_an_id_freed_by_a_hand_edit_is_never_given_to_someone_else(room: RoomUnderTest) -> None:
+    first = joined(room)
+    first.answer(1, "v3", note="the first person's note")
+    head = room.path.read_text("utf-8").split("respondents:")[0]
+    room.path.write_text(head + "respondents: []\n", encoding="utf-8")  # r1 removed by hand
+    second = joined(room)
+    second.answer(1, "v1", note="the second person's note")
+    page = first.client.get("/q/1")
+    assert "the second person's note" not in page.text
+    assert "Welcome" in first.client.get("/").text, "the removed person starts afresh"
+    again = make_room(room.path.parent)
+    assert again.room.session.issued == 2, "a restart remembers the ids given out"

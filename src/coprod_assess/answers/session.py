@@ -9,6 +9,7 @@ writes; the terminal dialogue lives in the CLI, which also holds the lock.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,7 @@ class Session:
         self.steps = [Step(r, d, q) for r in rubrics for d, q in r.questions()]
         self._editor: AnswersText | None = None
         self._batch: _Pending | None = None
+        self.issued = 0  # the highest respondent number this session has given out
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
             writable_target(path)  # a read-only file is refused before anyone answers
@@ -249,18 +251,23 @@ class Session:
     def add(
         self, role: str, name: str | None, group: tuple[int, int] | None = None
     ) -> dict[str, Any]:
-        """A new respondent, saved at once; a group with (people, with lived experience)."""
+        """A new respondent, saved at once; a group with (people, with lived experience).
+
+        Their id follows the highest rN in the file and any this session gave out
+        (`issued`), so an id freed by a hand edit is never given to someone else."""
+        self._sync()
         taken = {str(person.get("id")) for person in self.respondents}
-        number = len(self.respondents) + 1
+        numbered = [int(i[1:]) for i in taken if re.fullmatch(r"r[0-9]{1,9}", i)]
+        number = max([len(self.respondents), self.issued, *numbered]) + 1
         while f"r{number}" in taken:
             number += 1
+        self.issued = number
         person: dict[str, Any] = {"id": f"r{number}", "role": role}
         if name:
             person["name"] = storable(name)
         if group is not None:
             person["people"], person["lived_experience"] = group
         person["answers"] = {}
-        self._sync()
         self.respondents.append(person)
         self._write(lambda editor: editor.add_person(person))
         return person

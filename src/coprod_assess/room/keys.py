@@ -45,11 +45,14 @@ def _text(digest: bytes, length: int = 22) -> str:
 
 @dataclass(frozen=True)
 class RoomKeys:
-    """The room's key and where it is kept; `closed` says whether answering was closed."""
+    """The room's key and where it is kept; `closed` says whether answering was closed, and
+    `issued` the highest respondent number the room has given out (never given again, so
+    a phone whose person was removed by hand can never become someone else)."""
 
     key: bytes
     path: Path
     closed: bool = False
+    issued: int = 0
 
     def _mac(self, purpose: str, value: str = "") -> bytes:
         return hmac.new(self.key, f"{purpose}\0{value}".encode(), hashlib.sha256).digest()
@@ -96,13 +99,26 @@ class RoomKeys:
 
     def with_closed(self, closed: bool) -> RoomKeys:
         """The same room, answering closed or open, saved so a restart keeps it."""
-        keys = RoomKeys(self.key, self.path, closed)
+        keys = RoomKeys(self.key, self.path, closed, self.issued)
+        keys.save()
+        return keys
+
+    def with_issued(self, issued: int) -> RoomKeys:
+        """The same room, remembering the highest respondent number given out."""
+        if issued <= self.issued:
+            return self
+        keys = RoomKeys(self.key, self.path, self.closed, issued)
         keys.save()
         return keys
 
     def save(self) -> None:
         """Write the key file (owner-only) atomically."""
-        body = {"format": _FORMAT, "key": self.key.hex(), "closed": self.closed}
+        body = {
+            "format": _FORMAT,
+            "key": self.key.hex(),
+            "closed": self.closed,
+            "issued": self.issued,
+        }
         if not self.path.exists():
             with contextlib.suppress(FileExistsError):
                 os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -136,8 +152,10 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
         body = json.loads(raw.decode("utf-8")) if raw is not None else None
         key = bytes.fromhex(body["key"]) if isinstance(body, dict) else b""
         closed = body.get("closed") is True if isinstance(body, dict) else False
+        issued = body.get("issued") if isinstance(body, dict) else 0
+        issued = issued if isinstance(issued, int) and 0 <= issued < 10**9 else 0
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
-        key, closed = b"", False
+        key, closed, issued = b"", False, 0
     if len(key) != 32:
         raise CoprodError.single(
             name,
@@ -145,4 +163,4 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
             "is not a room file coprod wrote; run `coprod workshop` with --new-room to start "
             "a new room (phones that joined before will need to scan the new code)",
         )
-    return RoomKeys(key, path, closed)
+    return RoomKeys(key, path, closed, issued)

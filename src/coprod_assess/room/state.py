@@ -75,6 +75,7 @@ class Room:
         self.settings = settings
         self.lock = threading.RLock()
         self.writer = Writer(session, self.lock)
+        session.issued = max(session.issued, keys.issued)
         self._report: str | None = None
         self.problems: list[str] = []
 
@@ -113,7 +114,9 @@ class Room:
                 raise RoomFull
             if name and self.session.named(name) is not None:
                 raise NameTaken
-            return str(self.session.add(role, name or None)["id"])
+            person = str(self.session.add(role, name or None)["id"])
+            self.keys = self.keys.with_issued(self.session.issued)
+            return person
 
         return self.writer.write(add)
 
