@@ -68,9 +68,13 @@ def clashing_ids(rubrics: Sequence[Rubric]) -> set[str]:
     return {question_id for question_id, count in seen.items() if count > 1}
 
 
-def blank_csv(rubrics: Sequence[Rubric]) -> str:
-    """A CSV header row for an online form: Role, Name, then one column a question."""
-    ambiguous = clashing_ids(rubrics)
+def blank_csv(rubrics: Sequence[Rubric], matched_against: Sequence[Rubric] = ()) -> str:
+    """A CSV header row for an online form: Role, Name, then one column a question.
+
+    `matched_against`: the whole rubrics an import will match, when `rubrics` are their
+    short forms, so an id that only clashes with a question left out is still tagged.
+    """
+    ambiguous = clashing_ids(matched_against or rubrics)
     header = ["Role", "Name"] + [
         question_header(rubric, question, ambiguous)
         for rubric in rubrics

@@ -54,7 +54,7 @@ def template(
     if output_format is TemplateFormat.yaml:
         text = blank_yaml(rubrics, roles, form)
     elif output_format is TemplateFormat.csv:
-        text = blank_csv(rubrics)
+        text = blank_csv(rubrics, [catalog.rubric(chosen.id) for chosen in rubrics])
     else:
         from coprod_assess.report.sheet import render_sheet
 
