@@ -124,3 +124,42 @@ def test_an_unknown_form_is_an_error_at_its_line(cli: Run, write: Callable[..., 
     assert result.exit_code == 1
     assert result.stderr.startswith("a.yaml:2:9: error[invalid] assessment.form:")
     assert "'full' or 'short'" in result.stderr
+
+
+def test_reports_say_the_short_form_was_asked(cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "form.csv").write_text("Role,money-1\nStaff member,2\n", encoding="utf-8")
+    assert cli("import", "form.csv", *SHORT, "-o", "a.yaml").exit_code == 0
+    added = ["--rubric", str(DATA / "short"), "--min-group", "1"]
+    for suffix in ("md", "html"):
+        result = cli("report", "a.yaml", *added, "-o", f"report.{suffix}")
+        assert result.exit_code == 0, result.output
+        text = " ".join((tmp_path / f"report.{suffix}").read_text(encoding="utf-8").split())
+        assert "1 person answered · short form: the core questions only" in text
+    assert cli("import", "form.csv", *SHORT[:-1], "-o", "b.yaml").exit_code == 0
+    assert cli("report", "b.yaml", *added, "-o", "b.md").exit_code == 0
+    assert "the core questions only" not in (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_short_csv_tags_an_id_that_clashes_with_a_question_left_out(
+    cli: Run, write: Callable[..., Path], tmp_path: Path
+) -> None:
+    head = 'version: 1.0.0\ntitle: T\nsummary: S.\nsource: {citation: "C (2026)."}\n'
+    head += "scale: [{value: 0, label: No}, {value: 1, label: Yes}]\n"
+    write(
+        "own/a.yaml",
+        f"id: a\n{head}dimensions:\n  - id: d\n    title: D\n    questions:\n"
+        "      - {id: x, text: First?, core: true}\n",
+    )
+    write(
+        "own/b.yaml",
+        f"id: b\n{head}dimensions:\n  - id: d\n    title: D\n    questions:\n"
+        "      - {id: x, text: Second?}\n      - {id: y, text: Third?, core: true}\n",
+    )
+    own = ["--rubric", str(tmp_path / "own"), "--only", "a", "--only", "b", "--short"]
+    header = cli("template", *own, "--format", "csv").stdout
+    assert header == "Role,Name,[a/x] First?,[y] Third?\n"
+    (tmp_path / "form.csv").write_text(header + "Staff member,,1,0\n", encoding="utf-8")
+    result = cli("import", "form.csv", *own, "-o", "a.yaml")
+    assert result.exit_code == 0, result.output
+    answers = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))
+    assert answers["respondents"][0]["answers"] == {"a": {"x": 1}, "b": {"y": 0}}

@@ -105,6 +105,7 @@ class ReportView:
     organisation: str
     period: str
     date: str
+    form: str
     tool_version: str
     summary: list[str]
     rubrics: list[RubricSection]
@@ -144,6 +145,7 @@ def build_view(shared: SharedResult) -> ReportView:
         organisation=info.organisation,
         period=info.period,
         date=info.date,
+        form=info.form,
         tool_version=shared.tool_version,
         summary=[],
         rubrics=sections,
