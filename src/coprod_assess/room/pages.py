@@ -43,7 +43,8 @@ class Participant:
     def _closed(self, request: Request) -> Response:
         # The report only for a browser that may open it (the room's or the facilitator's).
         allowed = self.web.joined(request) or self.web.facilitator(request)
-        link = ("/report", "See what the room said") if allowed and self.room.report() else None
+        ready = allowed and self.room.has_report()
+        link = ("/report", "See what the room said") if ready else None
         text = "Thank you for taking part. Your answers are saved."
         return self.web.message(request, "Answering has closed", text, 200, link)
 

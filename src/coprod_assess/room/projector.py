@@ -63,7 +63,7 @@ class Projector:
             "code": self.room.keys.code,
             "counts": counts,
             "closed": self.room.closed,
-            "has_report": self.room.closed and self.room.session.answers_saved() > 0,
+            "has_report": self.room.has_report(),
         }
         return self.web.page(request, "projector.html.j2", context)
 

@@ -167,6 +167,11 @@ class Room:
             self.keys = self.keys.with_closed(False)
             self._report = None
 
+    def has_report(self) -> bool:
+        """Whether answering is closed with answers to report (without making the report)."""
+        with self.lock:
+            return self.closed and self.session.answers_saved() > 0
+
     def report(self) -> str | None:
         """The report of the session, once answering is closed."""
         with self.lock:
