@@ -163,3 +163,47 @@ def test_short_csv_tags_an_id_that_clashes_with_a_question_left_out(
     assert result.exit_code == 0, result.output
     answers = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))
     assert answers["respondents"][0]["answers"] == {"a": {"x": 1}, "b": {"y": 0}}
+
+
+ASK = ["--organisation", "Forum", "--period", "2026", "--plain"]
+
+
+def test_assess_short_asks_the_core_questions_and_records_the_form(
+    cli: Run, tmp_path: Path
+) -> None:
+    typed = "\n".join(["", "staff", "1", "2", "3", "n"]) + "\n"
+    result = cli("assess", "a.yaml", *SHORT, *ASK, "--role", "staff", input=typed)
+    assert result.exit_code == 0, result.output
+    assert "question 1 of 3" in result.stdout and "question 4 of" not in result.stdout
+    data = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))
+    assert data["assessment"]["form"] == "short"
+    assert data["respondents"][0]["answers"]["core-power"] == dict(
+        zip(CORE, [1, 2, 3], strict=True)
+    )
+    # Carrying on without --short keeps the form the file was asked.
+    again = cli(
+        "assess",
+        "a.yaml",
+        "--rubric",
+        str(DATA / "short"),
+        "--only",
+        "core-power",
+        *ASK,
+        "--role",
+        "staff",
+        input="\n1\nq\n",
+    )
+    assert "question 1 of 3" in again.stdout
+
+
+def test_the_short_form_is_not_mixed_into_a_full_form_file(cli: Run, tmp_path: Path) -> None:
+    full = ["--rubric", str(DATA / "short"), "--only", "core-power", *ASK, "--role", "staff"]
+    cli("assess", "a.yaml", *full, input="\n1\nq\n")
+    before = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    result = cli("assess", "a.yaml", *full, "--short", input="\n1\nq\n")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("a.yaml: error[mixed-forms] was asked the full form")
+    assert (tmp_path / "a.yaml").read_text(encoding="utf-8") == before
+    served = cli("workshop", "a.yaml", *SHORT, "--organisation", "Forum", "--local")
+    assert served.exit_code == 1
+    assert "error[mixed-forms]" in served.stderr

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths, checked_role, chosen_rubrics
+from coprod_assess.cli.options import (
+    MinGroup,
+    Only,
+    RubricPaths,
+    Short,
+    checked_role,
+    chosen_rubrics,
+)
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 if TYPE_CHECKING:
@@ -32,9 +39,8 @@ def assess(
         Path, typer.Argument(metavar="FILE", help="The answers file to create or resume.")
     ] = Path("coprod-answers.yaml"),
     rubric: RubricPaths = None,
-    only: Annotated[
-        list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
-    ] = None,
+    only: Only = None,
+    short: Short = False,
     respondent: Annotated[
         str | None, typer.Option(help="The person answering: resumes them, or adds them.")
     ] = None,
@@ -70,11 +76,14 @@ def assess(
             from coprod_assess.cli.output_guard import check_output
 
             check_output(report, [file])
-        rubrics = chosen_rubrics(catalog, only)
+        chosen_rubrics(catalog, only)  # an unknown id is a usage error before anything else
         screen = Screen(plain_wanted(plain))
         with locked(file, doing="answer into it"):
             data, text = existing_answers(file, catalog)
-            session = Session(file, data, rubrics, text)
+            short = form_asked(file, data, short)
+            session = Session(file, data, chosen_rubrics(catalog, only, short), text)
+            if short:
+                session.set_assessment(("form",), "short")
             try:
                 finished = _run(session, screen, catalog, respondent, role, organisation, period)
             except KeyboardInterrupt:
@@ -115,6 +124,31 @@ def stops_as_interrupts() -> Iterator[None]:
 def _saved(session: Session, file: Path) -> str:
     count = session.answers_saved()
     return f"Saved {count} answer{'' if count == 1 else 's'} to {file}"
+
+
+def form_asked(file: Path, data: dict[str, Any], short: bool) -> bool:
+    """Whether to ask the short form: when --short says so, or when the file was asked it
+    (carrying on keeps the form). A file already asked the full form is not mixed with the
+    short one: its coverage would count every question the short form leaves out."""
+    block = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
+    recorded = block.get("form") if isinstance(block, dict) else None
+    if recorded == "short":
+        return True
+    answered = any(
+        isinstance(person, dict) and person.get("answers")
+        for person in data.get("respondents") or []
+    )
+    if short and (recorded == "full" or answered):
+        from coprod_assess.errors import CoprodError
+        from coprod_assess.loading.reader import display_name
+
+        raise CoprodError.single(
+            display_name(file),
+            "mixed-forms",
+            "was asked the full form, so the short form cannot be added to it: answer the "
+            "short form into another file (`coprod diff` compares the two), or leave out --short",
+        )
+    return short
 
 
 def existing_answers(path: Path, catalog: Catalog) -> tuple[dict[str, Any], str | None]:

@@ -31,6 +31,10 @@ MinGroup = Annotated[
     ),
 ]
 
+Only = Annotated[
+    list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
+]
+
 Short = Annotated[
     bool,
     typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths, chosen_rubrics
+from coprod_assess.cli.options import MinGroup, Only, RubricPaths, Short, chosen_rubrics
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 DEFAULT_PORT = 8765
@@ -21,9 +21,8 @@ def workshop(
         Path, typer.Argument(metavar="FILE", help="The answers file to create or carry on.")
     ] = Path("coprod-answers.yaml"),
     rubric: RubricPaths = None,
-    only: Annotated[
-        list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
-    ] = None,
+    only: Only = None,
+    short: Short = False,
     organisation: Annotated[str | None, typer.Option(help="The organisation assessed.")] = None,
     period: Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")] = None,
     port: Annotated[int, typer.Option(help="The port to serve on.", min=1, max=65535)] = (
@@ -66,7 +65,12 @@ def workshop(
 
     from coprod_assess.answers.lock import locked
     from coprod_assess.answers.session import Session
-    from coprod_assess.cli.assess import existing_answers, settle_assessment, stops_as_interrupts
+    from coprod_assess.cli.assess import (
+        existing_answers,
+        form_asked,
+        settle_assessment,
+        stops_as_interrupts,
+    )
     from coprod_assess.cli.output_guard import check_output
     from coprod_assess.room.keys import room_keys
     from coprod_assess.room.serve import bind, listen_to_terminal, serve
@@ -75,12 +79,16 @@ def workshop(
 
     with stops_as_interrupts():
         catalog = load_catalog(rubric or [])
-        rubrics = chosen_rubrics(catalog, only)
+        chosen_rubrics(catalog, only)  # an unknown id is a usage error before anything else
         report_path = report or file.with_name(f"{file.stem}-report.html")
         check_output(report_path, [file])
         with locked(file, doing="run a workshop on it"):
             data, text = existing_answers(file, catalog)
+            short = form_asked(file, data, short)
+            rubrics = chosen_rubrics(catalog, only, short)
             session = Session(file, data, rubrics, text)
+            if short:
+                session.set_assessment(("form",), "short")
             ask = _ask if sys.stdin.isatty() else None
             settle_assessment(session, ask, organisation, period)
             addresses = _addresses(local)
