@@ -102,3 +102,13 @@ def test_list_shows_each_rubric_length_full_and_short(cli: Run) -> None:
     text = " ".join(result.stdout.split())
     assert "Words on screen: questions, help and answer options (a shared scale once)." in text
     assert "Minutes at 200 words a minute." in text
+
+
+def test_show_marks_the_core_questions(cli: Run) -> None:
+    result = cli("rubric", "show", "core-power", "--rubric", str(DATA / "short"))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Question 1 (core: in the short form): People who use the service help" in out
+    assert "Question 2: People are paid for their time. (money-2)" in out
+    assert "Question 3 (practice, core: in the short form): Decisions are made together." in out
+    assert "Question 5 (practice): Disagreements are settled in an agreed way." in out

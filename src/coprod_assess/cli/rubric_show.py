@@ -83,7 +83,9 @@ def render(model: Rubric, console: Console) -> None:
             console.print(f"   {_block(dim.description, '   ')}")
         for question in dim.questions:
             number += 1
-            side = f" ({inert(question.side)})" if question.side else ""
+            tags = [inert(question.side)] if question.side else []
+            tags += ["core: in the short form"] if question.core else []
+            side = f" ({', '.join(tags)})" if tags else ""
             text, qid = inert(question.text), inert(question.id)
             console.print(f"   Question {number}{side}: {text} ({qid})")
             if question.help:
