@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import pytest
 from pydantic import ValidationError
 
-from coprod_assess.rubric.flags import Condition
+from coprod_assess.rubric.flags import Condition, When
 from tests.rubric.conftest import HEAD, Found
 
 Check = Callable[..., Found]
@@ -92,6 +93,9 @@ def test_flag_ids_unique_within_file(check: Check) -> None:
             "not both",
         ),
         ({"metric": "percent", "dimension": "d", "rubric": None, "above": 1}, "needs a rubric"),
+        ({"metric": "people", "rubric": "a", "below": 1}, "leave out"),
+        ({"metric": "people", "role": "staff", "below": 1}, "leave out"),
+        ({"metric": "people", "perspective": "professional", "below": 1}, "lived experience"),
     ],
 )
 def test_inconsistent_conditions_are_refused(fields: dict[str, object], message: str) -> None:
@@ -112,3 +116,56 @@ def test_inconsistent_conditions_are_refused(fields: dict[str, object], message:
 def test_comparisons(bounds: dict[str, float], value: float, holds: bool) -> None:
     condition = Condition.model_validate({"metric": "respondents", **bounds})
     assert condition.holds(value) is holds
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "holds"),
+    [
+        (0, math.inf, None),  # below 1: true if nobody more is there, false otherwise
+        (1, math.inf, False),
+        (0, 0, True),
+    ],
+)
+def test_a_count_known_only_as_a_range(low: float, high: float, holds: bool | None) -> None:
+    condition = Condition.model_validate({"metric": "people", "perspective": "lived", "below": 1})
+    assert condition.holds_between(low, high) is holds
+
+
+def test_same_dimension_pairs_conditions_by_dimension(check: Check) -> None:
+    paired = flag(
+        "{metric: percent, rubric: tiny, side: practice, at-least: 50}",
+        "{metric: percent, rubric: tiny, side: belief, below: 50}",
+        join="same-dimension",
+    )
+    assert check(rules=RULES, flags=paired) == []
+
+
+def test_same_dimension_rubrics_must_share_a_dimension(check: Check) -> None:
+    other = RULES.replace("id: tiny", "id: other").replace("id: open\n", "id: closed\n")
+    paired = flag(
+        "{metric: percent, rubric: tiny, at-least: 50}",
+        "{metric: percent, rubric: other, below: 50}",
+        join="same-dimension",
+    )
+    assert check(rules=RULES, other=other, flags=paired) == [("flags", 7, 9, "unknown-reference")]
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"metric": "percent", "rubric": "tiny", "dimension": "open", "at-least": 1},
+        {"metric": "percent", "rubric": "*", "at-least": 1},
+        {"metric": "respondents", "below": 1},
+    ],
+)
+def test_same_dimension_conditions_name_one_rubric_and_no_dimension(
+    condition: dict[str, object],
+) -> None:
+    with pytest.raises(ValidationError, match="names one rubric and no dimension"):
+        When.model_validate({"same-dimension": [condition]})
+
+
+def test_one_join_only() -> None:
+    condition = {"metric": "respondents", "below": 1}
+    with pytest.raises(ValidationError, match="exactly one of"):
+        When.model_validate({"all": [condition], "same-dimension": [condition]})

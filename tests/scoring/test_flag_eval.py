@@ -8,6 +8,7 @@ from coprod_assess.answers.models import AnswersFile
 from coprod_assess.privacy.redact import share
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.assessment import score_assessment
+from coprod_assess.scoring.result import SharedResult
 
 CATALOG = load_catalog()
 
@@ -94,24 +95,30 @@ def test_nobody_with_lived_experience() -> None:
     assert raised([("staff", middle), ("manager", middle)]) == {"no-lived-experience"}
 
 
-def test_a_room_of_parents_answering_together_counts_as_lived_experience() -> None:
-    def room(lived: int) -> set[str]:
-        people = [
-            {"id": "p1", "role": "staff", "answers": everything(middle, "staff")},
-            {
-                "id": "p2",
-                "role": "group",
-                "people": 8,
-                "lived_experience": lived,
-                "answers": everything(middle, "group"),
-            },
-        ]
-        answers = AnswersFile.model_validate({"respondents": people})
-        shared = share(score_assessment(answers, CATALOG), 1, flags=CATALOG.flags.values())
-        return {flag.id for flag in shared.flags}
+def room(**mix: Any) -> SharedResult:
+    """A member of staff and a room answering together, with what the room recorded."""
+    people = [
+        {"id": "p1", "role": "staff", "answers": everything(middle, "staff")},
+        {"id": "p2", "role": "group", "answers": everything(middle, "group"), **mix},
+    ]
+    answers = AnswersFile.model_validate({"respondents": people})
+    return share(score_assessment(answers, CATALOG), 1, flags=CATALOG.flags.values())
 
-    assert "no-lived-experience" not in room(5)
-    assert "no-lived-experience" in room(0)
+
+def test_a_room_of_parents_answering_together_counts_as_lived_experience() -> None:
+    assert "no-lived-experience" not in {f.id for f in room(people=8, lived_experience=5).flags}
+    assert "no-lived-experience" in {f.id for f in room(people=8, lived_experience=0).flags}
+
+
+def test_a_room_that_did_not_record_its_lived_experience_cannot_be_checked() -> None:
+    for mix in ({"people": 8}, {}):
+        result = room(**mix)
+        assert "no-lived-experience" not in {f.id for f in result.flags}
+        (unchecked,) = [f for f in result.unchecked_flags if f.id == "no-lived-experience"]
+        assert unchecked.reason == (
+            "a group answering together did not record how many of them have lived "
+            "experience, so it could not be checked"
+        )
 
 
 def test_evidence_names_what_was_measured() -> None:
@@ -120,5 +127,5 @@ def test_evidence_names_what_was_measured() -> None:
     )
     shared = share(score_assessment(answers, CATALOG), 1, flags=CATALOG.flags.values())
     (flag,) = shared.flags
-    assert flag.evidence == ["0 respondents (lived) (below 1)"]
+    assert flag.evidence == ["0 people (lived) (below 1)"]
     assert flag.actions

@@ -18,11 +18,25 @@ def check_flags(
 ) -> Iterator[Problem]:
     """A problem for every reference in `flags` that does not resolve."""
     for i, flag in enumerate(flags.flags):
-        join = "all" if flag.when.all is not None else "any"
+        join = flag.when.join
+        found = []
         for j, condition in enumerate(flag.when.conditions()):
             loc = ("flags", i, "when", join, j)
-            for key, message in _broken_references(condition, rubrics, roles):
+            broken = list(_broken_references(condition, rubrics, roles))
+            for key, message in broken:
                 yield doc.problem((*loc, key), "unknown-reference", message)
+            if not broken and condition.rubric is not None and condition.rubric in rubrics:
+                found.append(rubrics[condition.rubric])
+        if join == "same-dimension" and len(found) == len(flag.when.conditions()):
+            shared = set.intersection(*({d.id for d in r.dimensions} for r in found))
+            if not shared:
+                names = ", ".join(dict.fromkeys(r.id for r in found))
+                yield doc.problem(
+                    ("flags", i, "when", join),
+                    "unknown-reference",
+                    f"the rubrics {names} share no dimension id, so no dimension can meet "
+                    "every condition",
+                )
 
 
 def _broken_references(

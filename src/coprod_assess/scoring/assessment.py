@@ -12,6 +12,8 @@ from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE, RubricScorer, con
 from coprod_assess.scoring.result import AssessmentInfo, RespondentMix, Result
 from coprod_assess.scoring.tally import tally
 
+GROUP = "group"  # the role of a room answering together
+
 
 def rubrics_answered(answers: AnswersFile) -> list[str]:
     """The ids of the rubrics the assessment declares or anyone answered, sorted."""
@@ -22,8 +24,10 @@ def rubrics_answered(answers: AnswersFile) -> list[str]:
 
 
 def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
-    """How many respondents, by role and by perspective (`none` for group and other)."""
+    """How many respondents, by role and by perspective (`none` for group and other), and
+    how many people, with what groups answering together did not record."""
     roles = Counter(r.role for r in answers.respondents)
+    groups = [r for r in answers.respondents if r.role == GROUP or r.people is not None]
     perspectives = Counter(catalog.roles[r.role].perspective or "none" for r in answers.respondents)
     return RespondentMix(
         total=len(answers.respondents),
@@ -37,6 +41,9 @@ def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
         },
         in_groups=sum(r.people or 0 for r in answers.respondents),
         lived_in_groups=sum(r.lived_experience or 0 for r in answers.respondents),
+        people=len(answers.respondents) - len(groups) + sum(r.people or 1 for r in groups),
+        groups_without_size=sum(1 for r in groups if r.people is None),
+        groups_without_lived=sum(1 for r in groups if r.lived_experience is None),
     )
 
 

@@ -2,12 +2,15 @@
 
 Flags read only what the privacy step lets through. A condition that needs a
 withheld figure cannot be checked: the flag says so, without numbers, and is
-neither raised nor cleared on figures nobody may see.
+neither raised nor cleared on figures nobody may see. So too when a count is
+not known, such as how many people with lived experience were in a group that
+did not record it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -15,6 +18,7 @@ from coprod_assess.rubric.flags import ANY, Condition, Flag
 from coprod_assess.scoring.result import (
     GroupScores,
     RaisedFlag,
+    RespondentMix,
     RubricResult,
     Score,
     SharedResult,
@@ -29,8 +33,13 @@ _UNITS = {
     "gap": " points (professional minus lived)",
     "side-gap": " points (practice minus belief)",
     "respondents": " respondents",
+    "people": " people",
     "coverage": "% answered",
 }
+PERSPECTIVES = ("lived", "professional")
+TOO_SMALL = "it needs scores of a group too small to show (fewer than {min_group} people)"
+NOT_RECORDED = "a group answering together did not record how many of them have lived experience"
+NO_SIZE = "a group answering together did not record how many people were in it"
 
 
 class Outcome(Enum):
@@ -43,10 +52,27 @@ class Outcome(Enum):
 
 @dataclass(frozen=True)
 class Reading:
-    """One measurement a condition reads: None where the figure is withheld."""
+    """One measurement a condition reads.
+
+    `value` is None where the figure is withheld; where only a lower bound is known
+    (a count with groups that did not say), `highest` is the most it could be.
+    `dimension` is the dimension read, if any; `unknown` says why it cannot be checked.
+    """
 
     text: str
     value: float | None
+    highest: float | None = None
+    dimension: str | None = None
+    unknown: str = TOO_SMALL
+
+    def outcome(self, condition: Condition) -> Outcome:
+        """Whether the condition holds on this reading, fails, or cannot be told."""
+        if self.value is None:
+            return Outcome.UNKNOWN
+        if self.highest is None:
+            return Outcome.HOLDS if condition.holds(self.value) else Outcome.FAILS
+        found = condition.holds_between(self.value, self.highest)
+        return Outcome.UNKNOWN if found is None else (Outcome.HOLDS if found else Outcome.FAILS)
 
 
 def raise_flags(
@@ -56,7 +82,7 @@ def raise_flags(
     raised = []
     unchecked = []
     for flag in sorted(flags, key=lambda f: f.id):
-        outcome, evidence = _evaluate(flag, shared)
+        outcome, evidence, reasons = _evaluate(flag, shared)
         if outcome is Outcome.HOLDS:
             raised.append(
                 RaisedFlag(
@@ -68,37 +94,79 @@ def raise_flags(
                 )
             )
         elif outcome is Outcome.UNKNOWN:
+            why = "; ".join(reason.format(min_group=shared.min_group) for reason in reasons)
             unchecked.append(
                 UncheckedFlag(
-                    id=flag.id,
-                    title=flag.title,
-                    reason="it needs scores of a group too small to show (fewer than "
-                    f"{shared.min_group} people), so it could not be checked",
+                    id=flag.id, title=flag.title, reason=f"{why}, so it could not be checked"
                 )
             )
     return raised, unchecked
 
 
-def _evaluate(flag: Flag, shared: SharedResult) -> tuple[Outcome, list[str]]:
+def _evaluate(flag: Flag, shared: SharedResult) -> tuple[Outcome, list[str], list[str]]:
+    """The flag's outcome, the evidence when it holds, and why it could not be checked."""
+    paired = flag.when.join == "same-dimension"
+    readings = [(c, list(measure(c, shared, per_dimension=paired))) for c in flag.when.conditions()]
+    if paired:
+        return _by_dimension(readings)
     outcomes = []
-    evidence = []
-    for condition in flag.when.conditions():
-        readings = list(measure(condition, shared))
-        held = [r.text for r in readings if r.value is not None and condition.holds(r.value)]
+    evidence: list[str] = []
+    for condition, found in readings:
+        outcome, held = _condition(condition, found)
+        outcomes.append(outcome)
         evidence += held
-        if held:
-            outcomes.append(Outcome.HOLDS)
-        elif any(r.value is None for r in readings):
-            outcomes.append(Outcome.UNKNOWN)
-        else:
-            outcomes.append(Outcome.FAILS)
-    if flag.when.all is not None:
+    if flag.when.join == "all":
         if all(o is Outcome.HOLDS for o in outcomes):
-            return Outcome.HOLDS, evidence
-        return (Outcome.FAILS if Outcome.FAILS in outcomes else Outcome.UNKNOWN), []
-    if Outcome.HOLDS in outcomes:
-        return Outcome.HOLDS, evidence
+            return Outcome.HOLDS, evidence, []
+        if Outcome.FAILS in outcomes:
+            return Outcome.FAILS, [], []
+    elif Outcome.HOLDS in outcomes:
+        return Outcome.HOLDS, evidence, []
+    elif Outcome.UNKNOWN not in outcomes:
+        return Outcome.FAILS, [], []
+    return Outcome.UNKNOWN, [], _reasons(readings)
+
+
+def _condition(condition: Condition, readings: Sequence[Reading]) -> tuple[Outcome, list[str]]:
+    """A condition holds where any of its readings does; else it is unknown where any is."""
+    outcomes = [r.outcome(condition) for r in readings]
+    held = [r.text for r, o in zip(readings, outcomes, strict=True) if o is Outcome.HOLDS]
+    if held:
+        return Outcome.HOLDS, held
     return (Outcome.UNKNOWN if Outcome.UNKNOWN in outcomes else Outcome.FAILS), []
+
+
+def _by_dimension(
+    readings: Sequence[tuple[Condition, list[Reading]]],
+) -> tuple[Outcome, list[str], list[str]]:
+    """`same-dimension`: raised where, in some dimension, every condition holds."""
+    ids = [{r.dimension for r in found if r.dimension is not None} for _, found in readings]
+    common = sorted(set.intersection(*ids)) if ids else []
+    evidence: list[str] = []
+    unknown = []
+    for dimension in common:
+        outcomes = []
+        held: list[str] = []
+        for condition, found in readings:
+            outcome, texts = _condition(condition, [r for r in found if r.dimension == dimension])
+            outcomes.append(outcome)
+            held += texts
+        if all(o is Outcome.HOLDS for o in outcomes):
+            evidence += held
+        elif Outcome.FAILS not in outcomes:
+            unknown.append(dimension)
+    if evidence:
+        return Outcome.HOLDS, evidence, []
+    if unknown:
+        picked = [(c, [r for r in found if r.dimension in unknown]) for c, found in readings]
+        return Outcome.UNKNOWN, [], _reasons(picked)
+    return Outcome.FAILS, [], []
+
+
+def _reasons(readings: Sequence[tuple[Condition, list[Reading]]]) -> list[str]:
+    """Why the readings that could not be told apart could not be, each reason once."""
+    found = [r.unknown for c, rs in readings for r in rs if r.outcome(c) is Outcome.UNKNOWN]
+    return list(dict.fromkeys(found)) or [TOO_SMALL]
 
 
 def _group(condition: Condition) -> str:
@@ -141,53 +209,88 @@ def _comparison(condition: Condition) -> str:
     return " and ".join(parts)
 
 
-def measure(condition: Condition, result: SharedResult) -> Iterator[Reading]:
-    """Each measurement the condition reads: its evidence text and value, or None if withheld."""
+def measure(
+    condition: Condition, result: SharedResult, *, per_dimension: bool = False
+) -> Iterator[Reading]:
+    """Each measurement the condition reads: its evidence text and value, or None if withheld.
+    A condition naming no dimension reads its rubric, or each dimension if `per_dimension`."""
     group = _group(condition)
     who = "" if group == EVERYONE else f" ({group.split(':', 1)[1]})"
     unit = _UNITS[condition.metric]
     rule = _comparison(condition)
     if condition.rubric is None:
-        mix = result.respondents
-        if condition.role:
-            count = mix.roles.get(condition.role, 0)
-        elif condition.perspective:
-            count = mix.perspectives.get(condition.perspective, 0)
-            if condition.perspective == "lived":
-                count += mix.lived_in_groups  # a room of parents answering as one counts
-        else:
-            count = mix.total
-        yield Reading(f"{count}{unit}{who} ({rule})", count)
+        low, high, unknown = _took_part(condition, result.respondents)
+        yield Reading(f"{low}{unit}{who} ({rule})", low, high, unknown=unknown)
         return
     rubrics = result.rubrics if condition.rubric == ANY else [result.rubric(condition.rubric)]
     for rubric in rubrics:
         if rubric is None:
             continue
-        for title, scores, sides in _targets(condition, rubric):
-            if _needs_withheld(condition, scores, sides, group):
-                yield Reading(title, None)
+        for dimension, title, scores, sides in _targets(condition, rubric, per_dimension):
+            if _needs_withheld(condition, scores, sides, group, result.min_group):
+                yield Reading(title, None, dimension=dimension)
                 continue
             value = _read(condition, scores, sides, group)
             if value is not None:
-                yield Reading(f"{title}{who}: {_shown(condition, value)}{unit} ({rule})", value)
+                text = f"{title}{who}: {_shown(condition, value)}{unit}{_from(condition, scores)}"
+                yield Reading(f"{text} ({rule})", value, dimension=dimension)
+
+
+def _took_part(condition: Condition, mix: RespondentMix) -> tuple[int, float | None, str]:
+    """How many took part as the condition counts them: the count (or the least it can be),
+    the most it can be where groups did not record it (None when exact), and why."""
+    if condition.metric == "respondents":
+        if condition.role:
+            return mix.roles.get(condition.role, 0), None, TOO_SMALL
+        if condition.perspective:
+            return mix.perspectives.get(condition.perspective, 0), None, TOO_SMALL
+        return mix.total, None, TOO_SMALL
+    if condition.perspective == "lived":
+        low = mix.perspectives.get("lived", 0) + mix.lived_in_groups
+        unsure = mix.groups_without_lived is None or mix.groups_without_lived > 0
+        return low, math.inf if unsure and _has_groups(mix) else None, NOT_RECORDED
+    low = mix.total if mix.people is None else mix.people
+    unsure = mix.people is None or bool(mix.groups_without_size)
+    return low, math.inf if unsure and _has_groups(mix) else None, NO_SIZE
+
+
+def _has_groups(mix: RespondentMix) -> bool:
+    """Whether anyone answered as a group (files from older versions record only the role)."""
+    return bool(mix.in_groups or mix.roles.get("group"))
+
+
+def _from(condition: Condition, scores: GroupScores) -> str:
+    """For a gap, how many people are behind each side of it."""
+    if condition.metric != "gap":
+        return ""
+    counts = [scores.perspectives[p].respondents for p in ("professional", "lived")]
+    return f", from {counts[0]} and {counts[1]} people"
 
 
 def _targets(
-    condition: Condition, rubric: RubricResult
-) -> Iterator[tuple[str, GroupScores, dict[str, GroupScores]]]:
-    if condition.dimension is None:
-        yield rubric.title, rubric.scores, rubric.sides
+    condition: Condition, rubric: RubricResult, per_dimension: bool
+) -> Iterator[tuple[str | None, str, GroupScores, dict[str, GroupScores]]]:
+    if condition.dimension is None and not per_dimension:
+        yield None, rubric.title, rubric.scores, rubric.sides
         return
     for dim in rubric.dimensions:
-        if condition.dimension in (ANY, dim.id):
-            yield f"{rubric.title}, {dim.title}", dim.scores, dim.sides
+        if condition.dimension in (None, ANY, dim.id):
+            yield dim.id, f"{rubric.title}, {dim.title}", dim.scores, dim.sides
 
 
 def _needs_withheld(
-    condition: Condition, scores: GroupScores, sides: dict[str, GroupScores], group: str
+    condition: Condition,
+    scores: GroupScores,
+    sides: dict[str, GroupScores],
+    group: str,
+    min_group: int,
 ) -> bool:
     if condition.metric == "gap":
-        return any(f"perspective:{p}" in scores.withheld for p in ("lived", "professional"))
+        # A gap compares two groups: each must be shown, and from at least min_group people.
+        if any(f"perspective:{p}" in scores.withheld for p in PERSPECTIVES):
+            return True
+        shown = [found for p in PERSPECTIVES if (found := scores.perspectives.get(p))]
+        return len(shown) == 2 and any(s.respondents < min_group for s in shown)
     if condition.metric == "side-gap":
         return any(_withheld(sides.get(tag), group) for tag in ("practice", "belief"))
     return _withheld(sides.get(condition.side) if condition.side else scores, group)

@@ -319,6 +319,20 @@ class RespondentMix(ResultModel):
     lived_in_groups: int = Field(
         default=0, ge=0, description="Of those, how many have lived experience."
     )
+    people: Count | None = Field(
+        default=None,
+        description="Everyone who took part: each respondent, and each person in a group "
+        "answering together as the group recorded (one where it did not say). None in result "
+        "files from versions that did not count it.",
+    )
+    groups_without_size: Count | None = Field(
+        default=None, description="Groups answering together that did not say how many they were."
+    )
+    groups_without_lived: Count | None = Field(
+        default=None,
+        description="Groups answering together that did not say how many of them have lived "
+        "experience: the lived experience in the room is then not known.",
+    )
 
 
 class AssessmentInfo(ResultModel):
