@@ -50,7 +50,7 @@ def test_answer_help_note_back_skip_and_quit(cli: Run, tmp_path: Path) -> None:
 
 def test_resume_where_it_stopped_then_next_person(cli: Run, tmp_path: Path) -> None:
     cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=lines("Sam", "4", "0", "1", "q"))
-    typed = lines("1", "2", "3", "y", "", "8", "12", "5", "0", "1", "2", "3", "n")
+    typed = lines("1", "2", "3", "y", "", "9", "12", "5", "0", "1", "2", "3", "n")
     result = cli("assess", "a.yaml", *BASE, "--plain", input=typed)
     assert result.exit_code == 0, result.output
     assert "Not finished yet:\n1. r1 (Staff member, 2 of 4 answered)" in result.stdout
@@ -94,7 +94,7 @@ def test_nothing_typed_can_crash_it(cli: Run, tmp_path: Path) -> None:
     )
     result = cli("assess", "a.yaml", *BASE, *WHO, "--plain", input=typed)
     assert result.exit_code == 0, result.output
-    assert "Type a number from 1 to 10." in result.stdout
+    assert "Type a number from 1 to 11." in result.stdout
     assert result.stdout.count("Type the number of your answer (0 to 3), or:") >= 7
     assert "Type d for don't know, n for not applicable, or press Enter." in result.stdout
     assert saved(tmp_path / "a.yaml")["respondents"][0]["answers"]["sharing-power"] == {

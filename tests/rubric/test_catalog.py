@@ -18,8 +18,9 @@ def test_builtin_roles_and_perspectives() -> None:
     assert perspectives == {
         "person-using-services": "lived",
         "family-carer": "lived",
-        "community-member": "lived",
+        "community-member": None,
         "staff": "professional",
+        "peer-worker": "professional",
         "manager": "professional",
         "commissioner": "professional",
         "partner": "professional",
@@ -27,6 +28,9 @@ def test_builtin_roles_and_perspectives() -> None:
         "other": None,
         "not-said": None,
     }
+    # Lived experience is kept for people who use the service and their carers: a peer
+    # worker answers from inside the service, and says so in the role's description.
+    assert "professional" in catalog.roles["peer-worker"].description
 
 
 def test_added_rubric_and_replacement(write: Callable[..., Path]) -> None:
