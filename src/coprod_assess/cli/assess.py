@@ -15,6 +15,8 @@ from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
 from coprod_assess.cli.options import (
     MinGroup,
     Only,
+    Organisation,
+    Period,
     RubricPaths,
     Short,
     checked_role,
@@ -45,8 +47,8 @@ def assess(
         str | None, typer.Option(help="The person answering: resumes them, or adds them.")
     ] = None,
     role: Annotated[str | None, typer.Option(help="Their role id, e.g. family-carer.")] = None,
-    organisation: Annotated[str | None, typer.Option(help="The organisation assessed.")] = None,
-    period: Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")] = None,
+    organisation: Organisation = None,
+    period: Period = None,
     plain: Annotated[
         bool,
         typer.Option(

@@ -31,6 +31,9 @@ MinGroup = Annotated[
     ),
 ]
 
+Organisation = Annotated[str | None, typer.Option(help="The organisation assessed.")]
+Period = Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")]
+
 Only = Annotated[
     list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
 ]

@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
-from coprod_assess.cli.options import MinGroup, Only, RubricPaths, Short, chosen_rubrics
+from coprod_assess.cli.options import (
+    MinGroup,
+    Only,
+    Organisation,
+    Period,
+    RubricPaths,
+    Short,
+    chosen_rubrics,
+)
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 DEFAULT_PORT = 8765
@@ -23,8 +31,8 @@ def workshop(
     rubric: RubricPaths = None,
     only: Only = None,
     short: Short = False,
-    organisation: Annotated[str | None, typer.Option(help="The organisation assessed.")] = None,
-    period: Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")] = None,
+    organisation: Organisation = None,
+    period: Period = None,
     port: Annotated[int, typer.Option(help="The port to serve on.", min=1, max=65535)] = (
         DEFAULT_PORT
     ),
