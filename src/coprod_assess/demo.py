@@ -1,10 +1,11 @@
-"""A realistic sample workshop: ten people answering the four built-in frameworks.
+"""A realistic sample workshop: ten people answering the built-in frameworks.
 
 The answers follow a pattern the sources describe again and again: staff see
 more co-production than the people it is for; money and mutuality are the
-weakest; rules are in place before the beliefs behind them. They are made
-from seeded tendencies, so the demo is the same every time and always in
-step with the installed rubrics.
+weakest; rules are in place before the beliefs behind them; and the forum
+calls some areas co-production that sit no higher than placation. They are
+made from seeded tendencies, so the demo is the same every time and always
+in step with the installed rubrics.
 """
 
 from __future__ import annotations
@@ -43,24 +44,44 @@ ADJUST = {
 }
 # Practice is ahead of belief on some rules: the "bolt-on" risk.
 BELIEF_BEHIND = {"ordinary-language": 0.35, "open-about-tensions": 0.2, "wider-community": 0.12}
+# The decision areas the forum's leaflets and newsletter call co-production.
+CALLED = {"designing-services", "delivering", "governance"}
 
 NOTES = {
-    ("r3", "mutuality-1"): "I have never been paid for a meeting. Staff are paid to be there.",
-    ("r1", "money-1"): "We were told about the cuts after they were decided.",
-    ("r6", "money-1"): "The budget is set by the commissioner; we explain it at the forum.",
-    (
-        "r4",
-        "define-the-problem-1",
-    ): "They ask what we think of their plan, not what the problem is.",
-    ("r9", "assets-1"): "We now start reviews by asking what the family is good at.",
-    (
-        "r5",
-        "networks-1",
-    ): "The parent group keeps me going. It was set up by parents, not the service.",
-    ("r2", "ordinary-language-1"): "Letters still come full of initials I do not understand.",
-    ("r7", "ordinary-language-3"): "Some of us still hide behind jargon when meetings get hard.",
-    ("r10", "profitability-2"): "Parents are offered vouchers, but only for the big events.",
-    ("r8", "governance-1"): "Parents sit on the board, but the agenda is set before they see it.",
+    ("r3", "nef-six-principles", "mutuality-1"): (
+        "I have never been paid for a meeting. Staff are paid to be there."
+    ),
+    ("r1", "arnstein-ladder", "money-1"): "We were told about the cuts after they were decided.",
+    ("r6", "arnstein-ladder", "money-1"): (
+        "The budget is set by the commissioner; we explain it at the forum."
+    ),
+    ("r4", "hunter-ritchie-rules", "define-the-problem-1"): (
+        "They ask what we think of their plan, not what the problem is."
+    ),
+    ("r9", "nef-six-principles", "assets-1"): (
+        "We now start reviews by asking what the family is good at."
+    ),
+    ("r5", "nef-six-principles", "networks-1"): (
+        "The parent group keeps me going. It was set up by parents, not the service."
+    ),
+    ("r2", "hunter-ritchie-rules", "ordinary-language-1"): (
+        "Letters still come full of initials I do not understand."
+    ),
+    ("r7", "hunter-ritchie-rules", "ordinary-language-3"): (
+        "Some of us still hide behind jargon when meetings get hard."
+    ),
+    ("r10", "five-p-levers", "profitability-2"): (
+        "Parents are offered vouchers, but only for the big events."
+    ),
+    ("r8", "arnstein-ladder", "governance-1"): (
+        "Parents sit on the board, but the agenda is set before they see it."
+    ),
+    ("r4", "arnstein-ladder", "governance-claim"): (
+        "The newsletter says the board is co-produced. We see the papers on the day."
+    ),
+    ("r6", "tlap-ladder", "designing-services-1"): (
+        "Parents helped design the short breaks offer, then we ran it without them."
+    ),
 }
 
 
@@ -68,6 +89,12 @@ def _value(question: Question, rubric: Rubric, share: float, pick: random.Random
     values = sorted(option.value for option in rubric.options_for(question))
     share = min(1.0, max(0.0, share + pick.uniform(-0.16, 0.16)))
     return values[round(share * (len(values) - 1))]
+
+
+def _called(area: str, pick: random.Random) -> int:
+    """Whether someone says the service calls an area co-production: most have seen
+    the leaflets, whatever their role."""
+    return int((area in CALLED) != (pick.random() < 0.1))
 
 
 def demo_answers(catalog: Catalog, seed: int = 2026) -> dict[str, Any]:
@@ -89,8 +116,12 @@ def demo_answers(catalog: Catalog, seed: int = 2026) -> dict[str, Any]:
                 if pick.random() < 0.04:
                     given[question.id] = {"skip": "dont-know"}
                     continue
-                value = _value(question, rubric, share, pick)
-                note = NOTES.get((person_id, question.id))
+                value: float = (
+                    _called(dim.id, pick)
+                    if question.side == "claim"
+                    else _value(question, rubric, share, pick)
+                )
+                note = NOTES.get((person_id, rubric.id, question.id))
                 given[question.id] = {"value": value, "note": note} if note else value
             answers[rubric.id] = given
         respondents.append({"id": person_id, "role": role, "name": name, "answers": answers})

@@ -28,6 +28,7 @@ def test_demo_writes_answers_and_reports(cli: Run, tmp_path: Path) -> None:
             "five-p-levers",
             "hunter-ritchie-rules",
             "nef-six-principles",
+            "tlap-ladder",
         }
     notes = [
         entry["note"]
@@ -39,6 +40,8 @@ def test_demo_writes_answers_and_reports(cli: Run, tmp_path: Path) -> None:
     assert len(notes) >= 8
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "Warning sign:" in html
+    # The forum calls some areas co-production that sit at placation or below.
+    assert "Called co-production, but the organisation keeps the final say" in html
     for person in people:
         assert person["name"] not in html
 

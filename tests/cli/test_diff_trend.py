@@ -102,7 +102,7 @@ def test_trend_formats(cli: Run, years: Years, tmp_path: Path) -> None:
     assert "| Dimension | 2024 | 2025 | 2026 |" in md
     assert cli("trend", *args, "--format", "html", "-o", "t.html").exit_code == 0
     html = (tmp_path / "t.html").read_text(encoding="utf-8")
-    assert html.count('role="img"') == 4
+    assert html.count('role="img"') == 5  # a small chart per rubric
     data = json.loads(cli("trend", *args, "--format", "json").stdout)
     assert [p["period"] for p in data["periods"]] == ["2024", "2025", "2026"]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from typer.testing import Result
 
+from coprod_assess.rubric.catalog import load_catalog
 from tests.conftest import DATA
 
 Run = Callable[..., Result]
@@ -66,25 +67,27 @@ def test_question_sheets(cli: Run, tmp_path: Path) -> None:
     assert (
         "**1. Staff ask people what they are good at, not only what they need.** (assets-1)" in md
     )
-    assert "- [ ] 0 = Not yet: We do not do this yet, or we only talk about it.\n" in md
+    assert "- [ ] 0 = Not yet: This does not happen, or it is only talked about.\n" in md
     assert "- [ ] 4 = Embedded: " in md
     assert "- [ ] Don't know" in md
     assert cli("template", "--format", "html", "-o", "sheet.html").exit_code == 0
     html = (tmp_path / "sheet.html").read_text(encoding="utf-8")
-    assert html.count('class="question"') == 69
+    every = sum(len(rubric.questions()) for rubric in load_catalog().rubrics.values())
+    assert html.count('class="question"') == every == 85
     assert '<span class="box" aria-hidden="true"></span><strong>0 = Not yet</strong>' in html
 
 
 def test_every_number_shown_is_the_value_the_rubric_gives(cli: Run, tmp_path: Path) -> None:
     ladder = ["--only", "arnstein-ladder"]
     md = cli("template", "--format", "md", *ladder).stdout
-    first = "- [ ] 1 = Decided without people, or people there for show: "
-    assert first in md
-    assert "- [ ] 8 = People who use the service set all priorities: " in md
-    assert "- [ ] 0 = " not in md
+    assert "- [ ] 0 = Left out: Managers choose alone." in md
+    assert "- [ ] 8 = People in control: " in md
+    # The rules question has no rung 2: after 1 comes 3, the rung, not the place in the list.
+    assert "- [ ] 1 = Asked only to approve: People are asked to approve rules already " in md
+    assert "with no real choice.\n- [ ] 3 = Told the rules: " in md
     assert cli("template", *ladder, "-o", "blank.yaml").exit_code == 0
     text = (tmp_path / "blank.yaml").read_text(encoding="utf-8")
-    assert "#   1 = Decided without people, or people there for show; 2 = The problem" in text
+    assert "#   0 = Left out; 1 = There for show; 2 = Told the problem is theirs" in text
     assert "the number before\n# '=' in the comment above it (not its place in the list)" in text
 
 

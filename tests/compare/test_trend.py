@@ -36,13 +36,14 @@ def test_natural_period_order() -> None:
 
 def test_major_version_change_is_noted() -> None:
     old = score(earlier("2025", "2025-11-20"))
+    # Last year's answers were given against the first version of the 5P levers.
     changed = [
-        r.model_copy(update={"version": "2.0.0"}) if r.id == "five-p-levers" else r
+        r.model_copy(update={"version": "1.0.0"}) if r.id == "five-p-levers" else r
         for r in old.rubrics
     ]
     built = trend([old.model_copy(update={"rubrics": changed}), score(YEAR_2026)])
     assert len(built.notes) == 1
-    assert "The 5P power levers changed major version (2025: 2.0.0, 2026: 1.0.0)" in built.notes[0]
+    assert "The 5P power levers changed major version (2025: 1.0.0, 2026: 2.0.0)" in built.notes[0]
 
 
 def test_a_period_only_one_person_joined_is_pointed_out() -> None:

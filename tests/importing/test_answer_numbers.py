@@ -110,16 +110,17 @@ def test_only_ascii_digits_are_numbers(write: Write) -> None:
 def test_ladder_rungs_are_their_own_numbers(write: Write) -> None:
     source = (
         "Role,[defining-problems-1] x\nstaff,1\n"
-        "staff,8 - People who use the service set all priorities\n"
-        "staff,Agreed together under shared rules\n"
+        "staff,8 - People in control\n"
+        "staff,Decided together\n"
     )
     imported = run(write("form.csv", source), "arnstein-ladder")
     assert imported.problems == []
     answers = [p["answers"]["arnstein-ladder"] for p in imported.data["respondents"]]
     assert [given["defining-problems-1"] for given in answers] == [1, 8, 6]
-    refused = run(write("refused.csv", "Role,defining-problems-1\nstaff,0\n"), "arnstein-ladder")
+    # The rules question has no rung 2 (no Therapy): its numbers are rungs, not places.
+    refused = run(write("refused.csv", "Role,governance-2\nstaff,2\n"), "arnstein-ladder")
     assert (
-        "holds the numbers 0, but defining-problems-1 takes only 1, 2, 3, 4, 5, 6, 7, 8"
+        "holds the numbers 2, but governance-2 takes only 0, 1, 3, 4, 5, 6, 7, 8"
         in (errors(refused)[0][3])
     )
 

@@ -51,9 +51,11 @@ def test_three_to_five_priorities_with_actions(demo_result: SharedResult) -> Non
 def test_ladder_labels_never_overlap_and_fit(demo_result: SharedResult) -> None:
     from coprod_assess.report.charts import LINE_GAP
 
-    (ladder,) = [s.ladder for s in build_view(demo_result).rubrics if s.ladder]
-    bottom = float("-inf")
-    for marker_y, label_y, lines in ladder.marks:
-        assert label_y >= marker_y and label_y >= bottom
-        bottom = label_y + LINE_GAP * len(lines)
-    assert bottom <= ladder.height
+    ladders = [s.ladder for s in build_view(demo_result).rubrics if s.ladder]
+    assert len(ladders) == 2  # Arnstein's and TLAP's
+    for ladder in ladders:
+        bottom = float("-inf")
+        for marker_y, label_y, lines in ladder.marks:
+            assert label_y >= marker_y and label_y >= bottom
+            bottom = label_y + LINE_GAP * len(lines)
+        assert bottom <= ladder.height

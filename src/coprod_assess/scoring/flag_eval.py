@@ -226,7 +226,8 @@ def measure(
     for rubric in rubrics:
         if rubric is None:
             continue
-        for dimension, title, scores, sides in _targets(condition, rubric, per_dimension):
+        for dimension, target, scores, sides in _targets(condition, rubric, per_dimension):
+            title = f"{target}, {condition.side} side" if condition.side else target
             if _needs_withheld(condition, scores, sides, group, result.min_group):
                 yield Reading(title, None, dimension=dimension)
                 continue
