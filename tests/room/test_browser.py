@@ -71,6 +71,15 @@ def checked(page: Any, kinds: dict[str, list], name: str) -> None:
     assert small_targets(page) == [], name
 
 
+def text_lefts(page: Any) -> tuple[float, float]:
+    """Where the header bar's text starts and where the heading's text starts."""
+    return page.evaluate(
+        """() => [document.querySelector('.top p'), document.querySelector('main h1')]
+        .map((el) => { const r = document.createRange(); r.selectNodeContents(el);
+                       return r.getBoundingClientRect().left; })"""
+    )
+
+
 def test_a_phone_answers_the_whole_questionnaire(browser: Any, live: LiveRoom) -> None:
     context = browser.new_context(**PHONE)
     page = context.new_page()
@@ -122,7 +131,7 @@ def test_a_phone_answers_the_whole_questionnaire(browser: Any, live: LiveRoom) -
     page.get_by_label("Not applicable").check()
     page.get_by_role("button", name="Next").click()
 
-    expect(page.get_by_role("heading", name="Thank you: all 4 questions answered")).to_be_visible()
+    expect(page.get_by_role("heading", name="You have reached the end")).to_be_visible()
     checked(page, kinds, "done")
     page.goto(live.base + "/pause")
     checked(page, kinds, "pause")
@@ -154,6 +163,8 @@ def test_a_phone_answers_the_whole_questionnaire(browser: Any, live: LiveRoom) -
     expect(projector.get_by_role("heading", name="Answer on your phone")).to_be_visible()
     expect(projector.get_by_role("img", name="QR code: scan it to join")).to_be_visible()
     checked(projector, kinds, "projector")
+    top, heading = text_lefts(projector)
+    assert abs(top - heading) < 1, "the header bar's text does not line up with the page's"
     projector.get_by_role("link", name="Close answering").click()
     checked(projector, kinds, "close")
     projector.get_by_role("button", name="Close answering and show the report").click()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.room.conftest import Phone, RoomUnderTest, csrf_of, make_room, shown
+from tests.room.conftest import BASE, Phone, RoomUnderTest, csrf_of, make_room, shown
 
 HOSTILE = '</textarea><script>alert("x")</script><b onmouseover=alert(1)>bold</b>'
 
@@ -57,6 +57,89 @@ def test_the_welcome_offers_the_phone_roles_with_prefer_not_to_say_last(
     assert roles[-1] == "not-said" and "group" not in roles and "staff" in roles
     assert "4 questions" in page and "fewer than 3 people" in page
     assert 'name="name"' not in page  # names are off unless the facilitator turns them on
+
+
+def welcome_of(tmp_path: Path, *, short: bool) -> str:
+    """The welcome of a room asking every built-in rubric, full or short form."""
+    from coprod_assess.answers.session import Session
+    from coprod_assess.cli.options import chosen_rubrics
+    from coprod_assess.room.keys import room_keys
+    from coprod_assess.room.state import Room, Settings
+    from coprod_assess.rubric.catalog import load_catalog
+
+    catalog = load_catalog([])
+    path = tmp_path / ("short.yaml" if short else "full.yaml")
+    session = Session(path, {}, chosen_rubrics(catalog, None, short))
+    settings = Settings(answers=path, report=tmp_path / "report.html", join_urls=[BASE])
+    under_test = RoomUnderTest(Room(session, catalog, room_keys(path), settings), path)
+    phone = under_test.phone()
+    phone.scan()
+    return shown(phone.client.get("/"))
+
+
+def test_the_welcome_says_how_long_as_rubric_list_reckons_it(tmp_path: Path) -> None:
+    """Words on screen at 200 a minute over the rubrics asked (`coprod rubric list`),
+    to the minute up to 10 and to the nearest 5 above."""
+    from coprod_assess.rubric.catalog import load_catalog
+    from coprod_assess.rubric.forms import has_short_form, short_form
+    from coprod_assess.rubric.length import Length, rubric_length
+
+    def about(minutes: int) -> int:
+        return minutes if minutes <= 10 else 5 * round(minutes / 5)
+
+    rubrics = load_catalog([]).rubrics.values()
+    full = sum((rubric_length(r) for r in rubrics), Length())
+    short = sum((rubric_length(short_form(r)) for r in rubrics if has_short_form(r)), Length())
+    assert full.minutes > 10
+    forms = [(welcome_of(tmp_path, short=False), full)]
+    if short.questions:  # the short form: only where built-in rubrics mark core questions
+        assert short.minutes < full.minutes
+        forms.append((welcome_of(tmp_path, short=True), short))
+    for page, length in forms:
+        minutes = about(length.minutes)
+        assert f"{length.questions} questions, one on each screen: about {minutes} minutes." in page
+
+
+def test_a_short_questionnaire_says_about_one_minute(room: RoomUnderTest) -> None:
+    phone = room.phone()
+    phone.scan()
+    assert "4 questions, one on each screen: about 1 minute." in shown(phone.client.get("/"))
+
+
+def test_the_welcome_says_who_can_tell_which_answers_are_yours(tmp_path: Path) -> None:
+    for names, who in ((False, "Nobody sees"), (True, "Only the facilitator can see")):
+        room = make_room(tmp_path / str(names), names=names)
+        phone = room.phone()
+        phone.scan()
+        page = shown(phone.client.get("/"))
+        assert f"Your answers are private. {who} which answers are yours," in page
+        assert "Notes you add may be shown in the report, without your name." in page
+        assert "Nobody in the room sees them" not in page
+
+
+def test_the_code_hint_is_a_code_the_room_could_have(room: RoomUnderTest) -> None:
+    from coprod_assess.room.keys import CODE_ALPHABET
+
+    page = shown(room.phone().client.get("/"))
+    assert "like K7M-4QX." in page
+    assert all(letter in CODE_ALPHABET for letter in "K7M4QX")
+
+
+def test_with_no_organisation_the_pages_are_headed_co_production_check(
+    room: RoomUnderTest,
+) -> None:
+    room.room.session.set_assessment(("organisation",), "")
+    phone = joined(room)
+    pages = [shown(phone.client.get(url)) for url in ("/q/1", "/pause")]
+    pages.append(shown(room.projector().get("/projector")))
+    for page in pages:
+        assert '<header class="top"><p>Co-production check</p></header>' in page
+        assert " \N{EN DASH} Co-production check</title>" in page
+        assert "this service" not in page.split("</header>")[0]
+    room.room.session.set_assessment(("organisation",), "Riverside Forum")
+    page = shown(phone.client.get("/q/1"))
+    assert "<p>Riverside Forum: co-production check</p>" in page
+    assert " \N{EN DASH} Riverside Forum: co-production check</title>" in page
 
 
 @pytest.mark.parametrize("role", ["", "group", "nobody", "<script>", "staff "])
@@ -189,6 +272,10 @@ def test_a_question_page_has_its_parts(room: RoomUnderTest) -> None:
         assert label in text
     assert 'value="v0"' in text and 'value="dont-know"' in text and 'value="not-applicable"' in text
     assert "<fieldset" in text and "<legend>" in text
+    assert (
+        "Anything you want to add. Notes may be shown in the report for everyone to read, "
+        "without your name." in text
+    )
 
 
 def test_there_is_no_back_from_the_first_question(room: RoomUnderTest) -> None:
@@ -258,7 +345,7 @@ def test_once_everything_is_answered_the_way_on_is_done(room: RoomUnderTest) -> 
     for url in ("/", "/q/5", "/q/99"):
         assert phone.client.get(url, follow_redirects=False).headers["location"] == "/done"
     assert phone.client.get("/q/4").status_code == 200  # every answer can still be changed
-    assert "all 4 questions answered" in phone.client.get("/done").text
+    assert "You have reached the end" in phone.client.get("/done").text
 
 
 # Notes
@@ -352,6 +439,10 @@ def test_next_person_ends_the_turn_and_the_next_starts_afresh(room: RoomUnderTes
     phone.answer(2, "dont-know")
     pause = phone.client.get("/pause")
     assert "Next person" in pause.text and 'href="/q/3"' in pause.text
+    assert (
+        "To carry on later, open this page again on this phone, or scan the code again."
+        in shown(pause)
+    )
     reply = phone.post("/leave", {}, page="/pause")
     assert reply.status_code == 303 and reply.headers["location"] == "/"
     assert phone.cookie("person") is None and phone.cookie("room") is not None
@@ -393,8 +484,16 @@ def test_the_done_page_offers_the_next_person_too(room: RoomUnderTest) -> None:
     phone = joined(room)
     for number in range(1, 5):
         phone.answer(number, "v1")
-    done = phone.client.get("/done").text
+    done = shown(phone.client.get("/done"))
     assert 'action="/leave"' in done
+    # Someone on their own phone is told they are finished before anything about the
+    # next person, and the next person comes only under its own question.
+    assert "<h1>You have reached the end</h1>" in done
+    assert "<p>Your answers are saved. You can close this page.</p>" in done
+    assert 'Change an answer: <a href="/q/4">go back to the last question</a>' in done
+    ask = "<h2>Is someone else using this phone or tablet next?</h2>"
+    assert done.index("You can close this page") < done.index(ask) < done.index("Next person")
+    assert "questions answered" not in done
     assert phone.post("/leave", {}, page="/done").status_code == 303
     assert "Which of these describes you best?" in phone.client.get("/").text
 

@@ -4,6 +4,7 @@ step), answering refused once closed, opening again, and the report's own page."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx2 as httpx
 import pytest
@@ -117,6 +118,10 @@ def test_closing_asks_first_then_writes_the_report_and_tells_the_terminal(
     facilitator = room.projector()
     ask = facilitator.get("/projector/close")
     assert ask.status_code == 200 and "Close answering now?" in ask.text
+    asked = shown(ask)
+    assert "Results from groups of fewer than 3 people are left out of it." in asked
+    assert "anonymity threshold" not in asked
+    assert "To come back to this page, use the browser's Back button." in asked
     assert "1 person has not finished" in ask.text
     assert not room.room.closed and not room.room.settings.report.exists()
     reply = close(facilitator)
@@ -186,7 +191,9 @@ def test_the_rooms_own_threshold_is_the_reports(tmp_path: Path) -> None:
         phone = joined(room, role)
         for number in range(1, 5):
             phone.answer(number, "v2")
-    close(room.projector())
+    facilitator = room.projector()
+    assert "groups of fewer than 5 people" in shown(facilitator.get("/projector/close"))
+    close(facilitator)
     assert "fewer than 5" in shown_text(room.room.settings.report.read_text("utf-8"))
 
 
@@ -210,12 +217,45 @@ def test_answering_after_closing_is_refused_and_saves_nothing(room: RoomUnderTes
     before = room.files()
     reply = phone.client.post("/q/2", data={"csrf": token, "answer": "v2"})
     assert reply.status_code == 200 and "Answering has closed" in reply.text
+    assert (
+        "Answering closed before this answer arrived, so it was not saved. "
+        "Your earlier answers are saved." in shown(reply)
+    )
     assert 'href="/report"' in reply.text
     for url in ("/", "/q/1", "/q/2", "/done"):
-        assert "Answering has closed" in phone.client.get(url).text
+        page = shown(phone.client.get(url))
+        assert "Answering has closed" in page and "Your answers are saved." in page
+        assert "not saved" not in page
     reply = newcomer.client.post("/start", data={"csrf": newcomer_token, "role": "staff"})
     assert "Answering has closed" in reply.text
     assert room.files() == before and len(room.people()) == 1
+
+
+def test_an_answer_that_arrives_as_answering_closes_is_said_not_to_be_saved(
+    room: RoomUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    phone = joined(room)
+    phone.answer(1, "v1")
+    newcomer = joined(room)
+    writer = room.room.writer
+    write = writer.write
+
+    def closed_first(change: Any) -> Any:  # the facilitator closes as the answer arrives
+        room.room.close()
+        return write(change)
+
+    monkeypatch.setattr(writer, "write", closed_first)
+    before = room.path.read_bytes()
+    reply = phone.answer(2, "v3")
+    page = shown(reply)
+    assert reply.status_code == 200 and "Answering has closed" in page
+    assert "Answering closed before this answer arrived, so it was not saved." in page
+    assert "Your earlier answers are saved." in page
+    assert room.path.read_bytes() == before
+    # The first question had no earlier answers to speak of.
+    room.room.reopen()
+    page = shown(newcomer.answer(1, "v2"))
+    assert "so it was not saved." in page and "earlier answers" not in page
 
 
 def test_opening_again_lets_people_carry_on(room: RoomUnderTest) -> None:
@@ -277,12 +317,25 @@ def test_a_stranger_at_a_closed_room_is_not_offered_a_report_they_cannot_open(
     close(room.projector())
     stranger = room.phone()
     page = stranger.client.get("/")
-    assert "Answering has closed" in page.text
+    assert "Answering has closed" in page.text and "Thank you." in page.text
+    assert "Your answers are saved" not in page.text  # they have none
     for link in page.text.split('href="')[1:]:
         target = link.split('"', 1)[0]
         if not target.startswith("/static/"):
             reply = stranger.client.get(target, follow_redirects=False)
             assert reply.status_code == 200, target
+
+
+def test_someone_who_scanned_but_never_started_is_not_told_their_answers_are_saved(
+    room: RoomUnderTest,
+) -> None:
+    joined(room).answer(1, "v2")
+    newcomer = room.phone()
+    newcomer.scan()
+    close(room.projector())
+    page = shown(newcomer.client.get("/"))
+    assert "Answering has closed" in page and "Thank you." in page
+    assert "Your answers are saved" not in page and 'href="/report"' in page
 
 
 def test_a_restart_after_closing_still_serves_the_report(tmp_path: Path) -> None:

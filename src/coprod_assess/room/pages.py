@@ -22,10 +22,22 @@ from coprod_assess.room.state import NAME_LIMIT, NOTE_LIMIT, NameTaken, RoomFull
 from coprod_assess.room.web import Web, see_other
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from coprod_assess.answers.session import Step
     from coprod_assess.answers.turn import Turn
     from coprod_assess.room.state import Room
 
-SECONDS_PER_QUESTION = 40
+
+def _minutes(steps: Sequence[Step]) -> int:
+    """About how long the questions take, as `coprod rubric list` reckons it (words on
+    screen at its reading pace) over the rubrics asked: to the minute up to 10, then to
+    the nearest 5."""
+    from coprod_assess.rubric.length import total_length
+
+    rubrics = list({id(step.rubric): step.rubric for step in steps}.values())
+    minutes = max(1, total_length(rubrics).minutes)
+    return minutes if minutes <= 10 else 5 * round(minutes / 5)
 
 
 def _value_key(value: float) -> str:
@@ -45,7 +57,15 @@ class Participant:
         allowed = self.web.joined(request) or self.web.facilitator(request)
         ready = allowed and self.room.has_report()
         link = ("/report", "See what the room said") if ready else None
-        text = "Thank you for taking part. Your answers are saved."
+        if request.method == "POST" and "number" in request.path_params:
+            # An answer sent from a page shown before answering closed: it was not saved.
+            text = "Answering closed before this answer arrived, so it was not saved."
+            if int(request.path_params["number"]) > 1:
+                text += " Your earlier answers are saved."
+        elif self.web.person_id(request) is not None:
+            text = "Thank you for taking part. Your answers are saved."
+        else:  # never joined, or joined and not started: there is nothing of theirs to save
+            text = "Thank you."
         return self.web.message(request, "Answering has closed", text, 200, link)
 
     def _turn(self, request: Request) -> Turn | None:
@@ -56,6 +76,14 @@ class Participant:
         """The page for an answers file that cannot be read or written now (a hand edit
         that broke it, a person removed, a full disk); the terminal is told why."""
         self.room.problem(err)
+        if request.method != "POST":  # only a page asked for: nothing was being saved
+            return self.web.message(
+                request,
+                "Something is wrong on the facilitator's laptop",
+                "Please tell the facilitator. Answers already given are safe.",
+                500,
+                ("/", "Try again"),
+            )
         return self.web.message(
             request,
             "Your answer was not saved",
@@ -98,7 +126,7 @@ class Participant:
         """The welcome and the role form; after an error, what was chosen and typed is
         kept and the error points at the field that is `wrong` ("role" or "name")."""
         total = len(self.room.session.steps)
-        minutes = max(1, round(total * SECONDS_PER_QUESTION / 60))
+        minutes = _minutes(self.room.session.steps)
         roles = [{"id": r.id, "label": r.label, "hint": r.description} for r in self.room.roles()]
         context = {
             "roles": roles,

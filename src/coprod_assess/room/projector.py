@@ -88,7 +88,11 @@ class Projector:
             return self._refused(request)
         if request.method != "POST":
             counts = await run_in_threadpool(self.room.counts)
-            context = {"unfinished": counts.joined - counts.finished, "closed": self.room.closed}
+            context = {
+                "unfinished": counts.joined - counts.finished,
+                "closed": self.room.closed,
+                "min_group": self.room.settings.min_group,
+            }
             return self.web.page(request, "close.html.j2", context)
         if await self.web.form(request) is None:
             return self.web.refused(request)
