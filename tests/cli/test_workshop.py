@@ -108,3 +108,19 @@ def test_a_broken_room_file_is_one_message(cli: Run, tmp_path: Path, served: lis
 def test_a_port_out_of_range_is_a_usage_error(cli: Run) -> None:
     result = cli("workshop", "room.yaml", *BASE, "--port", "70000")
     assert result.exit_code == 2
+
+
+def test_running_again_carries_on_with_the_rooms_options(
+    cli: Run, tmp_path: Path, served: list[tuple[str, int]]
+) -> None:
+    first = cli("workshop", "room.yaml", *BASE, "--local", "--port", "9100", "--min-group", "5")
+    assert first.exit_code == 130, first.output
+    again = cli("workshop", "room.yaml", "--min-group", "2")
+    assert served == [("127.0.0.1", 9100), ("127.0.0.1", 9100)]
+    assert again.stdout.startswith(
+        f"Carrying on with this room's settings: --only sharing-power --rubric {DATA / 'rubrics'}"
+        " --port 9100 --local --min-group 5.\n"
+    )
+    assert "Workshop on room.yaml: 1 rubric, 4 questions." in again.stdout
+    fresh = cli("workshop", "room.yaml", *BASE, "--new-room")
+    assert "Carrying on" not in fresh.stdout and served[-1] == ("0.0.0.0", 8765)

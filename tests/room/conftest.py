@@ -49,6 +49,7 @@ class RoomUnderTest:
     room: Room
     path: Path
     said: list[str] = field(default_factory=list)
+    devices: int = 0
 
     @property
     def keys(self) -> RoomKeys:
@@ -58,8 +59,12 @@ class RoomUnderTest:
         """The room's app, as the server would serve it."""
         return build_app(self.room)
 
-    def phone(self, app: Guards | None = None, address: str = "192.0.2.31") -> Phone:
-        """A new browser: its own cookies, nothing joined yet (on `app`, else its own)."""
+    def phone(self, app: Guards | None = None, address: str | None = None) -> Phone:
+        """A new browser on a device of its own (its own address, unless one is given):
+        its own cookies, nothing joined yet (on `app`, else its own)."""
+        if address is None:
+            self.devices += 1
+            address = f"192.0.2.{30 + self.devices % 200}"
         client = TestClient(app or self.app(), base_url=BASE, client=(address, 50000))
         return Phone(client, self, address)
 

@@ -61,13 +61,16 @@ def test_the_projector_shows_the_way_in_and_the_counts(room: RoomUnderTest) -> N
     # The join token is only inside the QR code; the facilitator's never shows.
     assert room.keys.join_token not in page and room.keys.control_token not in page
     assert 'data-count="joined">4<' in page and 'data-count="finished">1<' in page
-    assert 'data-count="lived">1<' in page and 'data-count="professional">2<' in page
+    # Each side is a number only from --min-group people: nobody sees which side one
+    # late joiner chose.
+    assert 'data-count="lived">fewer than 3<' in page
+    assert 'data-count="professional">fewer than 3<' in page
     counts = facilitator.get("/projector/counts")
     assert counts.json() == {
         "joined": 4,
         "finished": 1,
-        "lived": 1,
-        "professional": 2,
+        "lived": "fewer than 3",
+        "professional": "fewer than 3",
         "closed": False,
     }
 
@@ -146,9 +149,7 @@ def test_closing_with_no_answers_makes_no_report_and_says_so(room: RoomUnderTest
     reply = close(facilitator)
     assert reply.headers["location"] == "/projector"
     assert room.room.closed and not room.room.settings.report.exists()
-    assert room.said == [
-        f"Answering closed. The answers are in {room.path}; nobody had answered, so no report."
-    ]
+    assert room.said == ["Answering closed. Nobody had answered anything, so there is no report."]
     assert "there is no report" in facilitator.get("/projector").text
     page = facilitator.get("/report")
     assert page.status_code == 404 and "nothing to report" in page.text
@@ -362,3 +363,53 @@ def test_closing_and_opening_need_the_facilitator(room: RoomUnderTest, route: st
     reply = phone.client.post(route, data={"csrf": token})
     assert reply.status_code == 403 and "This page is for the facilitator" in reply.text
     assert (room.files(), room.room.closed) == before
+
+
+def test_a_second_report_that_would_give_one_late_person_away_is_held_back(
+    room: RoomUnderTest,
+) -> None:
+    for role in ["family-carer"] * 3 + ["staff"] * 3:
+        phone = joined(room, role)
+        for number in range(1, 5):
+            phone.answer(number, "v3" if role == "staff" else "v1")
+    close(room.projector())
+    first = room.room.report()
+    assert first is not None
+    reopen(room.projector())
+    late = joined(room, "staff")
+    for number in range(1, 5):
+        late.answer(number, "v0")
+    close(room.projector())
+    assert room.room.report() == first, "the room would subtract one report from the other"
+    assert "Only 1 person has answered or changed answers since the last report" in room.said[-1]
+    reopen(room.projector())
+    for _ in range(2):
+        phone = joined(room, "manager")
+        for number in range(1, 5):
+            phone.answer(number, "v2")
+    close(room.projector())
+    assert room.room.report() != first, "three people since: the report is updated"
+    assert room.said[-1].startswith("Answering closed. The answers are in")
+    restarted = make_room(room.path.parent)
+    assert restarted.room.report() == room.room.report(), "a restart shows the same report"
+
+
+def test_one_device_adding_people_is_told_and_cannot_fill_the_room(tmp_path: Path) -> None:
+    from coprod_assess.room.state import PER_DEVICE
+
+    room = make_room(tmp_path)
+    tablet = room.phone(address="192.0.2.99")
+    tablet.join("staff")
+    tablet.post("/leave", {}, page="/done")
+    tablet.join("manager")
+    assert room.said[-1].startswith("2 people have joined from one device (192.0.2.99)")
+    for _ in range(PER_DEVICE - 2):
+        room.room.join("staff", None, "192.0.2.99")
+    tablet.post("/leave", {}, page="/done")
+    tablet.scan()
+    reply = tablet.post("/start", {"role": "staff"}, page="/")
+    assert getattr(reply, "status_code", None) == 503
+    assert len(room.people()) == PER_DEVICE
+    other = room.phone()
+    other.join("staff")
+    assert len(room.people()) == PER_DEVICE + 1

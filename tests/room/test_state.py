@@ -201,3 +201,21 @@ def test_an_id_freed_by_a_hand_edit_is_never_given_to_someone_else(room: RoomUnd
     assert "Welcome" in first.client.get("/").text, "the removed person starts afresh"
     again = make_room(room.path.parent)
     assert again.room.session.issued == 2, "a restart remembers the ids given out"
+
+
+def test_an_answers_file_deleted_while_the_room_runs_is_written_again_whole(
+    room: RoomUnderTest,
+) -> None:
+    first = joined(room)
+    first.answer(1, "v2", note="kept in memory")
+    room.path.unlink()  # a sync tool, or a slip
+    second = joined(room, "family-carer")
+    second.answer(1, "v1")
+    people = room.people()
+    assert [p["id"] for p in people] == ["r1", "r2"]
+    assert people[0]["answers"]["sharing-power"]["money-1"] == {
+        "value": 2,
+        "note": "kept in memory",
+    }
+    assert people[1]["answers"] == {"sharing-power": {"money-1": 1}}
+    assert any("was deleted or moved away" in line for line in room.said)

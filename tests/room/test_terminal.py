@@ -38,7 +38,9 @@ def test_close_from_the_terminal_then_ctrl_c(tmp_path: Path) -> None:
             page = phone.get("/q/1")
             phone.post("/q/1", data={"csrf": form_token(page.text), "answer": "v2"})
             child.sendline("")
-            child.expect(r"Joined 1, finished 0 \(0 with lived experience, 1 professionals\)")
+            child.expect(
+                r"Joined 1, finished 0 \(0 with lived experience, fewer than 3 professionals\)"
+            )
             child.sendline("close")
             child.expect(r"Answering closed\. The answers are in room\.yaml; the report is in ")
             child.expect(r"room-report\.html\.")

@@ -71,6 +71,7 @@ class Session:
         self._editor: AnswersText | None = None
         self._batch: _Pending | None = None
         self.issued = 0  # the highest respondent number this session has given out
+        self.notices: list[str] = []  # what happened to the file that someone should know
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
             writable_target(path)  # a read-only file is refused before anyone answers
@@ -108,7 +109,20 @@ class Session:
         """Take in a change someone made to the file by hand since the last write."""
         if self._batch is not None:
             return  # inside a batch the changes not yet written are the truth
-        if self._seen is None or file_stamp(self.path) == self._seen:
+        if self._seen is None:
+            return
+        stamp = file_stamp(self.path)
+        if stamp == self._seen:
+            return
+        if stamp is None and not self.path.is_symlink():
+            # Deleted or moved away while answers were being saved (a sync tool, a slip):
+            # everything it held is here, so it is written again rather than lost.
+            save_answers(self.path, self.data)
+            self._open()
+            self.notices.append(
+                f"{self.path} was deleted or moved away while answers were being saved; "
+                "it was written again with every answer"
+            )
             return
         self._reload()
 

@@ -21,15 +21,11 @@ RubricPaths = Annotated[
     ),
 ]
 
-MinGroup = Annotated[
-    int,
-    typer.Option(
-        "--min-group",
-        min=1,
-        help="Show no figure from fewer people than this, nor any group that would give a "
-        "smaller one away by subtraction. 1 shows every group: never share that.",
-    ),
-]
+MIN_GROUP_HELP = (
+    "Show no figure from fewer people than this, nor any group that would give a smaller "
+    "one away by subtraction. 1 shows every group: never share that."
+)
+MinGroup = Annotated[int, typer.Option("--min-group", min=1, help=MIN_GROUP_HELP)]
 
 Organisation = Annotated[str | None, typer.Option(help="The organisation assessed.")]
 Period = Annotated[str | None, typer.Option(help="The period label, e.g. 2026.")]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
 from coprod_assess.cli.options import (
-    MinGroup,
+    MIN_GROUP_HELP,
     Only,
     Organisation,
     Period,
@@ -18,9 +18,6 @@ from coprod_assess.cli.options import (
     Short,
     chosen_rubrics,
 )
-from coprod_assess.privacy import DEFAULT_MIN_GROUP
-
-DEFAULT_PORT = 8765
 
 
 @handle_errors
@@ -33,9 +30,10 @@ def workshop(
     short: Short = False,
     organisation: Organisation = None,
     period: Period = None,
-    port: Annotated[int, typer.Option(help="The port to serve on.", min=1, max=65535)] = (
-        DEFAULT_PORT
-    ),
+    port: Annotated[
+        int | None,
+        typer.Option(help="The port to serve on [default: 8765].", min=1, max=65535),
+    ] = None,
     local: Annotated[
         bool, typer.Option("--local", help="Serve this laptop only (127.0.0.1), to try it out.")
     ] = False,
@@ -55,19 +53,23 @@ def workshop(
         ),
     ] = False,
     max_people: Annotated[
-        int, typer.Option(help="The most people who can join.", min=1, max=5000)
-    ] = 300,
+        int | None,
+        typer.Option(help="The most people who can join [default: 300].", min=1, max=5000),
+    ] = None,
     open_page: Annotated[
         bool, typer.Option("--open", help="Open the projector page in this laptop's browser.")
     ] = False,
-    min_group: MinGroup = DEFAULT_MIN_GROUP,
+    min_group: Annotated[
+        int | None, typer.Option("--min-group", min=1, help=MIN_GROUP_HELP + " [default: 3]")
+    ] = None,
 ) -> None:
     """Serve the questionnaire to the room: everyone answers privately on their own phone.
 
     Phones join by the QR code or the address and room code on the projector page.
     Every answer is saved on this laptop before the next question shows. Type
     "close" here (or use the projector page) to close answering and show the
-    report; Ctrl-C stops the server. Run the same command again to carry on.
+    report; Ctrl-C stops the server. Run `coprod workshop FILE` again to carry on:
+    the room remembers its options (a lower --min-group is not taken).
     """
     import sys
 
@@ -81,16 +83,24 @@ def workshop(
     )
     from coprod_assess.cli.output_guard import check_output
     from coprod_assess.room.keys import room_keys
+    from coprod_assess.room.remembered import in_force
     from coprod_assess.room.serve import bind, listen_to_terminal, serve
     from coprod_assess.room.state import Room, Settings
     from coprod_assess.rubric.catalog import load_catalog
 
     with stops_as_interrupts():
-        catalog = load_catalog(rubric or [])
-        chosen_rubrics(catalog, only)  # an unknown id is a usage error before anything else
-        report_path = report or file.with_name(f"{file.stem}-report.html")
-        check_output(report_path, [file])
+        given: dict[str, Any] = {"only": only, "rubric": [str(p) for p in rubric or []]}
+        given |= {"port": port, "local": local, "names": names, "max_people": max_people}
+        given |= {"min_group": min_group, "report": str(report) if report else None}
         with locked(file, doing="run a workshop on it"):
+            keys = room_keys(file, new=new_room)
+            options, carried = in_force(given, keys.options)
+            rubric_paths = [Path(p) for p in options["rubric"]]
+            catalog = load_catalog(rubric_paths)
+            only = options["only"] or None
+            chosen_rubrics(catalog, only)  # an unknown id is a usage error first
+            report_path = Path(options["report"] or file.with_name(f"{file.stem}-report.html"))
+            check_output(report_path, [file])
             data, text = existing_answers(file, catalog)
             short = form_asked(file, data, short)
             rubrics = chosen_rubrics(catalog, only, short)
@@ -99,23 +109,26 @@ def workshop(
                 session.set_assessment(("form",), "short")
             ask = _ask if sys.stdin.isatty() else None
             settle_assessment(session, ask, organisation, period)
+            local, port = options["local"], options["port"]
             addresses = _addresses(local)
             sock = bind("127.0.0.1" if local else "0.0.0.0", port)
-            keys = room_keys(file, new=new_room)
+            keys = keys.changed(options=options)
             urls = [f"http://{address}:{port}" for address in addresses]
             settings = Settings(
                 answers=file,
                 report=report_path,
-                rubric_paths=rubric or [],
-                names=names,
-                max_people=max_people,
-                min_group=min_group,
+                rubric_paths=rubric_paths,
+                names=options["names"],
+                max_people=options["max_people"],
+                min_group=options["min_group"],
                 join_urls=urls,
                 say=_say,
             )
             room = Room(session, catalog, keys, settings)
             control = f"{urls[0]}/control/{keys.control_token}"
-            _introduce(room, control, len(rubrics))
+            if carried:
+                _say(carried)
+            _introduce(room, control, len(rubrics), short)
             if open_page:
                 import webbrowser
 
@@ -124,7 +137,10 @@ def workshop(
             with contextlib.suppress(KeyboardInterrupt):
                 serve(room, sock)
         saved = session.answers_saved()
-        _say(f"Stopped. {saved} answer{'' if saved == 1 else 's'} saved in {file}.")
+        if file.exists():
+            _say(f"Stopped. {saved} answer{'' if saved == 1 else 's'} saved in {file}.")
+        else:
+            _say(f"Stopped. Nobody answered, so {file} was not written.")
         if not room.closed:
             _say(f"Answering was still open: run `coprod workshop {file}` to carry on.")
             raise typer.Exit(EXIT_INTERRUPTED)
@@ -160,7 +176,7 @@ def _addresses(local: bool) -> list[str]:
     return found
 
 
-def _introduce(room: object, control: str, rubric_count: int) -> None:
+def _introduce(room: object, control: str, rubric_count: int, short: bool) -> None:
     from coprod_assess.room.state import Room
 
     assert isinstance(room, Room)
@@ -168,7 +184,8 @@ def _introduce(room: object, control: str, rubric_count: int) -> None:
     urls = room.settings.join_urls
     _say(
         f"Workshop on {room.settings.answers}: {rubric_count} rubric"
-        f"{'' if rubric_count == 1 else 's'}, {steps} questions."
+        f"{'' if rubric_count == 1 else 's'}{', the short form' if short else ''}, "
+        f"{steps} questions."
     )
     _say(f"Join:       {urls[0]}   room code {room.keys.code}")
     for other in urls[1:]:
@@ -177,6 +194,6 @@ def _introduce(room: object, control: str, rubric_count: int) -> None:
     _say("            Open it on the screen the room sees; keep this address to yourself.")
     if room.closed:
         _say('Answering is closed. Type "open" and Enter to open it again.')
-    _say(
-        'Type "close" and Enter to close answering. Ctrl-C stops the server; run again to carry on.'
-    )
+    else:
+        _say('Type "close" and Enter to close answering.')
+    _say("Ctrl-C stops the server; every answer is saved. Run the same command to carry on.")

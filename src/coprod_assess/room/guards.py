@@ -123,8 +123,11 @@ def _capped(receive: Receive, limit: int) -> Receive:
 class Attempts:
     """Failed tries at the room code, per address and in all: too many and it waits.
 
-    Ten wrong codes from one phone in ten minutes, or a hundred from everyone,
-    and the code form rests; the QR code and join address still work.
+    Ten wrong codes from one phone in ten minutes, and the code form rests for it.
+    After a hundred wrong codes from everyone it rests too for every phone that has
+    typed a wrong one, so guessing from many addresses gets nowhere; a phone that
+    types the right code first time is never turned away. The QR code and the join
+    address always work.
     """
 
     def __init__(self, per_address: int = 10, in_all: int = 100, window: float = 600) -> None:
@@ -140,13 +143,13 @@ class Attempts:
             times.popleft()
 
     def blocked(self, address: str) -> bool:
-        """Whether this address (or everyone) has used up its tries for now."""
+        """Whether this address has used up its tries for now."""
         now = time.monotonic()
         with self._lock:
             self._trim(self._all, now)
             mine = self._by_address.get(address, deque())
             self._trim(mine, now)
-            return len(mine) >= self.per_address or len(self._all) >= self.in_all
+            return len(mine) >= self.per_address or (bool(mine) and len(self._all) >= self.in_all)
 
     def failed(self, address: str) -> None:
         """Count a wrong code from this address."""

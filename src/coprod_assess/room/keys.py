@@ -18,8 +18,10 @@ import json
 import os
 import secrets
 import stat
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from coprod_assess.answers.lock import target_of
 from coprod_assess.atomic import write_atomic
@@ -30,7 +32,7 @@ from coprod_assess.loading.reader import display_name
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY2345679"
 CODE_LENGTH = 6
 _FORMAT = 1
-_MOST = 4096  # a key file coprod writes is under 200 bytes
+_MOST = 1 << 20  # a room file coprod writes is a few KB (a fingerprint per person)
 
 
 def keys_path(answers: Path) -> Path:
@@ -53,6 +55,12 @@ class RoomKeys:
     path: Path
     closed: bool = False
     issued: int = 0
+    # How the facilitator set the room up (port, --only, --min-group...), so running the
+    # same command again carries on with the same room.
+    options: Mapping[str, Any] = field(default_factory=dict)
+    # Each person's answers as the last report showed them (a fingerprint per id): a new
+    # report that would differ from it by fewer than --min-group people is held back.
+    shown: Mapping[str, str] = field(default_factory=dict)
 
     def _mac(self, purpose: str, value: str = "") -> bytes:
         return hmac.new(self.key, f"{purpose}\0{value}".encode(), hashlib.sha256).digest()
@@ -97,19 +105,21 @@ class RoomKeys:
         expected = self.sign(purpose, value)
         return value if hmac.compare_digest(expected.encode(), signed.encode()) else None
 
-    def with_closed(self, closed: bool) -> RoomKeys:
-        """The same room, answering closed or open, saved so a restart keeps it."""
-        keys = RoomKeys(self.key, self.path, closed, self.issued)
-        keys.save()
+    def changed(self, **change: Any) -> RoomKeys:
+        """The same room with `change` (closed, issued, options, shown), saved so a restart
+        keeps it."""
+        keys = replace(self, **change)
+        if keys != self:
+            keys.save()
         return keys
+
+    def with_closed(self, closed: bool) -> RoomKeys:
+        """The same room, answering closed or open."""
+        return self.changed(closed=closed)
 
     def with_issued(self, issued: int) -> RoomKeys:
         """The same room, remembering the highest respondent number given out."""
-        if issued <= self.issued:
-            return self
-        keys = RoomKeys(self.key, self.path, self.closed, issued)
-        keys.save()
-        return keys
+        return self.changed(issued=max(issued, self.issued))
 
     def save(self) -> None:
         """Write the key file (owner-only) atomically."""
@@ -118,6 +128,8 @@ class RoomKeys:
             "key": self.key.hex(),
             "closed": self.closed,
             "issued": self.issued,
+            "options": dict(self.options),
+            "shown": dict(self.shown),
         }
         if not self.path.exists():
             with contextlib.suppress(FileExistsError):
@@ -154,8 +166,11 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
         closed = body.get("closed") is True if isinstance(body, dict) else False
         issued = body.get("issued") if isinstance(body, dict) else 0
         issued = issued if isinstance(issued, int) and 0 <= issued < 10**9 else 0
+        options = _mapping(body.get("options")) if isinstance(body, dict) else {}
+        shown = _mapping(body.get("shown")) if isinstance(body, dict) else {}
+        shown = {str(k): str(v) for k, v in shown.items()}
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
-        key, closed, issued = b"", False, 0
+        key, closed, issued, options, shown = b"", False, 0, {}, {}
     if len(key) != 32:
         raise CoprodError.single(
             name,
@@ -163,4 +178,8 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
             "is not a room file coprod wrote; run `coprod workshop` with --new-room to start "
             "a new room (phones that joined before will need to scan the new code)",
         )
-    return RoomKeys(key, path, closed, issued)
+    return RoomKeys(key, path, closed, issued, options, shown)
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}

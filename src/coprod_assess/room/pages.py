@@ -18,7 +18,7 @@ from coprod_assess.answers.saved import SKIP_REASONS, SKIP_WORDS
 from coprod_assess.control_chars import typed_text
 from coprod_assess.errors import CoprodError
 from coprod_assess.room.guards import Attempts
-from coprod_assess.room.state import NAME_LIMIT, NOTE_LIMIT, NameTaken, RoomFull
+from coprod_assess.room.state import NAME_LIMIT, NOTE_LIMIT, RoomFull
 from coprod_assess.room.web import Web, see_other
 
 if TYPE_CHECKING:
@@ -195,7 +195,8 @@ class Participant:
             error = f"A name can be at most {NAME_LIMIT} characters."
             return self._welcome(request, error, 400, chosen=role, name=name, wrong="name")
         try:
-            person = await run_in_threadpool(self.room.join, role, name or None)
+            device = request.client.host if request.client else ""
+            person = await run_in_threadpool(self.room.join, role, name or None, device)
         except RoomFull:
             return self.web.message(
                 request,
@@ -204,9 +205,6 @@ class Participant:
                 503,
                 None,
             )
-        except NameTaken:
-            error = "Someone has already used that name. Add an initial."
-            return self._welcome(request, error, 400, chosen=role, name=name, wrong="name")
         except CoprodError as err:
             return self.not_saved(request, err)
         response = see_other("/q/1")

@@ -76,8 +76,8 @@ class Projector:
             {
                 "joined": counts.joined,
                 "finished": counts.finished,
-                "lived": counts.lived,
-                "professional": counts.professional,
+                "lived": counts.lived_said,
+                "professional": counts.professional_said,
                 "closed": self.room.closed,
             }
         )
@@ -97,7 +97,7 @@ class Projector:
         if await self.web.form(request) is None:
             return self.web.refused(request)
         try:
-            report = await run_in_threadpool(self.room.close)
+            closed = await run_in_threadpool(self.room.close)
         except CoprodError as err:
             self.room.problem(err)
             return self.web.message(
@@ -107,8 +107,8 @@ class Projector:
                 500,
                 ("/projector", "Back to the projector page"),
             )
-        self.room.announce_closed(report)
-        return see_other("/report" if report is not None else "/projector")
+        self.room.announce_closed(closed)
+        return see_other("/report" if closed.report is not None else "/projector")
 
     async def reopen(self, request: Request) -> Response:
         """Let people answer again."""
@@ -116,6 +116,6 @@ class Projector:
             return self._refused(request)
         if await self.web.form(request) is None:
             return self.web.refused(request)
-        await run_in_threadpool(self.room.reopen)
-        self.room.announce_open()
+        was_closed = await run_in_threadpool(self.room.reopen)
+        self.room.announce_open(was_closed)
         return see_other("/projector")

@@ -54,14 +54,18 @@ def listen_to_terminal(room: Room) -> None:
                 if command == "close":
                     room.announce_closed(room.close())
                 elif command in ("open", "reopen"):
-                    room.reopen()
-                    room.announce_open()
+                    room.announce_open(room.reopen())
+                elif command:
+                    room.settings.say(
+                        "Type close to close answering, open to open it again, or press "
+                        "Enter for the counts. Ctrl-C stops the server."
+                    )
                 else:
                     counts = room.counts()
                     room.settings.say(
                         f"Joined {counts.joined}, finished {counts.finished} "
-                        f"({counts.lived} with lived experience, {counts.professional} "
-                        "professionals). Type close to close answering."
+                        f"({counts.lived_said} with lived experience, "
+                        f"{counts.professional_said} professionals)."
                     )
             except CoprodError as err:
                 room.problem(err)

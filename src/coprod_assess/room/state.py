@@ -9,7 +9,10 @@ they reach answers through a `Turn` for the person their cookie names.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,24 +32,49 @@ if TYPE_CHECKING:
 _NOT_ON_PHONES = {"group"}
 NAME_LIMIT = 80
 NOTE_LIMIT = 1000
+PER_DEVICE = 40  # people who can join from one phone, tablet or laptop
 
 
 class RoomFull(Exception):
     """As many people have joined as the room allows."""
 
 
-class NameTaken(Exception):
-    """Someone in the answers file already has the name given."""
+@dataclass(frozen=True)
+class Closed:
+    """What closing answering did: where the report is (None: nobody had answered), how
+    few people changed since the last report when it was held back, or that answering
+    was closed already."""
+
+    report: Path | None
+    held: int = 0
+    already: bool = False
 
 
 @dataclass(frozen=True)
 class Counts:
-    """What the projector may show: how many, never what anyone answered."""
+    """What the projector may show: how many, never what anyone answered. Each side is
+    shown as a number only once it has --min-group people: the room must not see which
+    side the one person who just joined chose."""
 
     joined: int
     finished: int
     lived: int
     professional: int
+    min_group: int = 3
+
+    def said(self, count: int) -> str:
+        """A side's count as the projector shows it."""
+        return f"fewer than {self.min_group}" if 0 < count < self.min_group else str(count)
+
+    @property
+    def lived_said(self) -> str:
+        """People with lived experience, as shown."""
+        return self.said(self.lived)
+
+    @property
+    def professional_said(self) -> str:
+        """Professionals, as shown."""
+        return self.said(self.professional)
 
 
 @dataclass
@@ -74,10 +102,11 @@ class Room:
         self.keys = keys
         self.settings = settings
         self.lock = threading.RLock()
-        self.writer = Writer(session, self.lock)
+        self.writer = Writer(session, self.lock, settings.say)
         session.issued = max(session.issued, keys.issued)
         self._report: str | None = None
         self.problems: list[str] = []
+        self._devices: Counter[str] = Counter()
 
     def problem(self, err: CoprodError) -> None:
         """An answer that could not be saved: told to the facilitator's terminal at once."""
@@ -104,21 +133,33 @@ class Room:
         roles = [r for r in self.catalog.roles.values() if r.id not in _NOT_ON_PHONES]
         return sorted(roles, key=lambda role: role.id == "not-said")
 
-    def join(self, role: str, name: str | None) -> str:
-        """Add a person (saved at once); their respondent id."""
+    def join(self, role: str, name: str | None, device: str = "") -> str:
+        """Add a person (saved at once); their respondent id. `device` is the address the
+        phone or tablet joined from: a second person from one device is told to the
+        facilitator (a shared tablet, or someone joining twice), and one device cannot
+        fill the room."""
         if role not in {r.id for r in self.roles()}:
             raise ValueError(f"{role!r} is not a role here")
 
         def add() -> str:
             if len(self.session.respondents) >= self.settings.max_people:
                 raise RoomFull
-            if name and self.session.named(name) is not None:
-                raise NameTaken
+            if device and self._devices[device] >= PER_DEVICE:
+                raise RoomFull
             person = str(self.session.add(role, name or None)["id"])
             self.keys = self.keys.with_issued(self.session.issued)
+            if device:
+                self._devices[device] += 1
             return person
 
-        return self.writer.write(add)
+        person = self.writer.write(add)
+        if device and self._devices[device] > 1:
+            self.settings.say(
+                f"{self._devices[device]} people have joined from one device ({device}). On a "
+                "shared tablet that is expected; otherwise someone may be joining more than "
+                "once, which could give a small group's answers away."
+            )
+        return person
 
     def turn(self, person_id: str) -> Turn | None:
         """The turn of the person with this id, or None when the file has no such person."""
@@ -137,35 +178,76 @@ class Room:
             role = self.catalog.roles.get(str(person.get("role")))
             if role is not None and role.perspective in sides:
                 sides[role.perspective] += 1
-        return Counts(len(people), finished, sides["lived"], sides["professional"])
+        return Counts(
+            len(people),
+            finished,
+            sides["lived"],
+            sides["professional"],
+            self.settings.min_group,
+        )
 
     # Closing
 
-    def close(self) -> Path | None:
-        """Close answering and write the report (through the privacy step); its path, or
-        None when nobody has answered anything yet."""
+    def close(self) -> Closed:
+        """Close answering and make the report (through the privacy step).
+
+        A report shown before is not updated when fewer than --min-group people answered
+        or changed answers since: the two reports side by side would give them away."""
         with self.lock:
+            if self.closed:
+                return Closed(self.settings.report if self.has_report() else None, already=True)
             self.keys = self.keys.with_closed(True)
             if not self.session.answers_saved():
                 self._report = None
-                return None
+                return Closed(None)
+            prints = self._fingerprints()
+            shown = self.keys.shown
+            changed = {
+                key for key in prints.keys() | shown.keys() if prints.get(key) != shown.get(key)
+            }
+            last = self._last_report()
+            if shown and last is not None and 0 < len(changed) < self.settings.min_group:
+                self._report = last
+                return Closed(self.settings.report, held=len(changed))
             self._report = self._write_report()
-            return self.settings.report
+            self.keys = self.keys.changed(shown=prints)
+            return Closed(self.settings.report)
 
-    def announce_closed(self, report: Path | None) -> None:
-        """Tell the facilitator's terminal where the answers and the report are."""
-        where = f"the report is in {report}" if report else "nobody had answered, so no report"
-        self.settings.say(f"Answering closed. The answers are in {self.settings.answers}; {where}.")
+    def announce_closed(self, closed: Closed) -> None:
+        """Tell the facilitator's terminal what closing did and where things are."""
+        say = self.settings.say
+        if closed.already:
+            say("Answering is already closed. Type open to open it again.")
+        elif closed.report is None:
+            say("Answering closed. Nobody had answered anything, so there is no report.")
+        elif closed.held:
+            people = "person has" if closed.held == 1 else "people have"
+            say(
+                f"Answering closed. Only {closed.held} {people} answered or changed answers "
+                f"since the last report, fewer than {self.settings.min_group}: the report was "
+                "not updated, so it cannot give their answers away. It updates once "
+                f"{self.settings.min_group} or more have. The answers are in "
+                f"{self.settings.answers}; the report is in {closed.report}."
+            )
+        else:
+            say(
+                f"Answering closed. The answers are in {self.settings.answers}; the report "
+                f"is in {closed.report}."
+            )
 
-    def announce_open(self) -> None:
-        """Tell the facilitator's terminal that answering is open again."""
-        self.settings.say("Answering is open again.")
+    def announce_open(self, was_closed: bool) -> None:
+        """Tell the facilitator's terminal that answering is open (again)."""
+        self.settings.say(
+            "Answering is open again." if was_closed else "Answering is already open."
+        )
 
-    def reopen(self) -> None:
-        """Let people answer again (the report is made afresh when answering closes)."""
+    def reopen(self) -> bool:
+        """Let people answer again; whether answering had been closed."""
         with self.lock:
+            was_closed = self.closed
             self.keys = self.keys.with_closed(False)
             self._report = None
+            return was_closed
 
     def has_report(self) -> bool:
         """Whether answering is closed with answers to report (without making the report)."""
@@ -173,13 +255,40 @@ class Room:
             return self.closed and self.session.answers_saved() > 0
 
     def report(self) -> str | None:
-        """The report of the session, once answering is closed."""
+        """The report of the session, once answering is closed (the one last shown, after
+        a restart)."""
         with self.lock:
             if not self.closed:
                 return None
+            if self._report is None and self.keys.shown:
+                self._report = self._last_report()
             if self._report is None and self.session.answers_saved():
                 self._report = self._write_report()
+                self.keys = self.keys.changed(shown=self._fingerprints())
             return self._report
+
+    def _last_report(self) -> str | None:
+        try:
+            return self.settings.report.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _fingerprints(self) -> dict[str, str]:
+        """Each person's role and answers, boiled down: what a report is made from."""
+        prints = {}
+        for person in self.session.respondents:
+            body = json.dumps(
+                [
+                    person.get("role"),
+                    person.get("people"),
+                    person.get("lived_experience"),
+                    person.get("answers"),
+                ],
+                sort_keys=True,
+                default=str,
+            )
+            prints[str(person.get("id"))] = hashlib.sha256(body.encode()).hexdigest()[:16]
+        return prints
 
     def _write_report(self) -> str:
         from coprod_assess.atomic import write_atomic

@@ -33,9 +33,12 @@ class _Job(Generic[T]):
 class Writer:
     """A thread that applies changes to the session and writes them, many to a write."""
 
-    def __init__(self, session: Session, lock: threading.RLock) -> None:
+    def __init__(
+        self, session: Session, lock: threading.RLock, tell: Callable[[str], None] = print
+    ) -> None:
         self.session = session
         self.lock = lock
+        self.tell = tell
         self._jobs: queue.SimpleQueue[_Job[Any]] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="answers-writer", daemon=True)
         self._thread.start()
@@ -74,3 +77,5 @@ class Writer:
         finally:
             for job in jobs:
                 job.done.set()
+            while self.session.notices:
+                self.tell(self.session.notices.pop(0))
