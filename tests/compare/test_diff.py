@@ -54,6 +54,17 @@ def test_new_major_version_is_not_compared() -> None:
     assert any("new major version" in note for note in rubric.notes)
 
 
+def test_last_year_s_answers_to_an_earlier_major_version_are_not_compared() -> None:
+    last_year = copy.deepcopy(YEAR_2026)
+    last_year["assessment"].update(period="2025", rubrics={"arnstein-ladder": "1.0.0"})
+    diff = compare(score(last_year), score(YEAR_2026))
+    ladder = next(r for r in diff.rubrics if r.id == "arnstein-ladder")
+    assert not ladder.comparable and ladder.old_version == "1.0.0"
+    assert any("new major version" in note for note in ladder.notes)
+    # Rubrics whose version the file does not name are read as the version installed.
+    assert all(r.comparable for r in diff.rubrics if r.id != "arnstein-ladder")
+
+
 def test_changed_questions_leave_that_dimension_out() -> None:
     old = score(YEAR_2026).rubric("nef-six-principles")
     assert old is not None

@@ -56,6 +56,8 @@ def score_assessment(
 ) -> Result:
     """The full scored assessment. Pure: the same answers and rubrics give the same result.
 
+    Each rubric's result carries the version the answers were given against, where the
+    answers file names one (the check warns when it is not the version installed).
     A short-form file is scored over each rubric's core questions: only they were asked.
     `form="short"` scores a full-form file so too, to compare it with a short-form one,
     leaving out rubrics that have no short form.
@@ -71,9 +73,11 @@ def score_assessment(
         if scored_form == "short" and not has_short_form(rubric):
             continue  # a short-form file with such a rubric was refused when checked
         counted = tally(answers, in_form(rubric, scored_form), catalog.roles)
-        rubric_results.append(
-            RubricScorer(counted, min_coverage).result(content_hash(counted.rubric))
-        )
+        scored = RubricScorer(counted, min_coverage).result(content_hash(counted.rubric))
+        # Answers given against another version keep it, so that a comparison with them
+        # knows what was asked: last year's answers to a new major version are not compared.
+        asked = info.rubrics.get(rubric_id, rubric.version)
+        rubric_results.append(scored.model_copy(update={"version": asked}))
         notes.extend(counted.notes)
     return Result(
         tool_version=__version__,
