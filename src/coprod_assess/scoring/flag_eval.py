@@ -164,7 +164,7 @@ def _by_dimension(
 
 
 def _reasons(readings: Sequence[tuple[Condition, list[Reading]]]) -> list[str]:
-    """Why the readings that could not be told apart could not be, each reason once."""
+    """Why the readings that could not be checked could not be, each reason once."""
     found = [r.unknown for c, rs in readings for r in rs if r.outcome(c) is Outcome.UNKNOWN]
     return list(dict.fromkeys(found)) or [TOO_SMALL]
 
