@@ -19,7 +19,7 @@ def demo(
         bool, typer.Option("--force", help="Replace answers in DIR that the demo did not write.")
     ] = False,
 ) -> None:
-    """Write a sample workshop (ten people, four frameworks) with its HTML and Markdown reports."""
+    """Write a sample workshop (ten people, five frameworks) with its HTML and Markdown reports."""
 
     from coprod_assess.answers.models import AnswersFile
     from coprod_assess.atomic import write_atomic

@@ -51,7 +51,7 @@ COMMANDS: dict[str, Entry] = {
     "demo": Entry(
         "coprod_assess.cli.demo",
         "demo",
-        "Write a sample workshop (ten people, four frameworks) with its HTML and Markdown reports.",
+        "Write a sample workshop (ten people, five frameworks) with its HTML and Markdown reports.",
     ),
     "diff": Entry(
         "coprod_assess.cli.diff",
