@@ -96,3 +96,12 @@ def test_unknown_variable_in_template_is_an_error(
     folder = write("mine/report.md.j2", "{{ report.no_such_thing }}\n").parent
     with pytest.raises(CoprodError, match="no_such_thing"):
         render_report(demo_result, "md", template_dir=folder)
+
+
+def test_markdown_keeps_the_space_before_a_band_or_the_typical_rung(
+    demo_result: SharedResult,
+) -> None:
+    text = render_report(demo_result, "md")
+    assert "Overall: **rung 4, Consultation** (Tokenism)" in text
+    assert "| Consultation (typical rung) |" in text
+    assert "**(" not in text and "n(typical" not in text
