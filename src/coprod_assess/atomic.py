@@ -24,14 +24,15 @@ def _umask() -> int:
     return mask
 
 
-def writable_target(path: Path) -> tuple[Path, int]:
-    """Where a write to `path` lands and the mode it should have; refuses what is not a file."""
+def writable_target(path: Path, *, private: bool = False) -> tuple[Path, int]:
+    """Where a write to `path` lands and the mode it should have (a new `private` file is
+    readable by its owner only); refuses what is not a file."""
     name = display_name(path)
     target = path.resolve() if path.is_symlink() else path
     try:
         found = target.stat()
     except FileNotFoundError:
-        return target, 0o666 & ~_umask()
+        return target, (0o600 if private else 0o666) & ~_umask()
     except OSError as err:
         raise CoprodError.single(
             name, "write-failed", f"cannot write: {err.strerror or err}"
@@ -46,9 +47,11 @@ def writable_target(path: Path) -> tuple[Path, int]:
     return target, mode
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` via a synced temporary file in the same folder and a rename."""
-    target, mode = writable_target(path)
+def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
+    """Write `text` to `path` via a synced temporary file in the same folder and a rename.
+    A new `private` file (answers: names and notes) is readable by its owner only; an
+    existing file keeps its mode."""
+    target, mode = writable_target(path, private=private)
     folder = target.parent if str(target.parent) else Path()
     try:
         folder.mkdir(parents=True, exist_ok=True)

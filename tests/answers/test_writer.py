@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from coprod_assess.answers.writer import answers_text, block_yaml
 from coprod_assess.loading.document import document_from_text
 
@@ -42,3 +44,17 @@ def test_text_that_looks_like_a_number_to_our_reader_stays_text() -> None:
     for note in notes:
         entry = {"value": 1, "note": note}
         assert document_from_text(f"a: {flow_text(entry)}\n", "x").data == {"a": entry}
+
+
+def test_a_new_answers_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """It holds names and notes; a file that exists keeps the mode it has."""
+    from coprod_assess.answers.writer import save_answers
+
+    new = tmp_path / "new.yaml"
+    save_answers(new, {"respondents": []})
+    assert new.stat().st_mode & 0o777 == 0o600
+    shared = tmp_path / "shared.yaml"
+    shared.write_text("respondents: []\n", encoding="utf-8")
+    shared.chmod(0o644)
+    save_answers(shared, {"respondents": []})
+    assert shared.stat().st_mode & 0o777 == 0o644

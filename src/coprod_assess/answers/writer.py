@@ -96,5 +96,6 @@ def answers_text(data: dict[str, Any]) -> str:
 
 
 def save_answers(path: Path, data: dict[str, Any]) -> None:
-    """Save atomically: a crash or a kill leaves the old file or the new one, never half."""
-    write_atomic(path, answers_text(data))
+    """Save atomically: a crash or a kill leaves the old file or the new one, never half.
+    A new answers file is readable by its owner only: it holds names and notes."""
+    write_atomic(path, answers_text(data), private=True)
