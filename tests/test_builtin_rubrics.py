@@ -94,25 +94,38 @@ def test_ladder_decision_areas_map_practice_to_rungs(catalog: Catalog) -> None:
 
 def test_ladder_final_say_separates_the_top_rungs(catalog: Catalog) -> None:
     """Partnership: neither side decides alone. Delegated power: a final say (a majority,
-    or a veto the organisation does not also hold). Placation: advice, even from people a
-    forum chose. So no two of these rungs describe the same power."""
+    or a veto the organisation does not also hold). Placation: seats or advice, but the
+    organisation can decide without them. Left out: no part, and not told, so it does not
+    overlap Informing. Who chose the people is asked on its own, beside the rung, so no
+    option combines conditions that real situations split."""
     ladder = catalog.rubric("arnstein-ladder")
     for _, question in ladder.questions():
         if question.side:
             continue
         by_rung = {o.value: o.description.lower() for o in ladder.options_for(question)}
+        assert "not told" in by_rung[0], question.id
         if question.id != "governance-2":  # about the rules, not about seats
-            assert "forum chose them" in by_rung[5], question.id
-            assert "user-led group" in by_rung[6] and "user-led group" not in by_rung[5]
-            assert "reporting to" in by_rung[6], question.id
+            assert "without them" in by_rung[5], question.id
+            assert "neither side can decide alone" in by_rung[6], question.id
         assert "alone" in by_rung[6], question.id
+        assert not any("user-led" in text or "forum" in text for text in by_rung.values())
         assert not re.search(r"\bboth agree\b", by_rung[6]), question.id  # a shared veto
         assert "veto" not in by_rung[6], question.id
         assert "veto" not in by_rung[5], question.id
-        if "veto" in by_rung[7]:
-            assert re.search(r"veto (\w+ )+(do|does) not (also )?(have|hold)", by_rung[7])
+        # A veto, in plain words: a power to block that the organisation does not also hold.
+        assert "veto" not in by_rung[7], question.id
+        if "block" in by_rung[7]:
+            assert re.search(r"block .*(not also hold|cannot)", by_rung[7]), question.id
         else:
-            assert "final say" in by_rung[7] or "block" in by_rung[7], question.id
+            assert "final say" in by_rung[7], question.id
+        assert "the one for most decisions" in question.help, question.id
+
+
+def test_ladder_asks_who_chose_the_people_beside_the_rung(catalog: Catalog) -> None:
+    ladder = catalog.rubric("arnstein-ladder")
+    (chosen,) = [q for _, q in ladder.questions() if q.side == "chosen"]
+    assert chosen.id == "governance-chosen" and chosen.core
+    assert "report back" in chosen.text and "its own support" in chosen.text
 
 
 def test_each_decision_area_asks_whether_it_is_called_co_production(catalog: Catalog) -> None:
@@ -204,7 +217,27 @@ def test_five_p_puts_sharing_behind_people_s_backs_lowest(catalog: Catalog) -> N
     sharing = levers.options_for(questions["partnerships-1"])
     assert "without telling them" in sharing[0].description
     reward = levers.options_for(questions["profitability-2"])[-1].description
-    assert "fair pay, or another reward they chose" in reward
+    assert "a choice: fair pay or another reward" in reward
+
+
+def test_five_p_partnerships_agree_with_the_ladder_about_seats(catalog: Catalog) -> None:
+    levers = catalog.rubric("five-p-levers")
+    (seats,) = [q for _, q in levers.questions() if q.id == "partnerships-2"]
+    words = {o.value: f"{o.label} {o.description}".lower() for o in levers.options_for(seats)}
+    assert "outnumbered" in words[2]
+    assert "without that group's agreement" in words[3]
+    assert "final say" in words[4] and "chair" not in words[4]
+
+
+def test_out_of_pocket_reads_costs_apart_from_rewards(catalog: Catalog) -> None:
+    """Unpaid costs raise the flag however well time is rewarded: the costs question has a
+    side of its own, asked in the short form too."""
+    levers = catalog.rubric("five-p-levers")
+    side_of = {q.id: (q.side, q.core) for _, q in levers.questions()}
+    assert side_of["profitability-4"] == ("costs", True)
+    assert side_of["profitability-2"] == ("payment", True)
+    flag = catalog.flags["out-of-pocket"]
+    assert "side: costs" in repr(flag.when) or "costs" in str(flag.when)
 
 
 def test_who_is_not_in_the_room_is_asked(catalog: Catalog) -> None:
@@ -215,7 +248,7 @@ def test_who_is_not_in_the_room_is_asked(catalog: Catalog) -> None:
 @pytest.mark.parametrize("rubric_id", FRAMEWORKS)
 def test_citation_and_paraphrase_note(catalog: Catalog, rubric_id: str) -> None:
     source = catalog.rubric(rubric_id).source
-    assert re.search(r"\(((19|20)\d\d|n\.d\.)\)", source.citation), source.citation
+    assert re.search(r"\(((19|20)\d\d|n\.d\.)[^)]*\)", source.citation), source.citation
     assert "paraphrase" in source.notes.lower()
 
 

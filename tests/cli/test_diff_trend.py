@@ -59,12 +59,12 @@ def test_markdown_and_json(cli: Run, years: Years, tmp_path: Path) -> None:
 
 def test_fail_on_drop(cli: Run, years: Years) -> None:
     files = years()
-    failing = cli("diff", str(files["2025"]), str(files["2026"]), "--fail-on-drop", "10")
+    failing = cli("diff", str(files["2025"]), str(files["2026"]), "--fail-on-drop", "5")
     assert failing.exit_code == 1
     assert "Dropped: Arnstein's ladder of citizen participation, Money and budgets fell by" in (
         failing.stderr
     )
-    assert "(more than 10)" in failing.stderr
+    assert "(more than 5)" in failing.stderr
     passing = cli("diff", str(files["2025"]), str(files["2026"]), "--fail-on-drop", "60")
     assert passing.exit_code == 0
     assert passing.stderr == ""

@@ -73,7 +73,7 @@ def test_question_sheets(cli: Run, tmp_path: Path) -> None:
     assert cli("template", "--format", "html", "-o", "sheet.html").exit_code == 0
     html = (tmp_path / "sheet.html").read_text(encoding="utf-8")
     every = sum(len(rubric.questions()) for rubric in load_catalog().rubrics.values())
-    assert html.count('class="question"') == every == 85
+    assert html.count('class="question"') == every == 86
     assert '<span class="box" aria-hidden="true"></span><strong>0 = Not yet</strong>' in html
 
 

@@ -28,7 +28,7 @@ def test_moves_rungs_and_drops() -> None:
     nef = next(r for r in diff.rubrics if r.id == "nef-six-principles")
     mutuality = next(d for d in nef.dimensions if d.id == "mutuality")
     assert mutuality.score.change is not None and mutuality.score.change < -10
-    drops = diff.drops(10)
+    drops = diff.drops(5)
     assert any("Money and budgets fell by" in line for line in drops)
     assert any("Mutuality fell by" in line for line in drops)
     assert diff.drops(50) == []

@@ -44,7 +44,7 @@ def test_three_to_five_priorities_with_actions(demo_result: SharedResult) -> Non
     view = build_view(demo_result)
     assert 3 <= len(view.priorities) <= 5
     assert all(item.actions for item in view.priorities)
-    assert view.priorities[0].title == "Profitability"
+    assert view.priorities[0].title == "Money and budgets"
     assert view.summary[0].startswith("Riverside Parent Carer Forum (sample) assessed")
 
 

@@ -183,6 +183,17 @@ def test_out_of_pocket() -> None:
     assert "out-of-pocket" not in raised([("family-carer", middle), ("staff", middle)])
 
 
+def test_out_of_pocket_when_costs_are_unpaid_however_time_is_rewarded() -> None:
+    def costs_unpaid(rubric: str, dim: str, question: Any, values: list[float]) -> float:
+        if question.side == "costs":
+            return values[0]
+        if question.side == "payment":
+            return values[-1]
+        return middle(rubric, dim, question, values)
+
+    assert "out-of-pocket" in raised([("family-carer", costs_unpaid), ("staff", middle)])
+
+
 def test_nobody_with_lived_experience() -> None:
     assert raised([("staff", middle), ("manager", middle)]) == {"no-lived-experience"}
 
