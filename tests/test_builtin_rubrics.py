@@ -118,7 +118,10 @@ def test_ladder_final_say_separates_the_top_rungs(catalog: Catalog) -> None:
             assert re.search(r"block .*(not also hold|cannot)", by_rung[7]), question.id
         else:
             assert "final say" in by_rung[7], question.id
-        assert "the one for most decisions" in question.help, question.id
+        assert "the highest that holds for most decisions" in question.help, question.id
+        if "votes" in by_rung[7] or "seats" in by_rung[7] or "places" in by_rung[7]:
+            # A majority the organisation can overrule is not a final say.
+            assert "cannot overrule" in by_rung[7], question.id
 
 
 def test_ladder_asks_who_chose_the_people_beside_the_rung(catalog: Catalog) -> None:
@@ -329,3 +332,16 @@ def test_five_whys_is_suggested_once(catalog: Catalog) -> None:
     actions = [a.text for r in catalog.rubrics.values() for d in r.dimensions for a in d.actions]
     actions += [a.text for flag in catalog.flags.values() for a in flag.actions]
     assert sum("Five Whys" in text for text in actions) == 1
+
+
+def test_tlap_engagement_and_co_design_never_describe_the_same_thing(catalog: Catalog) -> None:
+    """Engagement: people comment on what staff draw up. Co-design: people draw it up with
+    them. Where staff keep the last word, both used to fit."""
+    ladder = catalog.rubric("tlap-ladder")
+    for _, question in ladder.questions():
+        if question.side:
+            continue
+        by_step = {o.value: o.description.lower() for o in ladder.options_for(question)}
+        assert "comment" in by_step[5], question.id
+        assert "comment" not in by_step[6], question.id
+        assert re.search(r"with (staff|managers|board members)", by_step[6]), question.id
