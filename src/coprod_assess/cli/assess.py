@@ -132,14 +132,10 @@ def form_asked(file: Path, data: dict[str, Any], short: bool) -> bool:
     """Whether to ask the short form: when --short says so, or when the file was asked it
     (carrying on keeps the form). A file already asked the full form is not mixed with the
     short one: its coverage would count every question the short form leaves out."""
-    block = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
-    recorded = block.get("form") if isinstance(block, dict) else None
+    recorded = (data.get("assessment") or {}).get("form")  # the file is checked already
     if recorded == "short":
         return True
-    answered = any(
-        isinstance(person, dict) and person.get("answers")
-        for person in data.get("respondents") or []
-    )
+    answered = any(person.get("answers") for person in data.get("respondents") or [])
     if short and (recorded == "full" or answered):
         from coprod_assess.errors import CoprodError
         from coprod_assess.loading.reader import display_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +18,9 @@ from coprod_assess.cli.options import (
     Short,
     chosen_rubrics,
 )
+
+if TYPE_CHECKING:
+    from coprod_assess.room.state import Room
 
 
 @handle_errors
@@ -176,10 +179,7 @@ def _addresses(local: bool) -> list[str]:
     return found
 
 
-def _introduce(room: object, control: str, rubric_count: int, short: bool) -> None:
-    from coprod_assess.room.state import Room
-
-    assert isinstance(room, Room)
+def _introduce(room: Room, control: str, rubric_count: int, short: bool) -> None:
     steps = len(room.session.steps)
     urls = room.settings.join_urls
     _say(

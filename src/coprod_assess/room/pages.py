@@ -44,6 +44,11 @@ def _value_key(value: float) -> str:
     return f"v{value:g}"
 
 
+def _page_at(turn: Turn, at: int) -> str:
+    """The page for question index `at`: the question, or the end once all are answered."""
+    return "/done" if at >= turn.total else f"/q/{at + 1}"
+
+
 class Participant:
     """The participant pages of one room."""
 
@@ -105,13 +110,8 @@ class Participant:
         if self.room.closed:
             return self._closed(request)
         if turn is not None:
-            return see_other(await run_in_threadpool(self._where, turn))
+            return see_other(_page_at(turn, await run_in_threadpool(self._resume_at, turn)))
         return self._welcome(request)
-
-    def _where(self, turn: Turn) -> str:
-        with self.room.lock:
-            at = turn.resume_at()
-        return "/done" if at >= turn.total else f"/q/{at + 1}"
 
     def _welcome(
         self,
@@ -225,7 +225,7 @@ class Participant:
         number = int(request.path_params["number"])
         at = await run_in_threadpool(self._resume_at, turn)
         if not 1 <= number <= min(at + 1, turn.total):
-            return see_other("/done" if at >= turn.total else f"/q/{at + 1}")
+            return see_other(_page_at(turn, at))
         if request.method != "POST":
             return self._show(request, turn, number - 1)
         form = await self.web.form(request)
@@ -262,7 +262,7 @@ class Participant:
             return self.not_saved(request, err)
         if following < 0:
             return self._closed(request)
-        return see_other("/done" if following >= turn.total else f"/q/{following + 1}")
+        return see_other(_page_at(turn, following))
 
     def _show(
         self,
@@ -324,8 +324,7 @@ class Participant:
         turn = self._turn(request) if self.web.joined(request) else None
         if turn is None:
             return see_other("/")
-        at = await run_in_threadpool(self._resume_at, turn)
-        carry_on = "/done" if at >= turn.total else f"/q/{at + 1}"
+        carry_on = _page_at(turn, await run_in_threadpool(self._resume_at, turn))
         return self.web.page(request, "pause.html.j2", {"carry_on": carry_on})
 
     async def leave(self, request: Request) -> Response:

@@ -25,9 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "min_group": DEFAULT_MIN_GROUP,
     "report": None,
 }
-_FLAGS = {"only": "--only", "rubric": "--rubric", "port": "--port", "local": "--local"}
-_FLAGS |= {"names": "--names", "max_people": "--max-people", "min_group": "--min-group"}
-_FLAGS |= {"report": "--report"}
+_FLAGS = {key: "--" + key.replace("_", "-") for key in DEFAULTS}
 
 
 def _valid(key: str, value: Any) -> bool:

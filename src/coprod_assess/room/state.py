@@ -124,9 +124,8 @@ class Room:
 
     @property
     def title(self) -> str:
-        """What the room is assessing, for headings."""
-        organisation = str(self.session.assessment.get("organisation") or "").strip()
-        return organisation or "this service"
+        """What the room is assessing, for headings ("" when no organisation was given)."""
+        return str(self.session.assessment.get("organisation") or "").strip()
 
     def roles(self) -> list[Role]:
         """The roles a person may pick on their own phone, 'prefer not to say' last."""
@@ -169,7 +168,7 @@ class Room:
         return Turn(self.session, person_id)
 
     def counts(self) -> Counts:
-        """Joined, finished, and how many of each perspective (groups by their members)."""
+        """Joined, finished, and how many respondents of each perspective."""
         with self.lock:
             people = list(self.session.respondents)
             finished = sum(self.session.finished(person) for person in people)
