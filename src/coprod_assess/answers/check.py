@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from coprod_assess.answers.form_check import check_form
 from coprod_assess.answers.models import Answer, AnswersFile
+from coprod_assess.answers.sense_check_check import check_sense_check
 from coprod_assess.errors import Problem
 from coprod_assess.loading.document import YamlDocument
 from coprod_assess.rubric.catalog import Catalog
@@ -14,7 +15,8 @@ from coprod_assess.rubric.models import Rubric
 
 
 def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> Iterator[Problem]:
-    """Problems with roles, rubric ids, question ids, values, declared versions and form."""
+    """Problems with roles, rubric ids, question ids, values, declared versions, form and
+    the sense-check."""
     loc: tuple[str | int, ...]
     for rubric_id, version in answers.assessment.rubrics.items():
         loc = ("assessment", "rubrics", rubric_id)
@@ -67,6 +69,7 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
                 continue
             yield from _check_rubric_answers(rubric, given, loc, doc)
     yield from check_form(answers, doc, catalog)
+    yield from check_sense_check(answers, doc, catalog)
 
 
 def _check_rubric_answers(

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
-from coprod_assess.fields import Id, Number, UserModel, Version
+from coprod_assess.fields import Id, Number, Text, UserModel, Version
 from coprod_assess.rubric.forms import Form
 
 Skip = Literal["dont-know", "not-applicable"]
@@ -71,6 +79,76 @@ AnswerEntry = Annotated[
 ]
 
 
+# How a finding matches someone's experience.
+Match = Literal["yes", "partly", "no", "not-sure"]
+MATCHES: tuple[Match, ...] = ("yes", "partly", "no", "not-sure")
+FINDING_ID_PATTERN = r"^[a-z]+(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+$"
+
+
+def _check_finding_id(value: str) -> str:
+    if not re.fullmatch(FINDING_ID_PATTERN, value) or len(value) > 200:
+        raise ValueError(
+            f"{value!r} is not a finding id: use a kind and ids joined by '/', like "
+            "'ladder/arnstein-ladder' or 'gap/nef-six-principles/mutuality'"
+        )
+    return value
+
+
+FindingId = Annotated[
+    str,
+    AfterValidator(_check_finding_id),
+    Field(json_schema_extra={"pattern": FINDING_ID_PATTERN}, max_length=200),
+]
+
+
+class Response(UserModel):
+    """How a finding matches someone's experience, with a comment."""
+
+    value: Match
+    note: str = ""
+
+
+def _response_kind(value: Any) -> str:
+    if value is None:
+        return "blank"
+    return "detailed" if isinstance(value, dict | Response) else "short"
+
+
+ResponseEntry = Annotated[
+    Annotated[Match, Tag("short")]
+    | Annotated[Response, Tag("detailed")]
+    | Annotated[None, Tag("blank")],
+    Discriminator(_response_kind),
+    Field(description="yes, partly, no or not-sure; {value, note} with a comment; or nothing."),
+]
+
+
+class Checker(UserModel):
+    """One person checking the findings: their role, and what they said of each finding."""
+
+    role: Id
+    respondent: Label | None = Field(
+        default=None,
+        description="In the room: the respondent whose phone this was (never shown).",
+    )
+    responses: dict[FindingId, ResponseEntry] = Field(default_factory=dict)
+
+
+class SenseCheck(UserModel):
+    """The findings as they were shown, and each person's responses."""
+
+    date: str = Field(default="", description="When the findings were drawn, e.g. 2026-11-22.")
+    drawn_from: int | None = Field(
+        default=None, ge=0, description="How many respondents the findings were drawn from."
+    )
+    findings: dict[FindingId, Text] = Field(
+        default_factory=dict, description="Each finding's id and the words people were shown."
+    )
+    people: dict[Label, Checker] = Field(
+        default_factory=dict, description="Everyone who checked the findings, by a neutral id."
+    )
+
+
 class Respondent(UserModel):
     """One person, or a room answering together (role `group`)."""
 
@@ -100,7 +178,12 @@ class Respondent(UserModel):
 
 
 class AnswersFile(UserModel):
-    """An answers file: one assessment and its respondents."""
+    """An answers file: one assessment, its respondents, and the room's check of the findings."""
 
     assessment: Assessment = Field(default_factory=Assessment)
+    sense_check: SenseCheck | None = Field(
+        default=None,
+        description="The sense-check round: the main findings as shown, and how each person "
+        "said they match their experience (`coprod sense-check`, or the room mode).",
+    )
     respondents: list[Respondent] = Field(default_factory=list)

@@ -126,6 +126,10 @@ class Session:
             return
         self._reload()
 
+    def refresh(self) -> None:
+        """Take in what someone changed in the file by hand since the last write."""
+        self._sync()
+
     def _reload(self) -> None:
         """Read the file afresh: what is on disk is what holds."""
         from coprod_assess.answers.models import AnswersFile
@@ -192,20 +196,26 @@ class Session:
 
     def set_assessment(self, path: tuple[str, ...], value: Any) -> None:
         """Set an entry of the assessment block, e.g. ("period",) or ("rubrics", "nef")."""
+        self.set_entry(("assessment", *path), value)
+
+    def set_entry(self, path: tuple[str, ...], value: Any) -> None:
+        """Set an entry above the respondents, such as ("assessment", "period") or
+        ("sense_check", "people", "c1"), making the mappings on the way as needed."""
         self._sync()
-        block = self.assessment
+        block = self.data
         for key in path[:-1]:
             inner = block.get(key)
             if not isinstance(inner, dict):
                 inner = block[key] = {}
             block = inner
         value = storable(value)
-        if block.get(path[-1]) == value:
+        if path[-1] in block and block[path[-1]] == value:
             return
         block[path[-1]] = value
         if self._seen is None:
             return  # a new file: written whole with its first person
-        self._write(lambda editor: editor.set_top(("assessment", *path), value, self.assessment))
+        top = self.data[path[0]]
+        self._write(lambda editor: editor.set_top(path, value, top))
 
     def answers_saved(self) -> int:
         """How many answers (including skips) the file holds."""

@@ -18,6 +18,7 @@ HEADER = (
 
 
 ASSESSMENT_ORDER = ("organisation", "period", "date", "form", "rubrics")
+TOP_ORDER = ("assessment", "sense_check", "respondents")
 
 
 class _Inline(dict[str, Any]):
@@ -92,6 +93,9 @@ def answers_text(data: dict[str, Any]) -> str:
     if isinstance(block, dict):
         first = [key for key in ASSESSMENT_ORDER if key in block]
         shaped["assessment"] = {key: block[key] for key in [*first, *block]}
+    # The sections a session edits in place come before the respondents (see `editor`).
+    order = [key for key in TOP_ORDER if key in shaped]
+    shaped = {key: shaped[key] for key in [*order, *shaped]}
     return HEADER + block_yaml(shaped)
 
 

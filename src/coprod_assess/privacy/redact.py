@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
+from coprod_assess.privacy.sense_check import share_sense_check
 from coprod_assess.privacy.suppression import EVERYONE, Suppression, suppress
 from coprod_assess.rubric.flags import Flag
 from coprod_assess.scoring.engine import extremes, side_gap
@@ -318,6 +319,9 @@ def share(
         withheld=_lines(plans.values(), mix, min_group),
         notes=_alike(
             _note(note, shown.get(note.rubric), min_group, names) for note in result.notes
+        ),
+        sense_check=(
+            share_sense_check(result.sense_check, min_group) if result.sense_check else None
         ),
     )
     raised, unchecked = raise_flags(shared, flags)

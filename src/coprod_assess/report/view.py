@@ -17,6 +17,7 @@ from coprod_assess.report.charts import (
     ladder_chart,
 )
 from coprod_assess.report.numbers import percent
+from coprod_assess.report.priorities import priority_pairs, strength_pairs
 from coprod_assess.report.summary import summary_sentences
 from coprod_assess.rubric.describe import explain
 from coprod_assess.scoring.result import (
@@ -34,9 +35,6 @@ from coprod_assess.wording import (
     score_words,
     short_score_words,
 )
-
-PRIORITY_BELOW = 60.0
-STRENGTH_FROM = 60.0
 
 
 @dataclass
@@ -252,20 +250,7 @@ def _gap_chart(rows: list[GapRow]) -> BarChart | None:
 
 
 def _strengths_and_priorities(shared: SharedResult) -> tuple[list[Item], list[Item]]:
-    scored = [
-        (rubric, dim)
-        for rubric in shared.rubrics
-        for dim in rubric.dimensions
-        if dim.scores.everyone.percent is not None
-    ]
-
-    def pct(pair: tuple[RubricResult, DimensionResult]) -> float:
-        return pair[1].scores.everyone.percent or 0.0
-
-    ordered = sorted(scored, key=lambda pair: (pct(pair), -(pair[1].gap or 0), pair[1].id))
-    chosen = [pair for pair in ordered if pct(pair) < PRIORITY_BELOW][:5]
-    if len(chosen) < 3:
-        chosen = ordered[:3]
+    chosen = priority_pairs(shared)
     priorities = [
         Item(
             title=dim.title,
@@ -276,13 +261,10 @@ def _strengths_and_priorities(shared: SharedResult) -> tuple[list[Item], list[It
         )
         for rubric, dim in chosen
     ]
-    picked = {(r.id, d.id) for r, d in chosen}
-    best = sorted(scored, key=lambda pair: (-pct(pair), pair[1].id))
     strengths = [
         Item(title=dim.title, rubric=rubric.title, score=dimension_words(rubric, dim))
-        for rubric, dim in best
-        if pct((rubric, dim)) >= STRENGTH_FROM and (rubric.id, dim.id) not in picked
-    ][:3]
+        for rubric, dim in strength_pairs(shared, chosen)
+    ]
     return strengths, priorities
 
 

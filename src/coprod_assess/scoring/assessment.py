@@ -10,6 +10,7 @@ from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.forms import Form, has_short_form, in_form
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE, RubricScorer, content_hash
 from coprod_assess.scoring.result import AssessmentInfo, RespondentMix, Result
+from coprod_assess.scoring.sense_check import count_sense_check
 from coprod_assess.scoring.tally import tally
 
 GROUP = "group"  # the role of a room answering together
@@ -88,4 +89,5 @@ def score_assessment(
         respondents=respondent_mix(answers, catalog),
         rubrics=rubric_results,
         notes=sorted(notes, key=lambda n: (n.rubric, n.question, n.respondent, n.text)),
+        sense_check=count_sense_check(answers, catalog),
     )

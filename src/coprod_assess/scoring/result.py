@@ -335,6 +335,69 @@ class RespondentMix(ResultModel):
     )
 
 
+class Tally(ResultModel):
+    """How many said a finding matches their experience: yes, partly, no, not sure."""
+
+    yes: Count = 0
+    partly: Count = 0
+    no: Count = 0
+    not_sure: Count = 0
+
+    @property
+    def people(self) -> int:
+        """Everyone counted, not sure included."""
+        return self.yes + self.partly + self.no + self.not_sure
+
+    def agreement(self) -> float | None:
+        """The share who recognise it, partly counting half; None when all were not sure."""
+        said = self.yes + self.partly + self.no
+        return None if said == 0 else (self.yes + self.partly / 2) / said
+
+    def disputed(self) -> bool:
+        """Fewer than half recognise it (partly counting half)."""
+        agreement = self.agreement()
+        return agreement is not None and agreement < 0.5
+
+
+class CheckComment(ResultModel):
+    """A comment on a finding, with the perspective of who made it where that may be shown."""
+
+    text: str
+    perspective: str | None = None
+
+
+class CheckedFinding(ResultModel):
+    """A finding as the room was shown it, and how people responded."""
+
+    id: str
+    text: str
+    everyone: Tally | None = Field(
+        default=None, description="None when too few responded to show it."
+    )
+    perspectives: dict[str, Tally] = Field(default_factory=dict)
+    disputed_by: list[str] = Field(
+        default_factory=list,
+        description="Who, of those shown (everyone, lived, professional), mostly did not "
+        "recognise it: fewer than half said yes, counting partly as half.",
+    )
+    comments: list[CheckComment] = Field(default_factory=list)
+
+
+class SenseCheckResult(ResultModel):
+    """The sense-check round: the findings shown and the room's responses."""
+
+    date: str = ""
+    drawn_from: Count | None = Field(
+        default=None, description="How many respondents the findings were drawn from."
+    )
+    people: Count = Field(description="How many people responded to at least one finding.")
+    perspectives: dict[str, Count] = Field(default_factory=dict)
+    findings: list[CheckedFinding] = Field(default_factory=list)
+    withheld: list[str] = Field(
+        default_factory=list, description="Plain lines saying what was withheld and why."
+    )
+
+
 class AssessmentInfo(ResultModel):
     """What was assessed and when."""
 
@@ -356,6 +419,7 @@ class ResultBase(ResultModel):
     min_coverage: Percent
     respondents: RespondentMix
     rubrics: list[RubricResult]
+    sense_check: SenseCheckResult | None = None
 
     def rubric(self, rubric_id: str) -> RubricResult | None:
         """The rubric result with this id, if it was scored."""

@@ -1,0 +1,97 @@
+"""The privacy step for the sense-check: what may be shown of the room's responses.
+
+A finding's responses are shown only when at least `min_group` people gave
+them. They are split into lived experience and professional only where each
+part shown has at least `min_group` people and what is left over (the other
+side, groups, other roles) is nobody or at least `min_group` people too, so no
+small group can be worked out by subtraction. A comment names a perspective
+only where that perspective's responses are shown, and if one comment on a
+finding cannot, none does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from coprod_assess.scoring.result import CheckComment, CheckedFinding, SenseCheckResult, Tally
+from coprod_assess.wording import count_words
+
+SPLIT = ("lived", "professional")  # the perspectives a sense-check is shown by
+
+
+def safe_split(counts: Mapping[str, int], total: int, min_group: int) -> list[str]:
+    """The perspectives that may be shown apart: each from `min_group` people or more,
+    leaving nobody or `min_group` people or more in the rest. Lived experience first."""
+    shown: list[str] = []
+    rest = total
+    for key in SPLIT:
+        count = counts.get(key, 0)
+        if count >= min_group and (rest - count == 0 or rest - count >= min_group):
+            shown.append(key)
+            rest -= count
+    return shown
+
+
+def _finding(finding: CheckedFinding, min_group: int) -> CheckedFinding:
+    everyone = finding.everyone
+    if everyone is None or everyone.people < min_group:
+        everyone, perspectives = None, {}
+    else:
+        counts = {key: tally.people for key, tally in finding.perspectives.items()}
+        keep = safe_split(counts, everyone.people, min_group)
+        perspectives = {key: finding.perspectives[key] for key in keep}
+    comments = [
+        CheckComment(
+            text=comment.text,
+            perspective=comment.perspective if comment.perspective in perspectives else None,
+        )
+        for comment in finding.comments
+    ]
+    if any(comment.perspective is None for comment in comments):
+        comments = [CheckComment(text=comment.text) for comment in comments]
+    shown: dict[str, Tally] = {"everyone": everyone} if everyone else {}
+    shown.update(perspectives)
+    return CheckedFinding(
+        id=finding.id,
+        text=finding.text,
+        everyone=everyone,
+        perspectives=perspectives,
+        disputed_by=[key for key, tally in shown.items() if tally.disputed()],
+        comments=sorted(comments, key=lambda c: (c.text, c.perspective or "")),
+    )
+
+
+def _lines(shared: list[CheckedFinding], min_group: int) -> list[str]:
+    if min_group == 1:
+        return ["Every response is shown, even from one person (--min-group 1). Do not share it."]
+    lines = []
+    hidden = sum(1 for finding in shared if finding.everyone is None)
+    if hidden:
+        lines.append(
+            f"Responses to {count_words(hidden, 'finding are', 'findings are')} not shown: "
+            f"fewer than {min_group} people responded."
+        )
+    unsplit = sum(
+        1 for finding in shared if finding.everyone is not None and len(finding.perspectives) < 2
+    )
+    if unsplit:
+        lines.append(
+            f"For {count_words(unsplit, 'finding', 'findings')}, lived experience and professional "
+            f"responses are not shown apart: each side, and everyone else, needs at least "
+            f"{min_group} people, so that no smaller group can be worked out by subtraction."
+        )
+    return lines
+
+
+def share_sense_check(check: SenseCheckResult, min_group: int) -> SenseCheckResult:
+    """What may be shown of the sense-check for `min_group` (see the module's rules)."""
+    findings = [_finding(finding, min_group) for finding in check.findings]
+    keep = safe_split(check.perspectives, check.people, min_group)
+    return SenseCheckResult(
+        date=check.date,
+        drawn_from=check.drawn_from,
+        people=check.people,
+        perspectives={key: check.perspectives[key] for key in keep},
+        findings=findings,
+        withheld=_lines(findings, min_group),
+    )

@@ -1,0 +1,152 @@
+"""The main findings of an assessment, in plain words, for the room to check.
+
+Drawn only from what the privacy step let through (a `SharedResult`), so a
+finding never tells more than the report does: where the organisation sits on
+each ladder and its weakest area there, the largest gaps between lived and
+professional views, each warning sign raised, and the top priorities. Each
+finding has an id that stays the same from year to year, so `diff` can say
+whether a finding disputed last year is still disputed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coprod_assess.report.priorities import priority_pairs
+from coprod_assess.rubric.catalog import Catalog
+from coprod_assess.rubric.models import Option
+from coprod_assess.scoring.result import RubricResult, Rung, SharedResult
+
+GAP_FROM = 15.0  # percent points: a gap smaller than this is not a finding
+MUCH_FROM = 25.0
+MOST_GAPS = 2
+MOST_PRIORITIES = 3
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: a stable id, and the words people are shown."""
+
+    id: str
+    text: str
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, with its spacing tidied."""
+    text = " ".join(text.split())
+    found = re.match(r"(.+?[.!?])(\s|$)", text)
+    return found.group(1) if found else text
+
+
+def _step(rung: Rung, options: dict[float, Option]) -> str:
+    described = options.get(rung.value)
+    if described is None or not described.description:
+        return f"{rung.name}."
+    return f"{rung.name}: {first_sentence(described.description)}"
+
+
+def _place(rubric: RubricResult, value: float, options: dict[float, Option]) -> str:
+    """Where a value sits on a ladder, in words: a step, or between two steps."""
+    rungs = rubric.ladder.rungs if rubric.ladder else []
+    exact = next((rung for rung in rungs if abs(rung.value - value) < 1e-9), None)
+    if exact is not None:
+        return f"at the step called {_step(exact, options)}"
+    below = [rung for rung in rungs if rung.value < value]
+    above = [rung for rung in rungs if rung.value > value]
+    if not below or not above:
+        return "off the ladder."
+    low, high = below[-1], above[0]
+    return (
+        f"between two steps. {_step(low, options)} {_step(high, options)}".removesuffix(".") + "."
+    )
+
+
+def _ladder_findings(rubric: RubricResult, catalog: Catalog) -> list[Finding]:
+    ladder = rubric.ladder
+    if ladder is None or ladder.typical is None:
+        return []
+    source = catalog.rubrics.get(rubric.id)
+    options = {option.value: option for option in (source.scale if source else [])}
+    found = [
+        Finding(
+            f"ladder/{rubric.id}",
+            f"On {rubric.title}, most decisions are "
+            f"{_place(rubric, ladder.typical.value, options)}",
+        )
+    ]
+    if ladder.weakest and ladder.weakest[0].rung.value < ladder.typical.value:
+        areas = " and ".join(area.title.lower() for area in ladder.weakest)
+        verb = "is" if len(ladder.weakest) == 1 else "are"
+        found.append(
+            Finding(
+                f"weakest/{rubric.id}",
+                f"On {rubric.title}, the weakest area {verb} {areas}. There, decisions are "
+                f"{_place(rubric, ladder.weakest[0].rung.value, options)}",
+            )
+        )
+    return found
+
+
+def _gap_findings(shared: SharedResult) -> list[Finding]:
+    gaps = [
+        (rubric, dim, dim.gap)
+        for rubric in shared.rubrics
+        for dim in rubric.dimensions
+        if dim.gap is not None and abs(dim.gap) >= GAP_FROM
+    ]
+    gaps.sort(key=lambda found: (-abs(found[2]), found[0].id, found[1].id))
+    findings = []
+    for rubric, dim, gap in gaps[:MOST_GAPS]:
+        much = "much " if abs(gap) >= MUCH_FROM else ""
+        higher, lower = (
+            ("staff and other professionals", "people with lived experience")
+            if gap > 0
+            else ("people with lived experience", "staff and other professionals")
+        )
+        findings.append(
+            Finding(
+                f"gap/{rubric.id}/{dim.id}",
+                f"On {dim.title.lower()} ({rubric.title}), {higher} rate the service {much}"
+                f"better than {lower} do.",
+            )
+        )
+    return findings
+
+
+def main_findings(shared: SharedResult, catalog: Catalog) -> list[Finding]:
+    """The findings to check, in the order shown: ladders, gaps, warning signs, priorities."""
+    findings: list[Finding] = []
+    named = set()
+    for rubric in shared.rubrics:
+        ladder = _ladder_findings(rubric, catalog)
+        findings += ladder
+        if rubric.ladder and any(f.id.startswith("weakest/") for f in ladder):
+            named |= {(rubric.id, area.dimension) for area in rubric.ladder.weakest}
+    findings += _gap_findings(shared)
+    findings += [
+        Finding(
+            f"flag/{flag.id}",
+            f"A warning sign: {flag.title}. {first_sentence(flag.explanation)}",
+        )
+        for flag in shared.flags
+    ]
+    priorities = [
+        (rubric, dim) for rubric, dim in priority_pairs(shared) if (rubric.id, dim.id) not in named
+    ]
+    for rubric, dim in priorities[:MOST_PRIORITIES]:
+        source = catalog.rubrics.get(rubric.id)
+        described = next((d for d in (source.dimensions if source else []) if d.id == dim.id), None)
+        about = (
+            f" {first_sentence(described.description)}"
+            if described and described.description
+            else ""
+        )
+        findings.append(
+            Finding(
+                f"priority/{rubric.id}/{dim.id}",
+                f"One of the first things to work on is {dim.title.lower()} "
+                f"({rubric.title}).{about}",
+            )
+        )
+    return findings
