@@ -42,6 +42,16 @@ class Assessment(UserModel):
         "`full` (or no `form`) for every question.",
     )
     rubrics: dict[Id, Version] = Field(default_factory=dict)
+    next_steps: list[Text] = Field(
+        default_factory=list,
+        description="What the organisation has agreed to do next, in plain words: shown in the "
+        "report for the people who took part (`coprod report --for participants`).",
+    )
+    contact: str = Field(
+        default="",
+        description="How the people who took part can say more, e.g. 'Call Sam on 01234 "
+        "567890': shown in the report for them.",
+    )
 
 
 class Answer(UserModel):

@@ -17,7 +17,7 @@ HEADER = (
 )
 
 
-ASSESSMENT_ORDER = ("organisation", "period", "date", "form", "rubrics")
+ASSESSMENT_ORDER = ("organisation", "period", "date", "form", "rubrics", "next_steps", "contact")
 TOP_ORDER = ("assessment", "sense_check", "respondents")
 
 

@@ -83,7 +83,12 @@ def score_assessment(
     return Result(
         tool_version=__version__,
         assessment=AssessmentInfo(
-            organisation=info.organisation, period=info.period, date=info.date, form=scored_form
+            organisation=info.organisation,
+            period=info.period,
+            date=info.date,
+            form=scored_form,
+            next_steps=list(info.next_steps),
+            contact=info.contact,
         ),
         min_coverage=min_coverage,
         respondents=respondent_mix(answers, catalog),

@@ -407,6 +407,10 @@ class AssessmentInfo(ResultModel):
     form: Form = Field(
         default="full", description="The form scored: short means the core questions only."
     )
+    next_steps: list[str] = Field(
+        default_factory=list, description="What the organisation has agreed to do next."
+    )
+    contact: str = Field(default="", description="How the people who took part can say more.")
 
 
 class ResultBase(ResultModel):
