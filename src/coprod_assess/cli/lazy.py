@@ -38,6 +38,11 @@ COMMANDS: dict[str, Entry] = {
         "workshop",
         "Serve the questionnaire to the room: everyone answers privately on their own phone.",
     ),
+    "sense-check": Entry(
+        "coprod_assess.cli.sense_check",
+        "sense_check",
+        "The room tests the findings: does each match your experience? Saved with the answers.",
+    ),
     "score": Entry(
         "coprod_assess.cli.score",
         "score",

@@ -1,0 +1,250 @@
+"""`coprod sense-check [FILE]`: the room tests the findings, one person at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from coprod_assess.cli.assess import plain_wanted, stops_as_interrupts
+from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
+from coprod_assess.cli.options import MinGroup, RubricPaths, checked_role
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
+
+if TYPE_CHECKING:
+    from coprod_assess.answers.checking import Checking
+    from coprod_assess.cli.questionnaire import Screen
+    from coprod_assess.rubric.catalog import Catalog
+
+QUESTION = "Does this match your experience?"
+CHOICES = ("yes", "partly", "no", "not-sure")
+HINT = "Type 1 to 4, or: b back, q quit. Enter keeps a saved response."
+
+
+@handle_errors
+def sense_check(
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The answers file whose findings to check.")
+    ] = Path("coprod-answers.yaml"),
+    rubric: RubricPaths = None,
+    role: Annotated[
+        str | None, typer.Option(help="The role of the person checking, e.g. family-carer.")
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Linear numbered text, no colour or redraws (also on with NO_COLOR or TERM=dumb).",
+        ),
+    ] = False,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
+) -> None:
+    """The room tests the findings: each main finding in plain words, "does this match your
+    experience?" (yes, partly, no, not sure) and a comment, one person after another.
+
+    The findings are drawn from the answers once, through the privacy step, and saved in
+    FILE's sense_check section with every response; `coprod report` shows how the room
+    responded. Saved after every response, resumable. At each finding: 1-4 answers;
+    b back; q save and quit.
+    """
+    from coprod_assess.answers.checking import Checking
+    from coprod_assess.answers.lock import locked
+    from coprod_assess.answers.session import Session
+    from coprod_assess.cli.assess import existing_answers
+    from coprod_assess.cli.questionnaire import Quit, Screen
+    from coprod_assess.rubric.catalog import load_catalog
+
+    with stops_as_interrupts():
+        catalog = load_catalog(rubric or [])
+        checked_role(catalog, role)
+        _must_exist(file)
+        screen = Screen(plain_wanted(plain))
+        with locked(file, doing="save the sense-check into it"):
+            data, text = existing_answers(file, catalog)
+            check = Checking(Session(file, data, [], text))
+            _begin(check, file, rubric or [], min_group, screen)
+            try:
+                finished = _run(check, screen, catalog, role)
+            except KeyboardInterrupt:
+                _tell(f"\n{_saved(check, file)}. Resume with: coprod sense-check {file}")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
+            except Quit:
+                finished = False
+        _tell(f"{_saved(check, file)}.")
+        if not finished:
+            _tell(f"Resume with: coprod sense-check {file}")
+        _tell(f"See how the room responded with: coprod report {file}")
+
+
+def _tell(text: str) -> None:
+    from coprod_assess.cli.assess import _tell as tell
+
+    tell(text)
+
+
+def _must_exist(file: Path) -> None:
+    if file.exists():
+        return
+    from coprod_assess.errors import CoprodError
+    from coprod_assess.loading.reader import display_name
+
+    raise CoprodError.single(
+        display_name(file),
+        "no-answers",
+        "no such file: the sense-check checks the findings of answers already given; "
+        f"collect them first with `coprod assess {file}` or `coprod workshop {file}`",
+    )
+
+
+def _saved(check: Checking, file: Path) -> str:
+    count = sum(
+        len(person.get("responses") or {})
+        for person in check.people().values()
+        if isinstance(person, dict)
+    )
+    return f"Saved {count} sense-check response{'' if count == 1 else 's'} to {file}"
+
+
+def _begin(
+    check: Checking, file: Path, rubric_paths: list[Path], min_group: int, screen: Screen
+) -> None:
+    """Draw the findings into the file, or carry on with those it holds."""
+    from datetime import date
+
+    from coprod_assess.errors import CoprodError
+    from coprod_assess.loading.reader import display_name
+    from coprod_assess.sensecheck.draw import draw_findings
+
+    if check.findings:
+        drawn = (check.section or {}).get("drawn_from")
+        now = len(check.session.respondents)
+        if isinstance(drawn, int) and drawn != now:
+            screen.say(
+                f"These findings were drawn from {drawn} people's answers; the file now has "
+                f"{now}. Everyone checks the same findings, so they are kept as they were."
+            )
+        return
+    if not check.session.answers_saved():
+        raise CoprodError.single(
+            display_name(file),
+            "no-answers",
+            "has no answers yet, so there are no findings to check: add answers with "
+            f"`coprod assess {file}`, `coprod workshop {file}` or `coprod import`",
+        )
+    findings, drawn_from = draw_findings(file, rubric_paths, min_group=min_group)
+    if not findings:
+        raise CoprodError.single(
+            display_name(file),
+            "no-findings",
+            f"has too few answers to draw findings from (with --min-group {min_group}): "
+            "add more answers first",
+        )
+    check.begin([(f.id, f.text) for f in findings], drawn_from, date.today())
+    screen.say(f"{len(findings)} findings to check, drawn from {drawn_from} people's answers.")
+
+
+def _run(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> bool:
+    """Ask until everyone who is coming has checked the findings; False when stopped early."""
+    person = _choose(check, screen, catalog, role)
+    while True:
+        start = check.first_open(person)
+        if start is not None:
+            screen.say(f"Checking the findings: {person}.", "bold")
+            _walk(check, screen, person, start)
+        screen.say(f"All {len(check.findings)} findings checked. Thank you.", "bold")
+        again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
+        screen.between_people()
+        if again not in ("y", "yes"):
+            return True
+        person = _new(check, screen, catalog, None)
+
+
+def _choose(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> str:
+    """Carry on with someone unfinished, or start someone new."""
+    total = len(check.findings)
+    waiting = []
+    for person_id, person in check.people().items():
+        if isinstance(person, dict) and (start := check.first_open(str(person_id))) is not None:
+            found = catalog.roles.get(str(person.get("role")))
+            label = found.label if found else str(person.get("role"))
+            waiting.append((str(person_id), f"{person_id} ({label}, {start} of {total} done)"))
+    if role is not None or not waiting:
+        return _new(check, screen, catalog, role)
+    screen.say("Not finished yet:")
+    for number, (_, where) in enumerate(waiting, start=1):
+        screen.say(f"{number}. {where}")
+    while True:
+        typed = screen.ask(
+            "Who is at the keyboard? Type their number to carry on, or press Enter for "
+            "someone new: "
+        ).strip()
+        if not typed:
+            return _new(check, screen, catalog, None)
+        if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(waiting):
+            return waiting[int(typed) - 1][0]
+        screen.say(f"Type a number from 1 to {len(waiting)}, or press Enter.")
+
+
+def _new(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> str:
+    from coprod_assess.cli.questionnaire import ask_role
+
+    if role is None:
+        role = ask_role(screen, [(r.id, r.label) for r in catalog.roles.values()])
+    return check.add(role)
+
+
+def show_finding(screen: Screen, check: Checking, person: str, index: int) -> None:
+    """The finding, its number, the four responses, and what is already saved."""
+    from coprod_assess.answers.checking import MATCH_LABELS
+
+    total = len(check.findings)
+    screen.rule(f"Finding {index + 1} of {total}")
+    screen.say(check.findings[index][1], "bold")
+    screen.say(QUESTION)
+    for number, value in enumerate(CHOICES, start=1):
+        screen.say(f"{number}. {MATCH_LABELS[value]}")
+    said = check.said(person, index)
+    if said is not None:
+        screen.say(f"Saved: {MATCH_LABELS[said.value]}. Press Enter to keep it.", "green")
+        if said.note:
+            screen.say(f"Comment: {said.note}", "dim")
+    screen.say(HINT, "dim")
+
+
+def _walk(check: Checking, screen: Screen, person: str, start: int) -> None:
+    """From `start` to the last finding; Quit propagates when asked to stop."""
+    from coprod_assess.answers.checking import Said
+    from coprod_assess.cli.questionnaire import Quit
+
+    index = start
+    shown = -1
+    while index < len(check.findings):
+        if shown != index:
+            show_finding(screen, check, person, index)
+            shown = index
+        typed = screen.ask("Your response: ").strip().lower()
+        if typed in ("q", "quit"):
+            raise Quit
+        if typed in ("b", "back"):
+            if index == 0:
+                screen.say("This is the first finding.")
+            else:
+                index -= 1
+            continue
+        saved = check.said(person, index)
+        if not typed:
+            if saved is None:
+                screen.say(HINT)
+            else:
+                index += 1
+            continue
+        if not (typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(CHOICES)):
+            screen.say(HINT)
+            continue
+        keep = f" (Enter keeps: {saved.note})" if saved and saved.note else ""
+        note = screen.ask_text(f"Comment, if you want to add one{keep} (Enter to skip): ")
+        if not note and saved is not None:
+            note = saved.note
+        check.save(person, index, Said(CHOICES[int(typed) - 1], note))
+        index += 1
