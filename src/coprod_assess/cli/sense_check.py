@@ -40,10 +40,10 @@ def sense_check(
     ] = False,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
-    """The room tests the findings: each main finding in plain words, "does this match your
-    experience?" (yes, partly, no, not sure) and a comment, one person after another.
+    """The room tests the findings: does each match your experience? Saved with the answers.
 
-    The findings are drawn from the answers once, through the privacy step, and saved in
+    Each main finding is shown in plain words; each person says yes, partly, no or not
+    sure, with a comment if they like, one person after another. The findings are drawn from the answers once, through the privacy step, and saved in
     FILE's sense_check section with every response; `coprod report` shows how the room
     responded. Saved after every response, resumable. At each finding: 1-4 answers;
     b back; q save and quit.

@@ -18,6 +18,11 @@ from coprod_assess.report.charts import (
 )
 from coprod_assess.report.numbers import percent
 from coprod_assess.report.priorities import priority_pairs, strength_pairs
+from coprod_assess.report.sense_check_view import (
+    SenseCheckView,
+    sense_check_sentences,
+    sense_check_view,
+)
 from coprod_assess.report.summary import summary_sentences
 from coprod_assess.rubric.describe import explain
 from coprod_assess.scoring.result import (
@@ -122,6 +127,7 @@ class ReportView:
     total: int
     min_group: int
     min_coverage: float
+    sense_check: SenseCheckView | None = None
 
 
 def dimension_words(rubric: RubricResult, dim: DimensionResult | None = None) -> str:
@@ -163,7 +169,9 @@ def build_view(shared: SharedResult) -> ReportView:
         min_group=shared.min_group,
         min_coverage=shared.min_coverage,
     )
+    view.sense_check = sense_check_view(shared.sense_check, shared.min_group, mix.total)
     view.summary = summary_sentences(shared, view)
+    view.summary[1:1] = sense_check_sentences(view.sense_check)
     return view
 
 
