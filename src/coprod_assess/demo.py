@@ -85,6 +85,23 @@ NOTES = {
 }
 
 
+NEXT_STEPS = [
+    "Pay people for their time at every meeting, from January.",
+    "Set the budget for the short breaks service with the forum, not only tell the forum.",
+    "Stop calling the newsletter and the governance group co-production until decisions "
+    "there are shared.",
+    "Meet again in six months to check what has changed.",
+]
+CONTACT = "Talk to Sam at the forum: 01632 960123, or sam@example.org."
+# Comments given in the sense-check, by person and kind of finding.
+CHECK_NOTES = {
+    ("r1", "ladder"): "We are asked, but nothing changes. It feels lower than that.",
+    ("r3", "gap"): "Staff think it is going well because they run it.",
+    ("r7", "gap"): "I did not expect the gap to be so big.",
+    ("r4", "flag"): "I paid for the bus to every meeting.",
+}
+
+
 def _value(question: Question, rubric: Rubric, share: float, pick: random.Random) -> float:
     values = sorted(option.value for option in rubric.options_for(question))
     share = min(1.0, max(0.0, share + pick.uniform(-0.16, 0.16)))
@@ -125,12 +142,55 @@ def demo_answers(catalog: Catalog, seed: int = 2026) -> dict[str, Any]:
                 given[question.id] = {"value": value, "note": note} if note else value
             answers[rubric.id] = given
         respondents.append({"id": person_id, "role": role, "name": name, "answers": answers})
-    return {
+    data: dict[str, Any] = {
         "assessment": {
             "organisation": "Riverside Parent Carer Forum (sample)",
             "period": "2026",
             "date": "2026-11-22",
             "rubrics": {rubric.id: rubric.version for rubric in rubrics},
+            "next_steps": NEXT_STEPS,
+            "contact": CONTACT,
         },
         "respondents": respondents,
+    }
+    data["sense_check"] = demo_sense_check(data, catalog, pick)
+    return {key: data[key] for key in ("assessment", "sense_check", "respondents")}
+
+
+def _response(kind: str, lived: bool, pick: random.Random) -> str:
+    """How someone responds to a finding of a kind: people with lived experience find the
+    ladder's picture too kind; staff doubt that they see more than others do."""
+    if kind == "ladder":
+        weights = [1, 2, 4, 1] if lived else [5, 2, 0, 1]
+    elif kind == "gap":
+        weights = [5, 1, 0, 1] if lived else [1, 3, 2, 1]
+    else:
+        weights = [5, 2, 0, 1] if lived else [4, 2, 1, 1]
+    return pick.choices(["yes", "partly", "no", "not-sure"], weights)[0]
+
+
+def demo_sense_check(data: dict[str, Any], catalog: Catalog, pick: random.Random) -> dict[str, Any]:
+    """The room checking the findings on their phones after answering closed."""
+    from coprod_assess.answers.models import AnswersFile
+    from coprod_assess.privacy.redact import share
+    from coprod_assess.scoring.assessment import score_assessment
+    from coprod_assess.sensecheck.findings import main_findings
+
+    answers = AnswersFile.model_validate(data)
+    shared = share(score_assessment(answers, catalog), flags=catalog.flags.values())
+    findings = main_findings(shared, catalog)
+    people = {}
+    for number, (person_id, role, _) in enumerate(PEOPLE, start=1):
+        lived = catalog.roles[role].perspective == "lived"
+        responses: dict[str, Any] = {}
+        for finding in findings:
+            said = _response(finding.id.split("/")[0], lived, pick)
+            note = CHECK_NOTES.get((person_id, finding.id.split("/")[0]))
+            responses[finding.id] = {"value": said, "note": note} if note else said
+        people[f"c{number}"] = {"role": role, "respondent": person_id, "responses": responses}
+    return {
+        "date": "2026-11-22",
+        "drawn_from": len(PEOPLE),
+        "findings": {finding.id: finding.text for finding in findings},
+        "people": people,
     }

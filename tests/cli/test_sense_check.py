@@ -22,8 +22,13 @@ def saved(path: Path) -> dict:
 
 @pytest.fixture
 def demo(cli: Run, tmp_path: Path) -> Path:
+    """The demo's answers, before the room checked the findings."""
     assert cli("demo", "d").exit_code == 0
-    return tmp_path / "d" / "coprod-answers.yaml"
+    path = tmp_path / "d" / "coprod-answers.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["sense_check"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def test_findings_drawn_once_then_each_response_saved(cli: Run, demo: Path) -> None:
@@ -168,3 +173,44 @@ def test_a_broken_section_is_named_at_its_line(
         assert result.exit_code == 1, result.output
         assert message in result.stderr
         assert f"{demo.name}:" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_paper_sheet_saves_the_findings_it_prints(cli: Run, demo: Path, tmp_path: Path) -> None:
+    data = saved(demo)
+    data["assessment"]["organisation"] = "Forum <b>& Co</b>"
+    demo.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = cli("template", "--sense-check", str(demo))
+    assert result.exit_code == 0, result.output
+    sheet = result.stdout
+    findings = saved(demo)["sense_check"]["findings"]
+    assert f"Saved the {len(findings)} findings in {demo}" in result.stderr
+    assert sheet.startswith("# Do these findings match your experience?")
+    assert "Forum \\<b\\>& Co\\</b\\>" in sheet
+    assert sheet.count("**Does this match your experience?**") == len(findings)
+    assert "- [ ] 1 = Yes\n- [ ] 2 = Partly\n- [ ] 3 = No\n- [ ] 4 = Not sure" in sheet
+    assert "To enter the sheets, type: coprod sense-check " in sheet
+    assert "coprod-answers\\.yaml (one sheet per person)" in sheet  # a path, escaped
+    # Printed again: the same findings, not drawn afresh.
+    again = cli("template", "--sense-check", str(demo), "--format", "html", "-o", "s.html")
+    assert again.exit_code == 0 and "Saved the" not in again.stderr
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert "Forum &lt;b&gt;&amp; Co&lt;/b&gt;" in html
+    assert html.count("Does this match your experience?</strong>") == len(findings)
+    # Typed in: the numbers on the sheet are the numbers the command takes.
+    typed = lines("1", *(["3", ""] * len(findings)), "n")
+    entered = cli("sense-check", str(demo), "--plain", input=typed)
+    assert entered.exit_code == 0, entered.output
+    assert set(saved(demo)["sense_check"]["people"]["c1"]["responses"].values()) == {"no"}
+
+
+def test_the_sheet_is_md_or_html(cli: Run, demo: Path) -> None:
+    result = cli("template", "--sense-check", str(demo), "--format", "csv")
+    assert result.exit_code == 2
+    assert "a sense-check sheet is md or html" in result.stderr
+
+
+def test_the_sheet_of_a_file_with_no_answers_says_how_to_add_them(cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "none.yaml").write_text("assessment: {}\nrespondents: []\n", encoding="utf-8")
+    result = cli("template", "--sense-check", "none.yaml")
+    assert result.exit_code == 1
+    assert "has no answers yet" in result.stderr and "Traceback" not in result.output

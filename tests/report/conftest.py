@@ -12,7 +12,7 @@ from coprod_assess.compare.trend import trend
 from coprod_assess.demo import demo_answers
 from coprod_assess.privacy.redact import share
 from coprod_assess.report.render import render_report
-from coprod_assess.report.sheet import render_sheet
+from coprod_assess.report.sheet import render_check_sheet, render_sheet
 from coprod_assess.rubric.catalog import load_catalog
 from coprod_assess.scoring.assessment import score_assessment
 from coprod_assess.scoring.from_file import scored_from_file
@@ -53,11 +53,21 @@ def reports(
             path.write_text(render_report(result, fmt), encoding="utf-8")
             paths[f"{name}.{fmt}"] = path
     earlier = score(earlier_answers("2025", "2025-11-20"))
+    check = demo_result.sense_check
+    assert check is not None, "the demo has a sense-check round"
     pages = {
         "diff.html": render_diff(compare(earlier, demo_result), "html"),
         "trend.html": render_trend(trend([earlier, demo_result]), "html"),
         "sheet.html": render_sheet(
             list(load_catalog().rubrics.values()), list(load_catalog().roles.values()), "html"
+        ),
+        "sense-check-sheet.html": render_check_sheet(
+            [(f.id, f.text) for f in check.findings],
+            list(load_catalog().roles.values()),
+            "html",
+            source="coprod-answers.yaml",
+            organisation=demo_result.assessment.organisation,
+            period=demo_result.assessment.period,
         ),
     }
     for name, text in pages.items():

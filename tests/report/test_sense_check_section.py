@@ -38,8 +38,13 @@ def with_check(path: Path, people: list[tuple[str, dict[str, Any]]]) -> list[str
 
 @pytest.fixture
 def demo(cli: Run, tmp_path: Path) -> Path:
+    """The demo's answers, before the room checked the findings."""
     assert cli("demo", "d").exit_code == 0
-    return tmp_path / "d" / "coprod-answers.yaml"
+    path = tmp_path / "d" / "coprod-answers.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["sense_check"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def report(cli: Run, path: Path, fmt: str, *extra: str) -> str:
@@ -62,10 +67,8 @@ def test_findings_disputed_by_lived_experience_are_named_in_the_summary(
     assert "People with lived experience disputed 1 finding: “On Arnstein" in summary
     section = text.split("## Does the room recognise the findings?", 1)[1]
     assert "**Disputed by people with lived experience.**" in section
-    assert (
-        "| Lived experience | 0 | 0 | 3 | 0 | Disputed: most said it does not match their experience |"
-        in section
-    )
+    disputed = "Disputed: most said it does not match their experience"
+    assert f"| Lived experience | 0 | 0 | 3 | 0 | {disputed} |" in section
     assert "| Professional | 3 | 0 | 0 | 0 | Most said it matches their experience |" in section
     assert "| Everyone | 3 | 0 | 3 | 0 | Views were mixed |" in section
 

@@ -43,10 +43,10 @@ def sense_check(
     """The room tests the findings: does each match your experience? Saved with the answers.
 
     Each main finding is shown in plain words; each person says yes, partly, no or not
-    sure, with a comment if they like, one person after another. The findings are drawn from the answers once, through the privacy step, and saved in
-    FILE's sense_check section with every response; `coprod report` shows how the room
-    responded. Saved after every response, resumable. At each finding: 1-4 answers;
-    b back; q save and quit.
+    sure, with a comment if they like, one person after another. The findings are drawn
+    from the answers once, through the privacy step, and saved in FILE's sense_check
+    section with every response; `coprod report` shows how the room responded. Saved
+    after every response, resumable. At each finding: 1-4 answers; b back; q save and quit.
     """
     from coprod_assess.answers.checking import Checking
     from coprod_assess.answers.lock import locked
@@ -58,7 +58,7 @@ def sense_check(
     with stops_as_interrupts():
         catalog = load_catalog(rubric or [])
         checked_role(catalog, role)
-        _must_exist(file)
+        must_exist(file)
         screen = Screen(plain_wanted(plain))
         with locked(file, doing="save the sense-check into it"):
             data, text = existing_answers(file, catalog)
@@ -83,7 +83,7 @@ def _tell(text: str) -> None:
     tell(text)
 
 
-def _must_exist(file: Path) -> None:
+def must_exist(file: Path) -> None:
     if file.exists():
         return
     from coprod_assess.errors import CoprodError
@@ -110,6 +110,24 @@ def _begin(
     check: Checking, file: Path, rubric_paths: list[Path], min_group: int, screen: Screen
 ) -> None:
     """Draw the findings into the file, or carry on with those it holds."""
+    if begin_findings(check, file, rubric_paths, min_group):
+        screen.say(
+            f"{len(check.findings)} findings to check, drawn from "
+            f"{(check.section or {}).get('drawn_from')} people's answers."
+        )
+        return
+    drawn = (check.section or {}).get("drawn_from")
+    now = len(check.session.respondents)
+    if isinstance(drawn, int) and drawn != now:
+        screen.say(
+            f"These findings were drawn from {drawn} people's answers; the file now has "
+            f"{now}. Everyone checks the same findings, so they are kept as they were."
+        )
+
+
+def begin_findings(check: Checking, file: Path, rubric_paths: list[Path], min_group: int) -> bool:
+    """Draw the findings into the file unless it holds them already; True if drawn now.
+    A file with no answers, or too few to draw findings from, is a clear error."""
     from datetime import date
 
     from coprod_assess.errors import CoprodError
@@ -117,14 +135,7 @@ def _begin(
     from coprod_assess.sensecheck.draw import draw_findings
 
     if check.findings:
-        drawn = (check.section or {}).get("drawn_from")
-        now = len(check.session.respondents)
-        if isinstance(drawn, int) and drawn != now:
-            screen.say(
-                f"These findings were drawn from {drawn} people's answers; the file now has "
-                f"{now}. Everyone checks the same findings, so they are kept as they were."
-            )
-        return
+        return False
     if not check.session.answers_saved():
         raise CoprodError.single(
             display_name(file),
@@ -140,8 +151,7 @@ def _begin(
             f"has too few answers to draw findings from (with --min-group {min_group}): "
             "add more answers first",
         )
-    check.begin([(f.id, f.text) for f in findings], drawn_from, date.today())
-    screen.say(f"{len(findings)} findings to check, drawn from {drawn_from} people's answers.")
+    return check.begin([(f.id, f.text) for f in findings], drawn_from, date.today())
 
 
 def _run(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> bool:

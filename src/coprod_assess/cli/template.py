@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import RubricPaths, Short, chosen_rubrics
+from coprod_assess.cli.options import MinGroup, RubricPaths, Short, chosen_rubrics
+from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 if TYPE_CHECKING:
     from coprod_assess.rubric.forms import Form
@@ -25,13 +26,13 @@ class TemplateFormat(StrEnum):
 @handle_errors
 def template(
     output_format: Annotated[
-        TemplateFormat,
+        TemplateFormat | None,
         typer.Option(
             "--format",
-            help="yaml (a blank answers file), md or html (a printable question sheet), "
-            "csv (a header row for an online form).",
+            help="yaml (a blank answers file, the default), md or html (a printable question "
+            "sheet; md by default with --sense-check), csv (a header row for an online form).",
         ),
-    ] = TemplateFormat.yaml,
+    ] = None,
     only: Annotated[
         list[str] | None, typer.Option("--only", help="Only this rubric (repeatable).")
     ] = None,
@@ -40,8 +41,28 @@ def template(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file.")
     ] = None,
+    sense_check: Annotated[
+        Path | None,
+        typer.Option(
+            "--sense-check",
+            metavar="FILE",
+            help="A paper sense-check sheet (md or html) of the findings of this answers file.",
+        ),
+    ] = None,
+    min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
-    """Write a blank answers file, a paper question sheet, or a CSV header for online forms."""
+    """Write a blank answers file, a paper question sheet, or a CSV header for online forms.
+
+    With --sense-check FILE: a paper sheet of FILE's main findings, each with "does this
+    match your experience?" boxes; the findings are saved in FILE (once) so the sheets
+    match what `coprod sense-check FILE` asks when they are typed in.
+    """
+    if sense_check is not None:
+        _check_sheet(
+            sense_check, output_format or TemplateFormat.md, rubric or [], output, min_group
+        )
+        return
+    output_format = output_format or TemplateFormat.yaml
     from coprod_assess.answers.blank import blank_csv, blank_yaml
     from coprod_assess.cli.compare_output import emit
     from coprod_assess.control_chars import show_controls
@@ -64,3 +85,42 @@ def template(
     # Rubric text is copied in as written: its control characters are shown, not
     # sent, so the sheet is safe on a screen and the blank YAML stays loadable.
     emit(show_controls(text), output)
+
+
+def _check_sheet(
+    file: Path,
+    output_format: TemplateFormat,
+    rubric_paths: list[Path],
+    output: Path | None,
+    min_group: int,
+) -> None:
+    """The sense-check sheet of FILE's findings, drawn into FILE first if it has none."""
+    from coprod_assess.answers.checking import Checking
+    from coprod_assess.answers.lock import locked
+    from coprod_assess.answers.session import Session
+    from coprod_assess.cli.assess import existing_answers
+    from coprod_assess.cli.compare_output import emit
+    from coprod_assess.cli.sense_check import begin_findings, must_exist
+    from coprod_assess.report.sheet import render_check_sheet
+    from coprod_assess.rubric.catalog import load_catalog
+
+    if output_format not in (TemplateFormat.md, TemplateFormat.html):
+        raise typer.BadParameter("a sense-check sheet is md or html", param_hint="--format")
+    catalog = load_catalog(rubric_paths)
+    must_exist(file)
+    with locked(file, doing="save the findings into it"):
+        data, text = existing_answers(file, catalog)
+        check = Checking(Session(file, data, [], text))
+        drawn = begin_findings(check, file, rubric_paths, min_group)
+    if drawn:
+        typer.echo(f"Saved the {len(check.findings)} findings in {file}.", err=True)
+    info = check.session.assessment
+    sheet = render_check_sheet(
+        check.findings,
+        list(catalog.roles.values()),
+        output_format.value,  # type: ignore[arg-type]
+        source=str(file),
+        organisation=str(info.get("organisation") or ""),
+        period=str(info.get("period") or ""),
+    )
+    emit(sheet, output)

@@ -33,3 +33,28 @@ def render_sheet(
         "form": form,
     }
     return render(kind, f"sheet.{kind}.j2", context)
+
+
+def render_check_sheet(
+    findings: Sequence[tuple[str, str]],
+    roles: Sequence[Role],
+    kind: Kind,
+    *,
+    source: str,
+    organisation: str = "",
+    period: str = "",
+) -> str:
+    """The sense-check on paper: a role to tick, then each finding with a box for each
+    response, numbered as `coprod sense-check` takes them, and lines for a comment."""
+    from coprod_assess.answers.checking import MATCH_LABELS
+
+    context = {
+        "findings": findings,
+        "roles": roles,
+        "choices": list(MATCH_LABELS.values()),
+        "source": source,
+        "organisation": organisation,
+        "period": period,
+        "tool_version": __version__,
+    }
+    return render(kind, f"sense_check_sheet.{kind}.j2", context)

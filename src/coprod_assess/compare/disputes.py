@@ -1,0 +1,76 @@
+"""What became of the findings the room disputed last time: still disputed, no longer, or
+not checked this time; and the findings disputed for the first time."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from coprod_assess.scoring.result import CheckedFinding, ResultModel, SharedResult
+from coprod_assess.wording import PEOPLE
+
+Now = Literal["still", "no-longer", "not-checked", "new"]
+NOW_WORDS = {
+    "still": "Still disputed",
+    "no-longer": "No longer disputed",
+    "not-checked": "Not checked this time",
+    "new": "Newly disputed",
+}
+
+
+class Dispute(ResultModel):
+    """A finding disputed in one of the two assessments, and what it is in the other."""
+
+    id: str
+    text: str
+    now: Now
+    by_then: list[str]
+    by_now: list[str]
+
+    def words(self) -> str:
+        """Still disputed by people with lived experience: <the finding>."""
+        by = self.by_now if self.now in ("still", "new") else self.by_then
+        who = " and ".join("the room" if g == "everyone" else PEOPLE.get(g, g) for g in by)
+        then = " (last time by " + who + ")" if self.now in ("no-longer", "not-checked") else ""
+        now = f" by {who}" if self.now in ("still", "new") else then
+        return f"{NOW_WORDS[self.now]}{now}: {self.text}"
+
+
+def _findings(result: SharedResult) -> dict[str, CheckedFinding]:
+    check = result.sense_check
+    return {f.id: f for f in check.findings} if check else {}
+
+
+def disputes(old: SharedResult, new: SharedResult) -> list[Dispute]:
+    """Last time's disputed findings first, in their order, then the newly disputed ones."""
+    before, after = _findings(old), _findings(new)
+    found = []
+    for finding in before.values():
+        if not finding.disputed_by:
+            continue
+        later = after.get(finding.id)
+        if later is None or later.everyone is None:
+            now: Now = "not-checked"
+        else:
+            now = "still" if later.disputed_by else "no-longer"
+        found.append(
+            Dispute(
+                id=finding.id,
+                text=later.text if later else finding.text,
+                now=now,
+                by_then=finding.disputed_by,
+                by_now=later.disputed_by if later else [],
+            )
+        )
+    for finding in after.values():
+        earlier = before.get(finding.id)
+        if finding.disputed_by and not (earlier and earlier.disputed_by):
+            found.append(
+                Dispute(
+                    id=finding.id,
+                    text=finding.text,
+                    now="new",
+                    by_then=[],
+                    by_now=finding.disputed_by,
+                )
+            )
+    return found
