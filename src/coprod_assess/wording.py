@@ -6,7 +6,7 @@ thing the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from coprod_assess.report.numbers import number, percent
@@ -54,8 +54,8 @@ def group_words(group: str, labels: Mapping[str, str]) -> str:
     return "everyone"
 
 
-class Placed(Protocol):
-    """A rung, or a decision area placed on one: its value and the rung's name."""
+class Step(Protocol):
+    """A rung of a ladder: its value, name and group (Tokenism, Citizen power)."""
 
     @property
     def value(self) -> float: ...
@@ -63,10 +63,42 @@ class Placed(Protocol):
     @property
     def name(self) -> str: ...
 
+    @property
+    def group(self) -> str | None: ...
 
-def rung_words(rung: Placed) -> str:
-    """rung 4, Consultation."""
-    return f"rung {number(rung.value)}, {rung.name}"
+
+def _around(value: float, rungs: Sequence[Step]) -> tuple[Step | None, Step | None]:
+    """Of rungs lowest first, the rung at or below `value` and, when `value` is between
+    two rungs, the one above it (None when it sits on a rung)."""
+    below = next((rung for rung in reversed(rungs) if rung.value <= value + 1e-9), None)
+    if below is None or abs(below.value - value) < 1e-9:
+        return below, None
+    return below, next((rung for rung in rungs if rung.value > value), None)
+
+
+def rung_words(value: float, rungs: Sequence[Step]) -> str:
+    """Where a value sits on a ladder (rungs lowest first): "rung 4, Consultation", or,
+    between two rungs, "3.5, between rung 3, Informing, and rung 4, Consultation"."""
+    below, above = _around(value, rungs)
+    if below is None:
+        return f"rung {number(value)}"
+    if above is None:
+        return f"rung {number(below.value)}, {below.name}"
+    return (
+        f"{number(value)}, between rung {number(below.value)}, {below.name}, "
+        f"and rung {number(above.value)}, {above.name}"
+    )
+
+
+def rung_group_words(value: float, rungs: Sequence[Step]) -> str:
+    """The group of the rung a value sits on ("Tokenism"), "between Tokenism and Citizen
+    power" where it sits between rungs of two groups, or "" where rungs have no groups."""
+    below, above = _around(value, rungs)
+    low = below.group if below else None
+    high = above.group if above else low
+    if low and high and low != high:
+        return f"between {low} and {high}"
+    return low or ""
 
 
 def missing_words(score: Score) -> str:
@@ -74,12 +106,13 @@ def missing_words(score: Score) -> str:
     return MISSING.get(score.status, "no answers")
 
 
-def score_words(score: Score, low: float, high: float, rung: Placed | None = None) -> str:
-    """A score for people: a rung with its name, or a value with its scale and percent."""
+def score_words(score: Score, low: float, high: float, rungs: Sequence[Step] = ()) -> str:
+    """A score for people: on a ladder (`rungs` given) its rung in words, or a value with
+    its scale and percent."""
     if score.value is None:
         return missing_words(score)
-    if rung is not None:
-        return rung_words(rung)
+    if rungs:
+        return rung_words(score.value, rungs)
     return f"{number(score.value)} {scale_words(low, high)} ({percent(score.percent)})"
 
 
@@ -91,11 +124,11 @@ def score_cell(value: float | None, pct: float | None, band: str | None = None) 
     return f"{text}, {band}" if band else text
 
 
-def short_score_words(value: float | None, pct: float | None, ladder: bool) -> str:
-    """A group's score in a table cell: rung 4, or 2.5 (62%)."""
+def short_score_words(value: float | None, pct: float | None, rungs: Sequence[Step] = ()) -> str:
+    """A group's score in a table cell: on a ladder its rung in words, else 2.5 (62%)."""
     if value is None:
         return "not enough answers"
-    return f"rung {number(value)}" if ladder else score_cell(value, pct)
+    return rung_words(value, rungs) if rungs else score_cell(value, pct)
 
 
 def groups_words(groups: int, people: int, lived: int) -> str:

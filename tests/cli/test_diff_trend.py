@@ -51,6 +51,10 @@ def test_markdown_and_json(cli: Run, years: Years, tmp_path: Path) -> None:
     text = (tmp_path / "d.md").read_text(encoding="utf-8")
     assert text.startswith("# Riverside Parent Carer Forum (sample): changes from 2025 to 2026")
     assert "| Framework | 2025 | 2026 | Change | Coverage |" in text
+    assert (
+        "| Money and budgets | 2.5, between rung 2, Therapy, and rung 3, Informing "
+        "| rung 2, Therapy | ▼ down 6 points, fell |"
+    ) in text
     data = json.loads(
         cli("diff", str(files["2025"]), str(files["2026"]), "--format", "json").stdout
     )

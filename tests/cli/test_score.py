@@ -12,6 +12,7 @@ from typer.testing import Result
 from tests.conftest import DATA
 
 Run = Callable[..., Result]
+Years = Callable[[], dict[str, Path]]
 ANSWERS = str(DATA / "answers" / "workshop.yaml")
 RUBRICS = str(DATA / "rubrics")
 
@@ -127,3 +128,13 @@ def test_missing_answers_file(cli: Run) -> None:
     result = cli("score", "nowhere.yaml")
     assert result.exit_code == 1
     assert "nowhere.yaml: error[file-missing] no such file" in result.stderr
+
+
+def test_a_ladder_score_between_rungs_names_both_rungs(
+    cli: Run, years: Years, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no cell wraps
+    out = " ".join(cli("score", str(years()["2026"])).stdout.split())
+    assert "3.5, between rung 3, Informing, and rung 4, Consultation (Tokenism)" in out
+    assert "rung 4, Consultation (Doing for)" in out
+    assert "rung 3.5" not in out

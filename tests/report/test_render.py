@@ -102,6 +102,8 @@ def test_markdown_keeps_the_space_before_a_band_or_the_typical_rung(
     demo_result: SharedResult,
 ) -> None:
     text = render_report(demo_result, "md")
-    assert "Overall: **rung 3.5, Informing** (Tokenism)" in text
+    assert (
+        "Overall: **3.5, between rung 3, Informing, and rung 4, Consultation** (Tokenism)" in text
+    )
     assert "| Consultation (typical rung) |" in text
     assert "**(" not in text and "n(typical" not in text

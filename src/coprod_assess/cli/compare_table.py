@@ -44,8 +44,8 @@ def render_diff_table(diff: Diff, console: Console) -> None:
             style = STYLE[move.direction]
             table.add_row(
                 inert(title),
-                inert(cell_words(move, rung, "old")),
-                inert(cell_words(move, rung, "new")),
+                inert(cell_words(move, rung, "old", rubric.rungs)),
+                inert(cell_words(move, rung, "new", rubric.rungs)),
                 f"[{style}]{change}[/{style}]" if style else change,
             )
         console.print()

@@ -12,7 +12,13 @@ from rich.table import Table
 
 from coprod_assess.cli.terminal_text import inert
 from coprod_assess.report.numbers import number
-from coprod_assess.wording import PEOPLE, count_words, missing_words, rung_words
+from coprod_assess.wording import (
+    PEOPLE,
+    count_words,
+    missing_words,
+    rung_group_words,
+    rung_words,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,9 +35,9 @@ def score_text(rubric: RubricResult, score: Score) -> str:
             return f"not enough answers ({score.coverage:.0f}% answered)"
         return missing_words(score)
     if rubric.ladder is not None and rubric.ladder.typical is not None:
-        rung = rubric.ladder.typical
-        group = f" ({rung.group})" if rung.group else ""
-        return rung_words(rung) + group
+        rungs = rubric.ladder.rungs
+        group = rung_group_words(score.value, rungs)
+        return rung_words(score.value, rungs) + (f" ({group})" if group else "")
     low, high = rubric.range
     return f"{number(score.value)} of {number(low)}-{number(high)} ({score.percent:.0f}%)"
 
@@ -76,7 +82,10 @@ def render_summary(shared: SharedResult, console: Console, *, plain: bool = Fals
     console.print(table)
     for rubric in shared.rubrics:
         if rubric.ladder and rubric.ladder.weakest:
-            areas = "; ".join(f"{a.title}: {rung_words(a.rung)}" for a in rubric.ladder.weakest)
+            areas = "; ".join(
+                f"{a.title}: {rung_words(a.rung.value, rubric.ladder.rungs)}"
+                for a in rubric.ladder.weakest
+            )
             console.print(f"Weakest decision area on the ladder: {inert(areas)}")
     _lowest(shared, console, plain)
     _gaps(shared, console, plain)

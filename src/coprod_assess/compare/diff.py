@@ -76,6 +76,9 @@ class RubricDiff(ResultModel):
     notes: list[str] = Field(default_factory=list)
     score: Move
     rung: RungMove | None = None
+    rungs: list[Rung] = Field(
+        default_factory=list, description="A ladder's rungs, lowest first, to name places by."
+    )
     coverage_old: float
     coverage_new: float
     gap_old: float | None = None
@@ -228,6 +231,7 @@ def compare_rubric(old: RubricResult, new: RubricResult, *, same_form: bool = Tr
         rung=_rung_move(old.ladder.typical, new.ladder.typical)
         if ladder and old.ladder and new.ladder
         else None,
+        rungs=new.ladder.rungs if new.ladder else [],
         coverage_old=old.scores.everyone.coverage,
         coverage_new=new.scores.everyone.coverage,
         gap_old=old.gap,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coprod_assess.compare.diff import Move, RungMove
 from coprod_assess.compare.trend import Point
+from coprod_assess.scoring.result import Rung
 from coprod_assess.wording import gap_words, mix_words, rung_words, score_cell
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "not compared": "·"}
@@ -19,11 +22,12 @@ def change_words(move: Move) -> str:
     return f"{ARROWS[move.direction]} {word} {abs(move.change):.0f} points"
 
 
-def cell_words(move: Move, rung: RungMove | None, which: str) -> str:
-    """The before or after cell: a rung on a ladder, else a score with percent and band."""
+def cell_words(move: Move, rung: RungMove | None, which: str, rungs: Sequence[Rung]) -> str:
+    """The before or after cell: a place on a ladder (`rungs`, lowest first) in words,
+    else a score with percent and band."""
     if rung is not None:
         place = rung.old if which == "old" else rung.new
-        return rung_words(place) if place else "-"
+        return rung_words(place.value, rungs) if place else "-"
     if which == "old":
         return score_cell(move.old, move.old_percent, move.old_band)
     return score_cell(move.new, move.new_percent, move.new_band)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.scoring.result import RubricResult
-from coprod_assess.wording import missing_words, rung_words
+from coprod_assess.wording import missing_words, rung_group_words, rung_words
 
 WIDTH = 720
 LABEL_WIDTH = 250
@@ -219,13 +219,14 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
     for rung in rungs:
         rung.areas = [p.title for p in placed if p.value == rung.value]
         rung.typical = typical is not None and typical.value == rung.value
+    steps = ladder.rungs if ladder else []
     if typical is not None:
-        typical_text = f"Typical rung: {number(typical.value)}, {typical.name}"
-        if typical.group:
-            typical_text += f" ({typical.group})"
+        group = rung_group_words(typical.value, steps)
+        typical_text = f"Typical rung: {rung_words(typical.value, steps)}"
+        typical_text += f" ({group})" if group else ""
     else:
         typical_text = "Not enough answers to place the typical rung."
-    areas = "; ".join(f"{p.title}: {rung_words(p)}" for p in placed)
+    areas = "; ".join(f"{p.title}: {rung_words(p.value, steps)}" for p in placed)
     chart = LadderChart(
         id=f"chart-{rubric.id}",
         title=f"{rubric.title}: where each decision area sits",

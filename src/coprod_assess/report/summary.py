@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_assess.report.numbers import number, percent
-from coprod_assess.wording import count_words, rung_words, scale_words
+from coprod_assess.wording import count_words, rung_group_words, rung_words, scale_words
 
 if TYPE_CHECKING:
     from coprod_assess.report.view import ReportView
@@ -38,15 +38,19 @@ def _rubric_sentence(rubric: RubricResult) -> str:
         )
     ladder = rubric.ladder
     if ladder is not None and ladder.typical is not None:
-        typical = ladder.typical
-        group = f", which is {typical.group.lower()}" if typical.group else ""
-        text = f"On {rubric.title}, decisions typically sit at {rung_words(typical)}{group}."
+        typical = ladder.typical.value
+        group = rung_group_words(typical, ladder.rungs).lower()
+        which = f", which is {group}" if group else ""
+        text = (
+            f"On {rubric.title}, decisions typically sit at "
+            f"{rung_words(typical, ladder.rungs)}{which}."
+        )
         if ladder.weakest:
             areas = " and ".join(a.title.lower() for a in ladder.weakest)
-            rung = ladder.weakest[0].rung
+            lowest = rung_words(ladder.weakest[0].rung.value, ladder.rungs)
             text += (
                 f" Power is only as strong as its weakest link: {areas} "
-                f"{'sits' if len(ladder.weakest) == 1 else 'sit'} lowest, at {rung_words(rung)}."
+                f"{'sits' if len(ladder.weakest) == 1 else 'sit'} lowest, at {lowest}."
             )
         return text
     low, high = rubric.range

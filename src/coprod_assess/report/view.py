@@ -132,10 +132,10 @@ class ReportView:
 
 def dimension_words(rubric: RubricResult, dim: DimensionResult | None = None) -> str:
     """A rubric's or dimension's score for people: a rung, or a value in its range."""
+    rungs = rubric.ladder.rungs if rubric.ladder else []
     if dim is None:
-        rung = rubric.ladder.typical if rubric.ladder else None
-        return score_words(rubric.scores.everyone, *rubric.range, rung)
-    return score_words(dim.scores.everyone, *dim.range, dim.rung)
+        return score_words(rubric.scores.everyone, *rubric.range, rungs)
+    return score_words(dim.scores.everyone, *dim.range, rungs)
 
 
 def build_view(shared: SharedResult) -> ReportView:
@@ -179,6 +179,7 @@ def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
     everyone = rubric.scores.everyone
     labels = shared.respondents.labels
     ladder = rubric.method == "ladder"
+    rungs = rubric.ladder.rungs if rubric.ladder else []
     return RubricSection(
         id=rubric.id,
         title=rubric.title,
@@ -190,7 +191,7 @@ def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
             RoleRow(
                 labels.get(role, role),
                 score.respondents,
-                short_score_words(score.value, score.percent, ladder),
+                short_score_words(score.value, score.percent, rungs),
             )
             for role, score in rubric.scores.roles.items()
         ],
