@@ -39,26 +39,25 @@ def first_sentence(text: str) -> str:
     return found.group(1) if found else text
 
 
-def _step(rung: Rung, options: dict[float, Option]) -> str:
+def _meaning(rung: Rung, options: dict[float, Option]) -> str:
+    """What a step means, from the rubric's scale: its first sentence, or nothing."""
     described = options.get(rung.value)
-    if described is None or not described.description:
-        return f"{rung.name}."
-    return f"{rung.name}: {first_sentence(described.description)}"
+    return first_sentence(described.description) if described and described.description else ""
 
 
 def _place(rubric: RubricResult, value: float, options: dict[float, Option]) -> str:
-    """Where a value sits on a ladder, in words: a step, or between two steps."""
+    """Where a value sits on a ladder, in short sentences: a step, or between two steps."""
     rungs = rubric.ladder.rungs if rubric.ladder else []
     exact = next((rung for rung in rungs if abs(rung.value - value) < 1e-9), None)
     if exact is not None:
-        return f"at the step called {_step(exact, options)}"
+        return f"at the step called {exact.name}. {_meaning(exact, options)}".strip()
     below = [rung for rung in rungs if rung.value < value]
     above = [rung for rung in rungs if rung.value > value]
     if not below or not above:
         return "off the ladder."
-    low, high = below[-1], above[0]
-    return (
-        f"between two steps. {_step(low, options)} {_step(high, options)}".removesuffix(".") + "."
+    steps = [(rung.name, _meaning(rung, options)) for rung in (below[-1], above[0])]
+    return f"between two steps, {steps[0][0]} and {steps[1][0]}. " + " ".join(
+        f"{name}: {meaning}" for name, meaning in steps if meaning
     )
 
 
@@ -72,7 +71,7 @@ def _ladder_findings(rubric: RubricResult, catalog: Catalog) -> list[Finding]:
         Finding(
             f"ladder/{rubric.id}",
             f"On {rubric.title}, most decisions are "
-            f"{_place(rubric, ladder.typical.value, options)}",
+            f"{_place(rubric, ladder.typical.value, options)}".strip(),
         )
     ]
     if ladder.weakest and ladder.weakest[0].rung.value < ladder.typical.value:
@@ -82,7 +81,7 @@ def _ladder_findings(rubric: RubricResult, catalog: Catalog) -> list[Finding]:
             Finding(
                 f"weakest/{rubric.id}",
                 f"On {rubric.title}, the weakest area {verb} {areas}. There, decisions are "
-                f"{_place(rubric, ladder.weakest[0].rung.value, options)}",
+                f"{_place(rubric, ladder.weakest[0].rung.value, options)}".strip(),
             )
         )
     return found
@@ -100,15 +99,15 @@ def _gap_findings(shared: SharedResult) -> list[Finding]:
     for rubric, dim, gap in gaps[:MOST_GAPS]:
         much = "much " if abs(gap) >= MUCH_FROM else ""
         higher, lower = (
-            ("staff and other professionals", "people with lived experience")
+            ("staff", "people with lived experience")
             if gap > 0
-            else ("people with lived experience", "staff and other professionals")
+            else ("people with lived experience", "staff")
         )
         findings.append(
             Finding(
                 f"gap/{rubric.id}/{dim.id}",
-                f"On {dim.title.lower()} ({rubric.title}), {higher} rate the service {much}"
-                f"better than {lower} do.",
+                f"{higher[:1].upper()}{higher[1:]} think the service does {much}better on "
+                f"{dim.title.lower()} than {lower} do. This is on {rubric.title}.",
             )
         )
     return findings
@@ -127,7 +126,8 @@ def main_findings(shared: SharedResult, catalog: Catalog) -> list[Finding]:
     findings += [
         Finding(
             f"flag/{flag.id}",
-            f"A warning sign: {flag.title}. {first_sentence(flag.explanation)}",
+            f"A warning sign came up: {flag.title.removesuffix('.')}. "
+            f"{first_sentence(flag.explanation)}".strip(),
         )
         for flag in shared.flags
     ]
