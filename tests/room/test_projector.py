@@ -72,6 +72,7 @@ def test_the_projector_shows_the_way_in_and_the_counts(room: RoomUnderTest) -> N
         "lived": "fewer than 3",
         "professional": "fewer than 3",
         "closed": False,
+        "checking": False,
     }
 
 
@@ -94,7 +95,7 @@ def test_the_projector_never_shows_an_answer_a_note_or_a_name(tmp_path: Path) ->
         assert SECRET_NAME not in text and "Okonkwo" not in text
         assert "Established" not in text and "Embedded" not in text  # no option's words
     json = replies[1].json()
-    assert set(json) == {"joined", "finished", "lived", "professional", "closed"}
+    assert set(json) == {"joined", "finished", "lived", "professional", "closed", "checking"}
     # Nor does the report the room sees show the name.
     report = facilitator.get("/report").text
     assert "Okonkwo" not in report

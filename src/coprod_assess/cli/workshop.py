@@ -71,8 +71,11 @@ def workshop(
     Phones join by the QR code or the address and room code on the projector page.
     Every answer is saved on this laptop before the next question shows. Type
     "close" here (or use the projector page) to close answering and show the
-    report; Ctrl-C stops the server. Run `coprod workshop FILE` again to carry on:
-    the room remembers its options (a lower --min-group is not taken).
+    report. Then "check" starts the sense-check: each phone shows the main
+    findings one at a time and asks whether they match that person's experience;
+    "end" ends it and makes the report again with what people said. Ctrl-C stops
+    the server. Run `coprod workshop FILE` again to carry on: the room remembers
+    its options (a lower --min-group is not taken).
     """
     import sys
 
@@ -147,6 +150,9 @@ def workshop(
         if not room.closed:
             _say(f"Answering was still open: run `coprod workshop {file}` to carry on.")
             raise typer.Exit(EXIT_INTERRUPTED)
+        if room.sense_check.open:
+            _say(f"The sense-check was still open: run `coprod workshop {file}` to carry on.")
+            raise typer.Exit(EXIT_INTERRUPTED)
 
 
 def _ask(prompt: str) -> str:
@@ -192,8 +198,13 @@ def _introduce(room: Room, control: str, rubric_count: int, short: bool) -> None
         _say(f"            {other}")
     _say(f"Projector:  {control}")
     _say("            Open it on the screen the room sees; keep this address to yourself.")
-    if room.closed:
-        _say('Answering is closed. Type "open" and Enter to open it again.')
+    if room.sense_check.open:
+        _say('The sense-check is open. Type "end" and Enter to end it.')
+    elif room.closed:
+        _say(
+            'Answering is closed. Type "check" and Enter to start the sense-check, or "open" '
+            "to open answering again."
+        )
     else:
         _say('Type "close" and Enter to close answering.')
     _say("Ctrl-C stops the server; every answer is saved. Run the same command to carry on.")

@@ -12,6 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.room.check_pages import CheckPages
 from coprod_assess.room.guards import Guards
 from coprod_assess.room.pages import Participant
 from coprod_assess.room.projector import Projector
@@ -45,6 +46,14 @@ def build_app(room: Room) -> Guards:
     web = Web(room)
     participant = Participant(room, web)
     projector = Projector(room, web)
+    checks = CheckPages(room, web, participant)
+
+    async def home(request: Request) -> Response:
+        # While the sense-check is open (and after it, for a phone that took part), the
+        # room's address leads to it.
+        if room.closed and (room.sense_check.open or await checks.took_part(request)):
+            return await checks.home(request)
+        return await participant.home(request)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404
@@ -59,7 +68,7 @@ def build_app(room: Room) -> Guards:
         return participant.not_saved(request, exc)
 
     routes = [
-        Route("/", participant.home),
+        Route("/", home),
         Route("/code", participant.code, methods=["POST"]),
         Route("/join/{token}", participant.join_link),
         Route("/start", participant.start, methods=["POST"]),
@@ -68,11 +77,19 @@ def build_app(room: Room) -> Guards:
         Route("/pause", participant.pause),
         Route("/leave", participant.leave, methods=["POST"]),
         Route("/report", participant.report),
+        Route("/check", checks.start_page),
+        Route("/check/start", checks.start, methods=["POST"]),
+        Route("/check/{number:int}", checks.finding, methods=["GET", "POST"]),
+        Route("/check/done", checks.done),
+        Route("/check/pause", checks.pause),
+        Route("/check/state", checks.state),
         Route("/control/{token}", projector.control_link),
         Route("/projector", projector.show),
         Route("/projector/counts", projector.counts),
         Route("/projector/close", projector.close, methods=["GET", "POST"]),
         Route("/projector/reopen", projector.reopen, methods=["POST"]),
+        Route("/projector/check", projector.start_check, methods=["POST"]),
+        Route("/projector/check/end", projector.end_check, methods=["POST"]),
         Route("/static/{name}", static),
     ]
     handlers = {404: not_found, 405: not_found, CoprodError: not_saved}

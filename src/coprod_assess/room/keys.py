@@ -47,9 +47,10 @@ def _text(digest: bytes, length: int = 22) -> str:
 
 @dataclass(frozen=True)
 class RoomKeys:
-    """The room's key and where it is kept; `closed` says whether answering was closed, and
-    `issued` the highest respondent number the room has given out (never given again, so
-    a phone whose person was removed by hand can never become someone else)."""
+    """The room's key and where it is kept; `closed` says whether answering was closed,
+    `checking` whether the sense-check round is open, and `issued` and `check_issued` the
+    highest respondent and sense-check numbers the room has given out (never given again,
+    so a phone whose person was removed by hand can never become someone else)."""
 
     key: bytes
     path: Path
@@ -61,6 +62,8 @@ class RoomKeys:
     # Each person's answers as the last report showed them (a fingerprint per id): a new
     # report that would differ from it by fewer than --min-group people is held back.
     shown: Mapping[str, str] = field(default_factory=dict)
+    checking: bool = False
+    check_issued: int = 0
 
     def _mac(self, purpose: str, value: str = "") -> bytes:
         return hmac.new(self.key, f"{purpose}\0{value}".encode(), hashlib.sha256).digest()
@@ -106,8 +109,8 @@ class RoomKeys:
         return value if hmac.compare_digest(expected.encode(), signed.encode()) else None
 
     def changed(self, **change: Any) -> RoomKeys:
-        """The same room with `change` (closed, issued, options, shown), saved so a restart
-        keeps it."""
+        """The same room with `change` (closed, issued, options, shown, checking...), saved
+        so a restart keeps it."""
         keys = replace(self, **change)
         if keys != self:
             keys.save()
@@ -130,6 +133,8 @@ class RoomKeys:
             "issued": self.issued,
             "options": dict(self.options),
             "shown": dict(self.shown),
+            "checking": self.checking,
+            "check_issued": self.check_issued,
         }
         if not self.path.exists():
             with contextlib.suppress(FileExistsError):
@@ -164,13 +169,15 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
         body = json.loads(raw.decode("utf-8")) if raw is not None else None
         key = bytes.fromhex(body["key"]) if isinstance(body, dict) else b""
         closed = body.get("closed") is True if isinstance(body, dict) else False
-        issued = body.get("issued") if isinstance(body, dict) else 0
-        issued = issued if isinstance(issued, int) and 0 <= issued < 10**9 else 0
+        issued = _count(body.get("issued") if isinstance(body, dict) else 0)
         options = _mapping(body.get("options")) if isinstance(body, dict) else {}
         shown = _mapping(body.get("shown")) if isinstance(body, dict) else {}
         shown = {str(k): str(v) for k, v in shown.items()}
+        checking = body.get("checking") is True if isinstance(body, dict) else False
+        check_issued = _count(body.get("check_issued") if isinstance(body, dict) else 0)
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
         key, closed, issued, options, shown = b"", False, 0, {}, {}
+        checking, check_issued = False, 0
     if len(key) != 32:
         raise CoprodError.single(
             name,
@@ -178,7 +185,16 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
             "is not a room file coprod wrote; run `coprod workshop` with --new-room to start "
             "a new room (phones that joined before will need to scan the new code)",
         )
-    return RoomKeys(key, path, closed, issued, options, shown)
+    return RoomKeys(key, path, closed, issued, options, shown, checking, check_issued)
+
+
+def _count(value: object) -> int:
+    """A number the room gave out, as the file holds it (0 for anything else)."""
+    return (
+        value
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**9
+        else 0
+    )
 
 
 def _mapping(value: object) -> dict[str, Any]:

@@ -57,11 +57,14 @@ class Participant:
         self.web = web
         self.attempts = Attempts()
 
-    def _closed(self, request: Request) -> Response:
-        # The report only for a browser that may open it (the room's or the facilitator's).
+    def closed(self, request: Request) -> Response:
+        """The page for a closed room: thanks; the way to the sense-check while it is open,
+        else to the report (only for a browser that may open it: the room's or the
+        facilitator's)."""
         allowed = self.web.joined(request) or self.web.facilitator(request)
         ready = allowed and self.room.has_report()
         link = ("/report", "See what the room said") if ready else None
+        checking = self.web.joined(request) and self.room.sense_check.open
         if request.method == "POST" and "number" in request.path_params:
             # An answer sent from a page shown before answering closed: it was not saved.
             text = "Answering closed before this answer arrived, so it was not saved."
@@ -71,7 +74,14 @@ class Participant:
             text = "Thank you for taking part. Your answers are saved."
         else:  # never joined, or joined and not started: there is nothing of theirs to save
             text = "Thank you."
-        return self.web.message(request, "Answering has closed", text, 200, link)
+        if checking:
+            text += " Now, do the main findings match your experience?"
+            link = ("/check", "Check the findings")
+        # A phone that answered waits here: its script reloads the page when the round opens.
+        answered = self.web.joined(request) and self.web.person_id(request) is not None
+        return self.web.message(
+            request, "Answering has closed", text, 200, link, watch=answered and not checking
+        )
 
     def _turn(self, request: Request) -> Turn | None:
         person = self.web.person_id(request)
@@ -104,11 +114,11 @@ class Participant:
         """The code form, the welcome, or straight back to where this phone stopped."""
         if not self.web.joined(request):
             if self.room.closed:
-                return self._closed(request)
+                return self.closed(request)
             return self.web.page(request, "code.html.j2", {"error": None})
         turn = self._turn(request)
         if self.room.closed:
-            return self._closed(request)
+            return self.closed(request)
         if turn is not None:
             return see_other(_page_at(turn, await run_in_threadpool(self._resume_at, turn)))
         return self._welcome(request)
@@ -183,7 +193,7 @@ class Participant:
         if form is None or not self.web.joined(request):
             return self.web.refused(request)
         if self.room.closed:
-            return self._closed(request)
+            return self.closed(request)
         if self._turn(request) is not None:
             return see_other("/")
         role = str(form.get("role") or "")
@@ -218,7 +228,7 @@ class Participant:
         if not self.web.joined(request):
             return see_other("/")
         if self.room.closed:
-            return self._closed(request)
+            return self.closed(request)
         turn = self._turn(request)
         if turn is None:
             return see_other("/")
@@ -261,7 +271,7 @@ class Participant:
         except CoprodError as err:
             return self.not_saved(request, err)
         if following < 0:
-            return self._closed(request)
+            return self.closed(request)
         return see_other(_page_at(turn, following))
 
     def _show(
@@ -313,7 +323,7 @@ class Participant:
         if turn is None:
             return see_other("/")
         if self.room.closed:
-            return self._closed(request)
+            return self.closed(request)
         at = await run_in_threadpool(self._resume_at, turn)
         if at < turn.total:
             return see_other(f"/q/{at + 1}")
@@ -325,7 +335,7 @@ class Participant:
         if turn is None:
             return see_other("/")
         carry_on = _page_at(turn, await run_in_threadpool(self._resume_at, turn))
-        return self.web.page(request, "pause.html.j2", {"carry_on": carry_on})
+        return self.web.page(request, "pause.html.j2", {"carry_on": carry_on, "checking": False})
 
     async def leave(self, request: Request) -> Response:
         """End this person's turn on this device: the next person starts afresh."""

@@ -1,4 +1,5 @@
-"""The facilitator's pages: the projector (join details and live counts) and closing.
+"""The facilitator's pages: the projector (join details and live counts), closing, and the
+sense-check round (started and ended here once answering has closed).
 
 Reached only through the facilitator's secret address, which the terminal
 prints and the room never sees: opening it sets a cookie and moves on, so the
@@ -15,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.room.state import CheckingOpen
 from coprod_assess.room.web import Web, see_other
 
 if TYPE_CHECKING:
@@ -53,7 +55,9 @@ class Projector:
             return self._refused(request)
         from coprod_assess.room.qr import qr_svg
 
-        counts = await run_in_threadpool(self.room.counts)
+        check = self.room.sense_check
+        checking = check.open
+        counts = await run_in_threadpool(check.counts if checking else self.room.counts)
         urls = list(self.room.settings.join_urls)
         join = f"{urls[0]}/join/{self.room.keys.join_token}"
         context = {
@@ -64,6 +68,9 @@ class Projector:
             "counts": counts,
             "closed": self.room.closed,
             "has_report": self.room.has_report(),
+            "checking": checking,
+            "findings": check.total,
+            "checked": 0 if checking else await run_in_threadpool(check.responded),
         }
         return self.web.page(request, "projector.html.j2", context)
 
@@ -71,7 +78,9 @@ class Projector:
         """The live counts, for the projector's script (it reloads when answering closes)."""
         if not self.web.facilitator(request):
             return JSONResponse({"error": "facilitator only"}, status_code=403)
-        counts = await run_in_threadpool(self.room.counts)
+        checking = self.room.sense_check.open
+        count = self.room.sense_check.counts if checking else self.room.counts
+        counts = await run_in_threadpool(count)
         return JSONResponse(
             {
                 "joined": counts.joined,
@@ -79,6 +88,7 @@ class Projector:
                 "lived": counts.lived_said,
                 "professional": counts.professional_said,
                 "closed": self.room.closed,
+                "checking": checking,
             }
         )
 
@@ -116,6 +126,72 @@ class Projector:
             return self._refused(request)
         if await self.web.form(request) is None:
             return self.web.refused(request)
-        was_closed = await run_in_threadpool(self.room.reopen)
+        try:
+            was_closed = await run_in_threadpool(self.room.reopen)
+        except CheckingOpen:
+            return self.web.message(
+                request,
+                "The sense-check is open",
+                "End the sense-check first; then answering can open again.",
+                409,
+                ("/projector", "Back to the projector page"),
+            )
         self.room.announce_open(was_closed)
+        return see_other("/projector")
+
+    async def start_check(self, request: Request) -> Response:
+        """Open the sense-check round: each phone shows the main findings to check."""
+        if not self.web.facilitator(request):
+            return self._refused(request)
+        if await self.web.form(request) is None:
+            return self.web.refused(request)
+        check = self.room.sense_check
+        try:
+            started = await run_in_threadpool(check.start)
+        except CoprodError as err:
+            self.room.problem(err)
+            return self.web.message(
+                request,
+                "The findings could not be drawn",
+                "The terminal says why. Every answer is saved.",
+                500,
+                ("/projector", "Back to the projector page"),
+            )
+        check.announce_started(started)
+        if started.refused:
+            why = {
+                "answering": "Answering is still open: close answering first.",
+                "nobody": "Nobody has answered anything, so there are no findings to check.",
+                "nothing": "There are too few answers to draw findings from, so there is "
+                f"nothing to check (no result is shown for fewer than "
+                f"{self.room.settings.min_group} people).",
+            }[started.refused]
+            return self.web.message(
+                request,
+                "The sense-check did not start",
+                why,
+                409,
+                ("/projector", "Back to the projector page"),
+            )
+        return see_other("/projector")
+
+    async def end_check(self, request: Request) -> Response:
+        """End the sense-check round and make the report again."""
+        if not self.web.facilitator(request):
+            return self._refused(request)
+        if await self.web.form(request) is None:
+            return self.web.refused(request)
+        check = self.room.sense_check
+        try:
+            ended = await run_in_threadpool(check.end)
+        except CoprodError as err:
+            self.room.problem(err)
+            return self.web.message(
+                request,
+                "The sense-check has ended, but the report could not be made",
+                "The terminal says why. Every response is saved.",
+                500,
+                ("/projector", "Back to the projector page"),
+            )
+        check.announce_ended(ended)
         return see_other("/projector")

@@ -42,35 +42,60 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def listen_to_terminal(room: Room) -> None:
-    """Let the facilitator type `close` (or `open`, or Enter for the counts) while the
-    server runs; only when the terminal is a person's."""
+    """Let the facilitator type `close` (or `open`, `check`, `end`, or Enter for the counts)
+    while the server runs; only when the terminal is a person's."""
     if not sys.stdin.isatty():
         return
 
     def read() -> None:
         for line in sys.stdin:
-            command = line.strip().lower()
             try:
-                if command == "close":
-                    room.announce_closed(room.close())
-                elif command in ("open", "reopen"):
-                    room.announce_open(room.reopen())
-                elif command:
-                    room.settings.say(
-                        "Type close to close answering, open to open it again, or press "
-                        "Enter for the counts. Ctrl-C stops the server."
-                    )
-                else:
-                    counts = room.counts()
-                    room.settings.say(
-                        f"Joined {counts.joined}, finished {counts.finished} "
-                        f"({counts.lived_said} with lived experience, "
-                        f"{counts.professional_said} professionals)."
-                    )
+                obey(room, line.strip().lower())
             except CoprodError as err:
                 room.problem(err)
 
     threading.Thread(target=read, name="terminal", daemon=True).start()
+
+
+def obey(room: Room, command: str) -> None:
+    """Do what the facilitator typed, and say what it did."""
+    from coprod_assess.room.state import CheckingOpen
+
+    check = room.sense_check
+    if command == "close":
+        room.announce_closed(room.close())
+    elif command in ("open", "reopen"):
+        try:
+            room.announce_open(room.reopen())
+        except CheckingOpen:
+            room.settings.say(
+                "The sense-check is open. Type end to end it first, then open to open "
+                "answering again."
+            )
+    elif command == "check":
+        check.announce_started(check.start())
+    elif command == "end":
+        check.announce_ended(check.end())
+    elif command:
+        room.settings.say(
+            "Type close to close answering, open to open it again, check to start the "
+            "sense-check once answering is closed, end to end it, or press Enter for the "
+            "counts. Ctrl-C stops the server."
+        )
+    elif check.open:
+        counts = check.counts()
+        room.settings.say(
+            f"Checking the findings: started {counts.joined}, checked them all "
+            f"{counts.finished} ({counts.lived_said} with lived experience, "
+            f"{counts.professional_said} professionals)."
+        )
+    else:
+        counts = room.counts()
+        room.settings.say(
+            f"Joined {counts.joined}, finished {counts.finished} "
+            f"({counts.lived_said} with lived experience, "
+            f"{counts.professional_said} professionals)."
+        )
 
 
 def serve(room: Room, sock: socket.socket) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from coprod_assess.answers.turn import Turn
 from coprod_assess.errors import CoprodError
+from coprod_assess.room.check_round import CheckRound
 from coprod_assess.room.keys import RoomKeys
 from coprod_assess.room.writer import Writer
 
@@ -37,6 +38,10 @@ PER_DEVICE = 40  # people who can join from one phone, tablet or laptop
 
 class RoomFull(Exception):
     """As many people have joined as the room allows."""
+
+
+class CheckingOpen(Exception):
+    """Answering cannot open again while the sense-check is open."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class Room:
         self._report: str | None = None
         self.problems: list[str] = []
         self._devices: Counter[str] = Counter()
+        self.sense_check = CheckRound(self)
 
     def problem(self, err: CoprodError) -> None:
         """An answer that could not be saved: told to the facilitator's terminal at once."""
@@ -143,22 +149,35 @@ class Room:
         def add() -> str:
             if len(self.session.respondents) >= self.settings.max_people:
                 raise RoomFull
-            if device and self._devices[device] >= PER_DEVICE:
-                raise RoomFull
+            self.from_device(device)
             person = str(self.session.add(role, name or None)["id"])
             self.keys = self.keys.with_issued(self.session.issued)
-            if device:
-                self._devices[device] += 1
+            self.joined_from(device)
             return person
 
         person = self.writer.write(add)
+        self.tell_shared(device)
+        return person
+
+    def from_device(self, device: str) -> None:
+        """Refuse (RoomFull) one more person from a device that has brought in as many as one
+        device may: one phone cannot fill the room."""
+        if device and self._devices[device] >= PER_DEVICE:
+            raise RoomFull
+
+    def joined_from(self, device: str) -> None:
+        """Count one more person joined from `device`."""
+        if device:
+            self._devices[device] += 1
+
+    def tell_shared(self, device: str) -> None:
+        """Tell the facilitator when a second person has joined from one device."""
         if device and self._devices[device] > 1:
             self.settings.say(
                 f"{self._devices[device]} people have joined from one device ({device}). On a "
                 "shared tablet that is expected; otherwise someone may be joining more than "
                 "once, which could give a small group's answers away."
             )
-        return person
 
     def turn(self, person_id: str) -> Turn | None:
         """The turn of the person with this id, or None when the file has no such person."""
@@ -172,17 +191,17 @@ class Room:
         with self.lock:
             people = list(self.session.respondents)
             finished = sum(self.session.finished(person) for person in people)
+        return self.counted([str(person.get("role")) for person in people], finished)
+
+    def counted(self, roles: Sequence[str], finished: int) -> Counts:
+        """The counts of people with these roles, `finished` of them done."""
         sides = {"lived": 0, "professional": 0}
-        for person in people:
-            role = self.catalog.roles.get(str(person.get("role")))
+        for role_id in roles:
+            role = self.catalog.roles.get(role_id)
             if role is not None and role.perspective in sides:
                 sides[role.perspective] += 1
         return Counts(
-            len(people),
-            finished,
-            sides["lived"],
-            sides["professional"],
-            self.settings.min_group,
+            len(roles), finished, sides["lived"], sides["professional"], self.settings.min_group
         )
 
     # Closing
@@ -199,6 +218,12 @@ class Room:
             if not self.session.answers_saved():
                 self._report = None
                 return Closed(None)
+            return self.renewed()
+
+    def renewed(self) -> Closed:
+        """Make the report again, unless it would differ from the one shown last by fewer
+        than --min-group people (then the last one stays, and `held` says how many)."""
+        with self.lock:
             prints = self._fingerprints()
             shown = self.keys.shown
             changed = {
@@ -241,8 +266,12 @@ class Room:
         )
 
     def reopen(self) -> bool:
-        """Let people answer again; whether answering had been closed."""
+        """Let people answer again; whether answering had been closed. Refused (CheckingOpen)
+        while the sense-check is open: ending it first makes its report, and the phones
+        checking are told the round has ended rather than sent back to the questions."""
         with self.lock:
+            if self.keys.checking:
+                raise CheckingOpen
             was_closed = self.closed
             self.keys = self.keys.with_closed(False)
             self._report = None
@@ -273,7 +302,8 @@ class Room:
             return None
 
     def _fingerprints(self) -> dict[str, str]:
-        """Each person's role and answers, boiled down: what a report is made from."""
+        """Each person's role and answers, and each sense-check person's role and responses,
+        boiled down: what a report is made from."""
         prints = {}
         for person in self.session.respondents:
             body = json.dumps(
@@ -287,6 +317,15 @@ class Room:
                 default=str,
             )
             prints[str(person.get("id"))] = hashlib.sha256(body.encode()).hexdigest()[:16]
+        for checker_id, checker in self.sense_check.checking.people().items():
+            # Someone who started and said nothing yet adds nothing to the report: counted
+            # as a change they would let a report through that gives the others away.
+            if isinstance(checker, dict) and checker.get("responses"):
+                body = json.dumps(
+                    [checker.get("role"), checker.get("responses")], sort_keys=True, default=str
+                )
+                digest = hashlib.sha256(body.encode()).hexdigest()[:16]
+                prints[f"check:{checker_id}"] = digest
         return prints
 
     def _write_report(self) -> str:

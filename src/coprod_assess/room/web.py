@@ -46,6 +46,7 @@ class Web:
         self.person_cookie = f"coprod-{suffix}-person"
         self.control_cookie = f"coprod-{suffix}-control"
         self.form_cookie = f"coprod-{suffix}-form"
+        self.checker_cookie = f"coprod-{suffix}-checker"
 
     # Who is asking
 
@@ -56,6 +57,11 @@ class Web:
     def person_id(self, request: Request) -> str | None:
         """The respondent this browser answers as, if any (its cookie is signed)."""
         return self.room.keys.signed_value("person", request.cookies.get(self.person_cookie))
+
+    def checker_id(self, request: Request) -> str | None:
+        """The sense-check person this browser checks the findings as, when it joined the
+        round without answering here (its cookie is signed)."""
+        return self.room.keys.signed_value("checker", request.cookies.get(self.checker_cookie))
 
     def facilitator(self, request: Request) -> bool:
         """Whether this browser opened the facilitator's secret address."""
@@ -77,9 +83,16 @@ class Web:
         """Remember who answers in this browser, so a reopened page carries on."""
         self._set(response, self.person_cookie, self.room.keys.sign("person", person_id))
 
+    def remember_checker(self, response: Response, person_id: str) -> None:
+        """Remember who checks the findings in this browser (someone who did not answer
+        here), so a reopened page carries on."""
+        self._set(response, self.checker_cookie, self.room.keys.sign("checker", person_id))
+
     def forget_person(self, response: Response) -> None:
-        """End one person's turn in this browser (the next person starts afresh)."""
-        response.delete_cookie(self.person_cookie, path="/", httponly=True, samesite="lax")
+        """End one person's turn in this browser, answering and checking (the next person
+        starts afresh)."""
+        for name in (self.person_cookie, self.checker_cookie):
+            response.delete_cookie(name, path="/", httponly=True, samesite="lax")
 
     def let_facilitator_in(self, response: Response) -> None:
         """Remember the facilitator's browser (a day: one workshop)."""
@@ -107,12 +120,19 @@ class Web:
         return response
 
     def message(
-        self, request: Request, heading: str, text: str, status: int, link: tuple[str, str] | None
+        self,
+        request: Request,
+        heading: str,
+        text: str,
+        status: int,
+        link: tuple[str, str] | None,
+        *,
+        watch: bool = False,
     ) -> HTMLResponse:
-        """A page that only says something (an error, a closed room), with a way on."""
-        return self.page(
-            request, "message.html.j2", {"heading": heading, "text": text, "link": link}, status
-        )
+        """A page that only says something (an error, a closed room), with a way on;
+        `watch`: its script reloads it when the sense-check opens."""
+        context = {"heading": heading, "text": text, "link": link, "watch": watch}
+        return self.page(request, "message.html.j2", context, status)
 
     async def form(self, request: Request) -> FormData | None:
         """The posted form, or None when it did not come from one of the room's own pages."""

@@ -1,0 +1,255 @@
+"""The sense-check round: once answering has closed, the room checks the main findings.
+
+The facilitator opens the round from the projector or the terminal. The findings are
+drawn once, through the privacy step, into the answers file's own `sense_check`
+section (a file that holds findings already keeps them), and each response goes
+through the room's one writer, like an answer: on disk before the phone is told it
+is saved. Ending the round makes the report again, held back like any report that
+would differ from the last one shown by fewer than --min-group people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from coprod_assess.answers.checking import Checking, Said
+
+if TYPE_CHECKING:
+    from coprod_assess.room.state import Closed, Counts, Room
+
+Refusal = Literal["", "answering", "nobody", "nothing"]
+
+
+@dataclass(frozen=True)
+class Started:
+    """What opening the round did: how many findings (drawn from how many people), whether
+    they were in the file already (`again`) or the round was open already; or why it did
+    not open: answering still open, nobody answered, or no finding could be shown."""
+
+    findings: int = 0
+    drawn_from: int = 0
+    again: bool = False
+    already: bool = False
+    refused: Refusal = ""
+
+
+class CheckRound:
+    """The sense-check round of one room."""
+
+    def __init__(self, room: Room) -> None:
+        self.room = room
+        self.checking = Checking(room.session)
+        self.checking.issued = room.keys.check_issued
+
+    @property
+    def open(self) -> bool:
+        """Whether the round is open now."""
+        return self.room.keys.checking
+
+    @property
+    def total(self) -> int:
+        """How many findings there are to check."""
+        return len(self.checking.findings)
+
+    def finding(self, index: int) -> str:
+        """The words of finding `index`."""
+        return self.checking.findings[index][1]
+
+    # The facilitator
+
+    def start(self) -> Started:
+        """Open the round: draw the findings into the file, or keep those it holds."""
+        room = self.room
+        with room.lock:
+            self.checking.people()  # takes in a hand edit first
+            if self.open:
+                return Started(self.total, self._drawn_from(), already=True)
+            if not room.closed:
+                return Started(refused="answering")
+            if not room.session.answers_saved():
+                return Started(refused="nobody")
+            again = bool(self.checking.findings)
+            if not again:
+                from coprod_assess.sensecheck.draw import draw_findings
+
+                settings = room.settings
+                findings, drawn_from = draw_findings(
+                    settings.answers, settings.rubric_paths, min_group=settings.min_group
+                )
+                if not findings:
+                    return Started(refused="nothing")
+                pairs = [(finding.id, finding.text) for finding in findings]
+                self.checking.begin(pairs, drawn_from, date.today())
+            room.keys = room.keys.changed(checking=True)
+            return Started(self.total, self._drawn_from(), again=again)
+
+    def _drawn_from(self) -> int:
+        drawn = (self.checking.section or {}).get("drawn_from")
+        return drawn if isinstance(drawn, int) else 0
+
+    def end(self) -> Closed:
+        """End the round and make the report again (held back as any report is)."""
+        from coprod_assess.room.state import Closed
+
+        room = self.room
+        with room.lock:
+            if not self.open:
+                return Closed(room.settings.report if room.has_report() else None, already=True)
+            room.keys = room.keys.changed(checking=False)
+            return room.renewed()
+
+    def _people(self) -> list[dict[str, Any]]:
+        """The people of the round as the room holds them (a count does not read the file
+        again: a broken hand edit shows on the pages that save, not on the projector)."""
+        found = (self.checking.section or {}).get("people")
+        people = found.values() if isinstance(found, dict) else []
+        return [person for person in people if isinstance(person, dict)]
+
+    def counts(self) -> Counts:
+        """How many people are checking, how many have responded to every finding, and of
+        each perspective: numbers only, never a response."""
+        with self.room.lock:
+            people = self._people()
+            wanted = {finding_id for finding_id, _ in self.checking.findings}
+            finished = sum(
+                wanted <= set(person.get("responses") or {}) and bool(wanted) for person in people
+            )
+        return self.room.counted([str(person.get("role")) for person in people], finished)
+
+    def responded(self) -> int:
+        """How many people have responded to at least one finding."""
+        with self.room.lock:
+            return sum(bool(person.get("responses")) for person in self._people())
+
+    # The phones
+
+    def checker_of(self, respondent: str) -> str | None:
+        """The person checking on behalf of a respondent who answered on this phone."""
+        with self.room.lock:
+            return self.checking.of_respondent(respondent)
+
+    def exists(self, person_id: str) -> bool:
+        """Whether the file has a sense-check person with this id."""
+        with self.room.lock:
+            return isinstance(self.checking.people().get(person_id), dict)
+
+    def join(self, role: str, respondent: str | None = None, device: str = "") -> str | None:
+        """A person starting the round (saved at once): a respondent who answered on this
+        phone, once, with the role they answered as; or someone new, with the role they
+        picked. Their id, or None when the round had ended. Raises RoomFull as joining
+        does: the room's most people, or as many as one device may bring in."""
+        room = self.room
+        if respondent is None and role not in {r.id for r in room.roles()}:
+            raise ValueError(f"{role!r} is not a role here")
+
+        def add() -> str | None:
+            if not self.open:
+                return None
+            chosen = role
+            if respondent is not None:
+                found = self.checking.of_respondent(respondent)
+                if found is not None:
+                    return found
+                chosen = str(room.session.person(respondent).get("role"))
+            elif len(self.checking.people()) >= room.settings.max_people:
+                from coprod_assess.room.state import RoomFull
+
+                raise RoomFull
+            else:
+                room.from_device(device)
+            person = self.checking.add(chosen, respondent)
+            room.keys = room.keys.changed(
+                check_issued=max(room.keys.check_issued, self.checking.issued)
+            )
+            if respondent is None:
+                room.joined_from(device)
+            return person
+
+        person = room.writer.write(add)
+        if respondent is None and person is not None:
+            room.tell_shared(device)
+        return person
+
+    def at(self, person_id: str) -> int:
+        """Where the person carries on: the first finding not responded to (the total when
+        every finding has a response)."""
+        with self.room.lock:
+            found = self.checking.first_open(person_id)
+        return self.total if found is None else found
+
+    def said(self, person_id: str, index: int) -> Said | None:
+        """What the person said of finding `index`, if anything."""
+        with self.room.lock:
+            return self.checking.said(person_id, index)
+
+    def save(self, person_id: str, index: int, said: Said) -> int | None:
+        """Save one response through the writer; the index to show next, or None when the
+        round ended before it arrived (nothing saved)."""
+
+        def change() -> int | None:
+            if not self.open:
+                return None
+            self.checking.save(person_id, index, said)
+            return index + 1
+
+        return self.room.writer.write(change)
+
+    # The terminal
+
+    def announce_started(self, started: Started) -> None:
+        """Tell the facilitator's terminal what opening the round did."""
+        say = self.room.settings.say
+        if started.already:
+            say("The sense-check is already open. Type end to end it.")
+        elif started.refused == "answering":
+            say(
+                "Answering is still open. Type close to close it, then check to start the "
+                "sense-check."
+            )
+        elif started.refused == "nobody":
+            say("Nobody has answered anything, so there are no findings to check.")
+        elif started.refused == "nothing":
+            say(
+                "There are too few answers to draw findings from (with --min-group "
+                f"{self.room.settings.min_group}), so there is nothing to check."
+            )
+        elif started.again:
+            say(
+                f"The sense-check is open again, with the same {_findings(started.findings)}. "
+                "Type end to end it."
+            )
+        else:
+            say(
+                f"The sense-check is open: {_findings(started.findings)} to check, drawn from "
+                f"{started.drawn_from} people's answers. Phones that answered show Check the "
+                "findings; anyone else can scan the code. Type end to end it."
+            )
+
+    def announce_ended(self, ended: Closed) -> None:
+        """Tell the facilitator's terminal what ending the round did and where things are."""
+        settings = self.room.settings
+        say = settings.say
+        if ended.already:
+            say("The sense-check is not open. Type check to start it.")
+            return
+        count = self.responded()
+        checked = f"{count} {'person' if count == 1 else 'people'} checked the findings"
+        where = f"The answers and responses are in {settings.answers}; the report is in"
+        if ended.report is None:
+            say(f"The sense-check ended: {checked}. Nobody had answered, so there is no report.")
+        elif ended.held:
+            people = "person has" if ended.held == 1 else "people have"
+            say(
+                f"The sense-check ended: {checked}. Only {ended.held} {people} answered, "
+                "changed answers or checked the findings since the last report, fewer than "
+                f"{settings.min_group}: the report was not updated, so it cannot give them "
+                f"away. {where} {ended.report}."
+            )
+        else:
+            say(f"The sense-check ended: {checked}. {where} {ended.report}.")
+
+
+def _findings(count: int) -> str:
+    return f"{count} finding{'' if count == 1 else 's'}"
