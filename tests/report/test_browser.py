@@ -73,15 +73,17 @@ def test_every_chart_has_a_name_a_description_and_a_table(
 ) -> None:
     page, _ = open_report(browser, reports["demo.html"])
     charts = page.evaluate(
-        "[...document.querySelectorAll('svg')].map(svg => ({"
-        " role: svg.getAttribute('role'),"
-        " title: svg.querySelector('title')?.textContent,"
-        " desc: svg.querySelector('desc')?.textContent,"
-        " table: !!svg.closest('figure')?.querySelector('table') }))"
+        "[...document.querySelectorAll('.chart')].map(chart => ({"
+        " role: chart.getAttribute('role'),"
+        " name: chart.getAttribute('aria-labelledby').split(' ')"
+        "   .map(id => document.getElementById(id).textContent.trim()),"
+        " table: !!chart.closest('figure')?.querySelector('table') }))"
     )
     assert len(charts) >= 5
     for chart in charts:
-        assert chart["role"] == "img" and chart["title"] and chart["desc"] and chart["table"]
+        title, description = chart["name"]
+        assert chart["role"] == "img" and chart["table"]
+        assert title and len(description) > len(title)
     headings = page.evaluate(
         "[...document.querySelectorAll('h1,h2,h3,h4')].map(h => Number(h.tagName[1]))"
     )

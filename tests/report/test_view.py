@@ -46,16 +46,3 @@ def test_three_to_five_priorities_with_actions(demo_result: SharedResult) -> Non
     assert all(item.actions for item in view.priorities)
     assert view.priorities[0].title == "Money and budgets"
     assert view.summary[0].startswith("Riverside Parent Carer Forum (sample) assessed")
-
-
-def test_ladder_labels_never_overlap_and_fit(demo_result: SharedResult) -> None:
-    from coprod_assess.report.charts import LINE_GAP
-
-    ladders = [s.ladder for s in build_view(demo_result).rubrics if s.ladder]
-    assert len(ladders) == 2  # Arnstein's and TLAP's
-    for ladder in ladders:
-        bottom = float("-inf")
-        for marker_y, label_y, lines in ladder.marks:
-            assert label_y >= marker_y and label_y >= bottom
-            bottom = label_y + LINE_GAP * len(lines)
-        assert bottom <= ladder.height

@@ -8,7 +8,7 @@ from coprod_assess import __version__
 from coprod_assess.compare.diff import Diff
 from coprod_assess.compare.trend import Trend, TrendRow
 from coprod_assess.compare.words import HELPERS
-from coprod_assess.report.charts import LineChart, line_chart
+from coprod_assess.report.charts import BarChart, period_chart
 from coprod_assess.report.templating import Kind, render
 
 
@@ -20,14 +20,14 @@ def render_diff(diff: Diff, output_format: str) -> str:
     return render(kind, f"diff.{kind}.j2", {"diff": diff, "tool_version": __version__, **HELPERS})
 
 
-def trend_sections(trend: Trend) -> list[tuple[LineChart, list[TrendRow]]]:
-    """Per rubric: a line chart of its overall percent, and its rows."""
+def trend_sections(trend: Trend) -> list[tuple[BarChart, list[TrendRow]]]:
+    """Per rubric: a chart of its overall percent in each period, and its rows."""
     labels = [info.period or info.date or str(n + 1) for n, info in enumerate(trend.periods)]
     sections = []
     for rubric_id, grouped in groupby(trend.rows, key=lambda row: row.rubric):
         rows = list(grouped)
         values = [point.percent if point else None for point in rows[0].points]
-        chart = line_chart(f"trend-{rubric_id}", f"{rows[0].title}: overall", labels, values)
+        chart = period_chart(f"trend-{rubric_id}", f"{rows[0].title}: overall", labels, values)
         sections.append((chart, rows))
     return sections
 

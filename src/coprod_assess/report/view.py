@@ -236,7 +236,7 @@ def _gap_chart(rows: list[GapRow]) -> BarChart | None:
     top = rows[:6]
     return BarChart(
         id="gaps",
-        title="Largest gaps between lived experience and professional views",
+        title="Largest gaps between lived experience and professional views, largest first",
         series=[perspective_name("lived"), perspective_name("professional")],
         rows=[
             BarRow(
