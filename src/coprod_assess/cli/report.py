@@ -18,6 +18,11 @@ class ReportFormat(StrEnum):
     md = "md"
 
 
+class Audience(StrEnum):
+    board = "board"
+    participants = "participants"
+
+
 @handle_errors
 def report(
     file: Annotated[
@@ -29,8 +34,21 @@ def report(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Where to write. Default: FILE's name + -report.html."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Where to write. Default: FILE's name + -report.html (-participants.html "
+            "for participants).",
+        ),
     ] = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            "--for",
+            help="board: the full report. participants: two plain pages for the people who "
+            "took part (what was asked, what the room said, what happens next).",
+        ),
+    ] = Audience.board,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
     show_names: Annotated[
         bool, typer.Option("--show-names", help="Name the people who wrote notes (off by default).")
@@ -47,18 +65,32 @@ def report(
     from coprod_assess.report.render import render_report
     from coprod_assess.scoring.from_file import scored_from_file
 
+    participants = audience is Audience.participants
+    if participants and show_names:
+        raise typer.BadParameter(
+            "the participants' report never names anyone: leave out --show-names",
+            param_hint="--show-names",
+        )
     chosen = output_format or (
         ReportFormat.md
         if output and output.suffix.lower() in (".md", ".markdown")
         else ReportFormat.html
     )
-    target = output or file.with_name(f"{file.stem}-report.{chosen.value}")
+    suffix = "participants" if participants else "report"
+    target = output or file.with_name(f"{file.stem}-{suffix}.{chosen.value}")
     check_output(target, [file])
     scored = scored_from_file(file, rubric or [], min_group=min_group, show_names=show_names)
     for warning in scored.warnings:
         echo_problem(warning)
     if show_names and scored.from_result_file:
         typer.echo("Names are not kept in result files: report from the answers file.", err=True)
-    text = render_report(scored.shared, chosen.value, template_dir=template_dir)
+    if participants:
+        from coprod_assess.report.participants import render_participants
+        from coprod_assess.rubric.catalog import load_catalog
+
+        catalog = load_catalog(rubric or [])
+        text = render_participants(scored.shared, catalog, chosen.value, template_dir=template_dir)
+    else:
+        text = render_report(scored.shared, chosen.value, template_dir=template_dir)
     write_atomic(target, text)
     typer.echo(f"Wrote {target}")
