@@ -101,6 +101,13 @@ def rung_group_words(value: float, rungs: Sequence[Step]) -> str:
     return low or ""
 
 
+def extreme_words(which: str, titles: Sequence[str], value: float, rungs: Sequence[Step]) -> str:
+    """The weakest or strongest decision areas of a ladder, which all sit at `value`:
+    "weakest decision area: Money and budgets, at rung 2, Therapy"."""
+    noun = "decision area" if len(titles) == 1 else "decision areas"
+    return f"{which} {noun}: {' and '.join(titles)}, at {rung_words(value, rungs)}"
+
+
 def missing_words(score: Score) -> str:
     """Why a score has no value: not enough answers, no answers, or not shown."""
     return MISSING.get(score.status, "no answers")

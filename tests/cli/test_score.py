@@ -138,3 +138,20 @@ def test_a_ladder_score_between_rungs_names_both_rungs(
     assert "3.5, between rung 3, Informing, and rung 4, Consultation (Tokenism)" in out
     assert "rung 4, Consultation (Doing for)" in out
     assert "rung 3.5" not in out
+
+
+def test_each_ladder_names_its_weakest_and_its_strongest_area(
+    cli: Run, years: Years, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # wide enough that no line wraps
+    lines = cli("score", str(years()["2026"])).stdout.splitlines()
+    assert (
+        "Arnstein's ladder of citizen participation: weakest decision area: Money and budgets, "
+        "at rung 2, Therapy; strongest decision area: Delivering the service, at 4.5, between "
+        "rung 4, Consultation, and rung 5, Placation."
+    ) in lines
+    assert (
+        "Think Local Act Personal's ladder of co-production: weakest decision area: Money and "
+        "budgets, at rung 2, Educating; strongest decision area: Delivering the service, at "
+        "rung 5, Engagement."
+    ) in lines

@@ -71,7 +71,8 @@ def test_each_ladder_area_sits_in_exactly_one_row_at_its_value(demo_result: Shar
     assert rows[4].areas == ["Designing services"]
     assert [row.value for row in chart.rows if row.typical] == [3.5]
     assert chart.typical_text == (
-        "Typical rung: 3.5, between rung 3, Informing, and rung 4, Consultation (Tokenism)"
+        "Decisions typically sit at 3.5, between rung 3, Informing, and rung 4, Consultation "
+        "(Tokenism)"
     )
     assert "Governance: 3.75, between rung 3, Informing, and rung 4, Consultation" in (
         chart.description

@@ -107,3 +107,19 @@ def test_markdown_keeps_the_space_before_a_band_or_the_typical_rung(
     )
     assert "| Consultation (typical rung) |" in text
     assert "**(" not in text and "n(typical" not in text
+
+
+def test_a_ladder_section_names_its_weakest_and_its_strongest_area(
+    demo_result: SharedResult,
+) -> None:
+    for fmt, start, end in (
+        ("md", "## Arnstein's ladder", "## The 5P power levers"),
+        ("html", '<section id="arnstein-ladder"', '<section id="five-p-levers"'),
+    ):
+        text = html.unescape(render_report(demo_result, fmt))
+        section = text[text.index(start) : text.index(end)]
+        assert "Weakest decision area: Money and budgets, at rung 2, Therapy." in section, fmt
+        assert (
+            "Strongest decision area: Delivering the service, at 4.5, between rung 4, "
+            "Consultation, and rung 5, Placation."
+        ) in section, fmt

@@ -15,6 +15,7 @@ from coprod_assess.report.numbers import number
 from coprod_assess.wording import (
     PEOPLE,
     count_words,
+    extreme_words,
     missing_words,
     rung_group_words,
     rung_words,
@@ -81,12 +82,13 @@ def render_summary(shared: SharedResult, console: Console, *, plain: bool = Fals
         )
     console.print(table)
     for rubric in shared.rubrics:
-        if rubric.ladder and rubric.ladder.weakest:
-            areas = "; ".join(
-                f"{a.title}: {rung_words(a.rung.value, rubric.ladder.rungs)}"
-                for a in rubric.ladder.weakest
-            )
-            console.print(f"Weakest decision area on the ladder: {inert(areas)}")
+        ladder = rubric.ladder
+        if ladder and ladder.weakest and ladder.strongest:
+            ends = [
+                extreme_words(which, [a.title for a in areas], areas[0].rung.value, ladder.rungs)
+                for which, areas in (("weakest", ladder.weakest), ("strongest", ladder.strongest))
+            ]
+            console.print(inert(f"{rubric.title}: {'; '.join(ends)}."))
     _lowest(shared, console, plain)
     _gaps(shared, console, plain)
     _flags(shared, console)

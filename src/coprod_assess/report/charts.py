@@ -191,7 +191,7 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
     ]
     if typical is not None:
         group = rung_group_words(typical.value, steps)
-        typical_text = f"Typical rung: {rung_words(typical.value, steps)}"
+        typical_text = f"Decisions typically sit at {rung_words(typical.value, steps)}"
         typical_text += f" ({group})" if group else ""
     else:
         typical_text = "Not enough answers to place the typical rung."

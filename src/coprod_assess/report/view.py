@@ -34,6 +34,7 @@ from coprod_assess.scoring.result import (
     UncheckedFlag,
 )
 from coprod_assess.wording import (
+    extreme_words,
     group_words,
     groups_words,
     perspective_name,
@@ -81,6 +82,7 @@ class RubricSection:
     title: str
     score: str
     band: str
+    extremes: list[str]
     chart: BarChart | None
     ladder: LadderChart | None
     roles: list[RoleRow]
@@ -185,6 +187,7 @@ def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
         title=rubric.title,
         score=dimension_words(rubric),
         band=everyone.band or "",
+        extremes=_extremes(rubric),
         chart=None if ladder else bar_chart(rubric),
         ladder=ladder_chart(rubric) if ladder else None,
         roles=[
@@ -207,6 +210,18 @@ def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
         coverage=f"{everyone.answered} of {everyone.asked} answers given "
         f"({percent(everyone.coverage)}) by {everyone.respondents} people",
     )
+
+
+def _extremes(rubric: RubricResult) -> list[str]:
+    """On a ladder, its weakest and its strongest decision areas, a sentence each."""
+    ladder = rubric.ladder
+    if ladder is None or not ladder.weakest or not ladder.strongest:
+        return []
+    ends = [
+        extreme_words(which, [a.title for a in areas], areas[0].rung.value, ladder.rungs)
+        for which, areas in (("Weakest", ladder.weakest), ("Strongest", ladder.strongest))
+    ]
+    return [f"{end}." for end in ends]
 
 
 def _gaps(shared: SharedResult) -> tuple[list[GapRow], str]:
