@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,4 +126,4 @@ def test_an_output_in_use_is_left_alone(cli: Run, write: Write, tmp_path: Path) 
 
 def test_help_lists_merge(cli: Run) -> None:
     listing = cli("--help").stdout
-    assert "  merge     Combine answers files from several laptops or forms into one.\n" in listing
+    assert re.search(r"\n  merge +Combine answers files from several laptops or forms into one\.\n", listing)
