@@ -126,4 +126,6 @@ def test_an_output_in_use_is_left_alone(cli: Run, write: Write, tmp_path: Path) 
 
 def test_help_lists_merge(cli: Run) -> None:
     listing = cli("--help").stdout
-    assert re.search(r"\n  merge +Combine answers files from several laptops or forms into one\.\n", listing)
+    assert re.search(
+        r"\n  merge +Combine answers files from several laptops or forms into one\.\n", listing
+    )

@@ -409,6 +409,12 @@ def test_fits_a_phone_without_scrolling_sideways(
 ) -> None:
     page, _ = _open(browser, pages[name], width)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    past_the_edge = page.evaluate(
+        "[...document.body.querySelectorAll('*')]"
+        ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+        ".map(e => e.tagName)"
+    )
+    assert past_the_edge == []
     page.close()
 
 

@@ -51,7 +51,11 @@ def report(
     ] = Audience.board,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
     show_names: Annotated[
-        bool, typer.Option("--show-names", help="Name the people who wrote notes (off by default).")
+        bool,
+        typer.Option(
+            "--show-names",
+            help="Name the people who wrote notes (off by default; never for participants).",
+        ),
     ] = False,
     template_dir: Annotated[
         Path | None,
@@ -59,7 +63,10 @@ def report(
     ] = None,
     rubric: RubricPaths = None,
 ) -> None:
-    """Write a report: summary, ladder, charts, gaps, flags, priorities, notes and sources."""
+    """Write a report: summary, ladder, charts, gaps, flags, priorities, notes and sources.
+
+    With --for participants: two plain pages to hand to everyone who took part.
+    """
     from coprod_assess.atomic import write_atomic
     from coprod_assess.cli.output_guard import check_output
     from coprod_assess.report.render import render_report
