@@ -77,6 +77,17 @@ def test_question_sheets(cli: Run, tmp_path: Path) -> None:
     assert '<span class="box" aria-hidden="true"></span><strong>0 = Not yet</strong>' in html
 
 
+def test_a_sheet_ends_with_what_to_do_with_it(cli: Run, tmp_path: Path) -> None:
+    md = cli("template", "--format", "md").stdout
+    assert cli("template", "--format", "html", "-o", "sheet.html").exit_code == 0
+    page = (tmp_path / "sheet.html").read_text(encoding="utf-8")
+    footer = page[page.index("<footer>") : page.index("</footer>")]
+    for end in (md[md.rindex("\n---\n") :], footer):
+        assert "Please give this sheet back to the person running the session." in end
+        assert "coprod assess" in end and "the number beside each ticked box" in end
+    assert "percent points" not in md and "percent points" not in page
+
+
 def test_every_number_shown_is_the_value_the_rubric_gives(cli: Run, tmp_path: Path) -> None:
     ladder = ["--only", "arnstein-ladder"]
     md = cli("template", "--format", "md", *ladder).stdout
