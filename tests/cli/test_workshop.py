@@ -124,3 +124,25 @@ def test_running_again_carries_on_with_the_rooms_options(
     assert "Workshop on room.yaml: 1 rubric, 4 questions." in again.stdout
     fresh = cli("workshop", "room.yaml", *BASE, "--new-room")
     assert "Carrying on" not in fresh.stdout and served[-1] == ("0.0.0.0", 8765)
+
+
+def test_the_terminal_says_how_to_start_and_end_the_sense_check(
+    cli: Run, tmp_path: Path, served: list[tuple[str, int]]
+) -> None:
+    assert "check" in cli("workshop", "--help").stdout
+    cli("workshop", "room.yaml", *BASE, "--local")
+    keys = room_keys(tmp_path / "room.yaml")
+    keys.changed(closed=True)
+    closed = cli("workshop", "room.yaml")
+    assert (
+        'Answering is closed. Type "check" and Enter to start the sense-check, or "open" to '
+        "open answering again." in closed.stdout
+    )
+    assert closed.exit_code == 0
+    room_keys(tmp_path / "room.yaml").changed(checking=True)
+    checking = cli("workshop", "room.yaml")
+    assert 'The sense-check is open. Type "end" and Enter to end it.' in checking.stdout
+    assert checking.stdout.rstrip().endswith(
+        "The sense-check was still open: run `coprod workshop room.yaml` to carry on."
+    )
+    assert checking.exit_code == 130

@@ -6,6 +6,7 @@ requests with timeouts, and each server process is stopped by the test.
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -179,3 +180,117 @@ def test_a_port_in_use_is_one_clear_message(live: LiveRoom, tmp_path: Path) -> N
         f"program); choose another with --port, e.g. --port {live.port + 1}"
     )
     assert not (tmp_path / "other.yaml").exists()
+
+
+class Checker:
+    """A phone that answered, now checking the findings one after another."""
+
+    def __init__(self, participant: Participant) -> None:
+        self.client = participant.client
+        self.acknowledged: dict[int, str] = {}
+
+    def begin(self) -> int:
+        """Press 'Check the findings'; how many findings there are."""
+        page = self.client.get("/check")
+        first = self.client.post("/check/start", data={"csrf": form_token(page.text)})
+        assert first.url.path == "/check/1", first.text[:300]
+        found = re.search(r"Finding 1 of (\d+)", first.text)
+        assert found, first.text[:300]
+        return int(found.group(1))
+
+    def respond(self, number: int) -> None:
+        """Respond to one finding; remember it only once the server said it was saved."""
+        match = ["yes", "partly", "no", "not-sure"][number % 4]
+        page = self.client.get(f"/check/{number}")
+        data = {"csrf": form_token(page.text), "match": match, "note": f"comment {number}"}
+        reply = self.client.post(f"/check/{number}", data=data, follow_redirects=False)
+        assert reply.status_code == 303, reply.text[:300]
+        self.acknowledged[number] = match
+
+
+def facilitator_presses(facilitator: httpx.Client, url: str) -> None:
+    """A button on the facilitator's pages (the close page's form gives the token)."""
+    pages = [facilitator.get(page).text for page in ("/projector", "/projector/close")]
+    token = form_token(next(page for page in pages if 'name="csrf"' in page))
+    assert facilitator.post(url, data={"csrf": token}, follow_redirects=False).status_code == 303
+
+
+def responses(path: Path) -> list[dict[str, object]]:
+    """Each sense-check person's responses, in the file's order, by finding number."""
+    check = yaml.safe_load(path.read_text(encoding="utf-8"))["sense_check"]
+    ids = list(check["findings"])
+    return [
+        {ids.index(key): value for key, value in person["responses"].items()}
+        for person in check["people"].values()
+    ]
+
+
+def test_killed_mid_round_every_acknowledged_response_is_there_and_the_round_carries_on(
+    live: LiveRoom,
+) -> None:
+    live.start()
+    people = [Participant(live, number) for number in range(8)]
+    for participant in people:
+        participant.join()
+        for question in range(1, 5):
+            participant.answer(question)
+    facilitator = httpx.Client(base_url=live.base, timeout=TIMEOUT, follow_redirects=True)
+    facilitator.get(live.control_url)
+    facilitator_presses(facilitator, "/projector/close")
+    facilitator_presses(facilitator, "/projector/check")
+    checkers = [Checker(participant) for participant in people]
+    total = {checker.begin() for checker in checkers}.pop()
+    stop = threading.Event()
+
+    def run(checker: Checker) -> None:
+        for number in range(1, total + 1):
+            if stop.is_set():
+                return
+            try:
+                checker.respond(number)
+            except (httpx.HTTPError, AssertionError):
+                return  # the laptop died under this response: it was never acknowledged
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in checkers]
+    for thread in threads:
+        thread.start()
+    while sum(len(c.acknowledged) for c in checkers) < 6:
+        threading.Event().wait(0.005)
+    live.kill()
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    def wanted(checker: Checker) -> dict[int, object]:
+        return {
+            number - 1: {"value": match, "note": f"comment {number}"}
+            for number, match in checker.acknowledged.items()
+        }
+
+    saved = responses(live.path)
+    assert len(saved) == len(checkers)
+    for checker, got in zip(checkers, saved, strict=True):
+        for key, value in wanted(checker).items():
+            assert got[key] == value, "an acknowledged response was lost"
+
+    live.start()  # same file, same room: the round is still open and the phones carry on
+    assert "End the sense-check" in facilitator.get("/projector").text
+    for checker in checkers:
+        resumed = checker.client.get("/")
+        carry_on = len(checker.acknowledged) + 1
+        # One saved as the laptop died may never have been acknowledged: it is there too.
+        assert resumed.url.path in {f"/check/{n}" for n in range(carry_on, total + 1)} | {
+            "/check/done"
+        }
+        for number in range(carry_on, total + 1):
+            checker.respond(number)
+    facilitator_presses(facilitator, "/projector/check/end")
+    assert "The sense-check has ended" in facilitator.get("/projector").text
+    facilitator.close()
+    for participant in people:
+        participant.close()
+    output = live.stop(signal.SIGTERM)
+    assert "The sense-check ended: 8 people checked the findings." in output
+    final = responses(live.path)
+    for checker, got in zip(checkers, final, strict=True):
+        assert got == wanted(checker)

@@ -71,11 +71,11 @@ def workshop(
     Phones join by the QR code or the address and room code on the projector page.
     Every answer is saved on this laptop before the next question shows. Type
     "close" here (or use the projector page) to close answering and show the
-    report. Then "check" starts the sense-check: each phone shows the main
-    findings one at a time and asks whether they match that person's experience;
-    "end" ends it and makes the report again with what people said. Ctrl-C stops
-    the server. Run `coprod workshop FILE` again to carry on: the room remembers
-    its options (a lower --min-group is not taken).
+    report. Then "check" (or the projector page) starts the sense-check: each
+    phone shows the main findings one at a time and asks whether they match that
+    person's experience; "end" ends it and makes the report again with what
+    people said. Ctrl-C stops the server. Run `coprod workshop FILE` again to
+    carry on: the room remembers its options (a lower --min-group is not taken).
     """
     import sys
 
