@@ -107,9 +107,7 @@ def test_participants_report_from_a_result_file(
     assert result.exit_code == 0, result.output
     text = (tmp_path / "people.md").read_text(encoding="utf-8")
     assert "\n- Ask parents to help set the board's agenda.\n" in text
-    assert (
-        "Half of the people said this is true. But most of the staff said it is not true." in text
-    )
+    assert "Half of the people said this is true. But most staff said it is not true." in text
     assert "sam@riverside\\.example" in text
 
 

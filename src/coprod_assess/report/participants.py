@@ -152,12 +152,10 @@ def _how_many(count: int, total: int, group: str = "people") -> str:
     if count == total:
         return "Everyone" if group == "people" else f"All the {group}"
     if count * 2 > total:
-        return f"Most {group}" if group == "people" else f"Most of the {group}"
+        return f"Most {group}"
     if count * 2 == total:
         return f"Half of the {group}"
-    if count * 3 >= total:
-        return f"Many {group}" if group == "people" else f"Many of the {group}"
-    return f"Some {group}" if group == "people" else f"Some of the {group}"
+    return f"Many {group}" if count * 3 >= total else f"Some {group}"
 
 
 def _counts(tally: Tally) -> list[tuple[str, int]]:
