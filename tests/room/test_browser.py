@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx2 as httpx
 import pytest
 import yaml
 from playwright.sync_api import expect
 
 from tests.browser import axe_violations
 from tests.conftest import DATA
-from tests.room.live import LiveRoom
+from tests.room.live import LiveRoom, form_token
 
 ARGS = ["--rubric", str(DATA / "rubrics"), "--only", "sharing-power"]
 ARGS += ["--organisation", "Riverside Forum", "--period", "2026"]
@@ -214,3 +215,115 @@ def test_the_projector_counts_keep_up_without_a_reload(browser: Any, live: LiveR
     assert projector.evaluate("window.stillThisPage === true"), "counted by a reload"
     phone.context.close()
     projector.context.close()
+
+
+def answer_by_http(live: LiveRoom, role: str) -> None:
+    """Someone else in the room answers every question (no browser needed)."""
+    with httpx.Client(base_url=live.base, timeout=10, follow_redirects=True) as phone:
+        page = phone.get(live.join_url)
+        phone.post("/start", data={"csrf": form_token(page.text), "role": role})
+        for number in range(1, 5):
+            page = phone.get(f"/q/{number}")
+            phone.post(f"/q/{number}", data={"csrf": form_token(page.text), "answer": "v2"})
+
+
+def test_a_phone_checks_the_findings_in_the_sense_check(browser: Any, live: LiveRoom) -> None:
+    answer_by_http(live, "staff")
+    answer_by_http(live, "manager")
+    kinds: dict[str, list] = {}
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(live.join_url)
+    page.get_by_label("Staff member").check()
+    page.get_by_role("button", name="Start").click()
+    for _ in range(4):
+        page.get_by_role("radio").nth(1).check()
+        page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="You have reached the end")).to_be_visible()
+
+    projector = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    projector.goto(live.control_url)
+    projector.get_by_role("link", name="Close answering").click()
+    projector.get_by_role("button", name="Close answering and show the report").click()
+    projector.wait_for_url("**/report")
+    page.goto(live.base + "/")
+    expect(page.get_by_role("heading", name="Answering has closed")).to_be_visible()
+    checked(page, kinds, "closed, waiting for the sense-check")
+
+    projector.goto(live.base + "/projector")
+    checked(projector, kinds, "projector, answering closed")
+    projector.get_by_role("button", name="Start the sense-check").click()
+    expect(
+        projector.get_by_role("heading", name="Do the findings match your experience?")
+    ).to_be_visible()
+    checked(projector, kinds, "projector, checking")
+
+    # The waiting phone's script shows it the way in, with no tap.
+    page.get_by_role("link", name="Check the findings").click(timeout=12000)
+    expect(
+        page.get_by_role("heading", name="Do the findings match your experience?")
+    ).to_be_visible()
+    checked(page, kinds, "the round's first page")
+    page.get_by_role("button", name="Check the findings").click()
+
+    expect(page.get_by_text("Finding 1 of 3")).to_be_visible()
+    checked(page, kinds, "finding")
+    options = page.get_by_role("group", name="Does this match your experience?").get_by_role(
+        "radio"
+    )
+    assert options.count() == 4
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("alert")).to_contain_text("Choose Yes, Partly, No or Not sure.")
+    checked(page, kinds, "finding with an error")
+    page.get_by_label("Partly").check()
+    page.get_by_label("Add a comment (optional)").fill("Only in some teams")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Finding 2 of 3")).to_be_visible()
+    page.get_by_label("Not sure").check()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("link", name="Back").click()
+    page.get_by_role("link", name="Back").click()
+    expect(page.get_by_label("Partly")).to_be_checked()
+    expect(page.get_by_label("Add a comment (optional)")).to_have_value("Only in some teams")
+    page.get_by_role("link", name="Stop for now, or hand over to the next person").click()
+    expect(page.get_by_role("heading", name="Your responses so far are saved")).to_be_visible()
+    checked(page, kinds, "pause while checking")
+    page.get_by_role("link", name="Carry on checking").click()
+    expect(page.get_by_text("Finding 3 of 3")).to_be_visible()
+    page.get_by_label("No", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="You have checked every finding")).to_be_visible()
+    checked(page, kinds, "checked every finding")
+
+    late = browser.new_context(**PHONE).new_page()
+    late.goto(live.join_url)
+    expect(late.get_by_role("heading", name="Which of these describes you best?")).to_be_visible()
+    late.get_by_role("button", name="Check the findings").click()
+    expect(late.get_by_role("alert")).to_contain_text("Choose the answer that describes you best")
+    checked(late, kinds, "the round's first page for a new phone, with an error")
+    late.get_by_label("Prefer not to say").check()
+    late.get_by_role("button", name="Check the findings").click()
+    expect(late.get_by_text("Finding 1 of 3")).to_be_visible()
+
+    projector.reload()
+    expect(projector.locator('[data-count="joined"]')).to_have_text("2")
+    projector.get_by_role("button", name="End the sense-check").click()
+    expect(projector.get_by_text("The sense-check has ended: 1 person checked")).to_be_visible()
+    checked(projector, kinds, "projector, the sense-check ended")
+    page.reload()
+    expect(page.get_by_role("heading", name="The sense-check has ended")).to_be_visible()
+    checked(page, kinds, "the sense-check ended")
+
+    check = yaml.safe_load(live.path.read_text(encoding="utf-8"))["sense_check"]
+    assert check["people"]["c1"]["role"] == "staff"
+    assert list(check["people"]["c1"]["responses"].values()) == [
+        {"value": "partly", "note": "Only in some teams"},
+        "not-sure",
+        "no",
+    ]
+    assert check["people"]["c2"] == {"role": "not-said", "responses": {}}
+    assert [url for url in requests if not url.startswith(live.base)] == []
+    for opened in (context, late.context, projector.context):
+        opened.close()
