@@ -60,6 +60,26 @@ def test_csv_header_imports_back_cleanly(cli: Run, tmp_path: Path) -> None:
     assert (person["role"], person["name"]) == ("staff", "Ann")
 
 
+def test_an_import_without_an_organisation_gives_a_report_titled_once(
+    cli: Run, tmp_path: Path
+) -> None:
+    only = ["--only", "nef-six-principles"]
+    columns = next(csv.reader(io.StringIO(cli("template", "--format", "csv", *only).stdout)))
+    rows = [["Staff member", "", *["2"] * (len(columns) - 2)]] * 3
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([columns, *rows])
+    (tmp_path / "form.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    assert cli("import", "form.csv", "-o", "a.yaml").exit_code == 0
+    assert cli("report", "a.yaml", "-o", "a.md").exit_code == 0
+    assert cli("report", "a.yaml", "-o", "a.html").exit_code == 0
+    md = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert md.startswith("# Co-production assessment\n\n3 people answered\n\n## Summary\n")
+    page = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert "<title>Co-production assessment</title>" in page
+    assert "<h1>Co-production assessment</h1>" in page and 'class="kicker"' not in page
+    assert '<p class="meta">3 people answered</p>' in page
+
+
 def test_question_sheets(cli: Run, tmp_path: Path) -> None:
     md = cli("template", "--format", "md", "--only", "nef-six-principles").stdout
     assert md.startswith("# Question sheet")

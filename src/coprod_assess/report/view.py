@@ -34,6 +34,7 @@ from coprod_assess.scoring.result import (
     UncheckedFlag,
 )
 from coprod_assess.wording import (
+    count_words,
     extreme_words,
     group_words,
     groups_words,
@@ -130,6 +131,23 @@ class ReportView:
     min_group: int
     min_coverage: float
     sense_check: SenseCheckView | None = None
+
+    @property
+    def title(self) -> str:
+        """The organisation's name and what this is, or only what it is when none is named."""
+        if self.organisation:
+            return f"{self.organisation}: co-production assessment"
+        return "Co-production assessment"
+
+    @property
+    def facts(self) -> list[str]:
+        """The heading's details, leaving out what the answers file did not say."""
+        return [
+            *([f"Period {self.period}"] if self.period else []),
+            *([self.date] if self.date else []),
+            f"{count_words(self.total, 'person', 'people')} answered",
+            *(["short form: the core questions only"] if self.form == "short" else []),
+        ]
 
 
 def dimension_words(rubric: RubricResult, dim: DimensionResult | None = None) -> str:
