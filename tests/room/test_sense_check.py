@@ -6,10 +6,12 @@ held back like any other."""
 from __future__ import annotations
 
 import html
+import threading
 from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
+import pytest
 import yaml
 from starlette.testclient import TestClient
 
@@ -59,7 +61,7 @@ def end(facilitator: TestClient) -> httpx.Response:
     return facilitator_post(facilitator, "/projector/check/end")
 
 
-def in_round(tmp_path: Path, **settings: object) -> tuple[RoomUnderTest, list[Phone], TestClient]:
+def in_round(tmp_path: Path, **settings: Any) -> tuple[RoomUnderTest, list[Phone], TestClient]:
     """A room where six people answered, answering closed and the sense-check open."""
     room = make_room(tmp_path, **settings)
     phones = answered(room)
@@ -490,3 +492,92 @@ def test_a_closed_page_watches_for_the_round_to_open(room: RoomUnderTest) -> Non
     start(facilitator)
     assert phones[0].client.get("/check/state").json() == {"open": True}
     assert 'id="watch-round"' not in phones[0].client.get("/").text
+
+
+def test_answering_again_keeps_the_findings_and_says_so(tmp_path: Path) -> None:
+    room, _, facilitator = in_round(tmp_path)
+    findings = section(room)["findings"]
+    end(facilitator)
+    facilitator_post(facilitator, "/projector/reopen")
+    answered(room, ["family-carer"])
+    close(facilitator)
+    start(facilitator)
+    assert section(room)["findings"] == findings
+    assert room.said[-1] == (
+        f"The sense-check is open again, with the same {len(findings)} findings. They were "
+        "drawn from 6 people's answers; the file now has 7. Everyone checks the same "
+        "findings, so they are kept as they were. Type end to end it."
+    )
+
+
+# Limits
+
+
+def test_one_device_cannot_fill_the_round(tmp_path: Path) -> None:
+    from coprod_assess.room.state import PER_DEVICE
+
+    room, _, _ = in_round(tmp_path)
+    tablet = room.phone(address="192.0.2.250")
+    tablet.scan()
+    for _ in range(PER_DEVICE):
+        assert begin(tablet, "not-said").headers["location"] == "/check/1"
+        tablet.post("/leave", {}, page="/check/1")
+    full = begin(tablet, "not-said")
+    assert full.status_code == 503 and "The room is full" in shown(full)
+    assert len(section(room)["people"]) == PER_DEVICE
+    assert any(
+        line.startswith("2 people have joined from one device (192.0.2.250).") for line in room.said
+    )
+
+
+def test_the_round_holds_the_rooms_most_people_and_everyone_who_answered(
+    tmp_path: Path,
+) -> None:
+    room, phones, _ = in_round(tmp_path, max_people=6)
+    for _ in range(6):
+        late = room.phone()
+        late.scan()
+        assert begin(late, "staff").headers["location"] == "/check/1"
+    late = room.phone()
+    late.scan()
+    assert begin(late, "staff").status_code == 503
+    assert begin(phones[0]).headers["location"] == "/check/1", "someone who answered"
+
+
+def test_responses_that_arrive_together_share_writes_and_all_reach_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coprod_assess.answers.checking import Said
+    from coprod_assess.room import writer as writer_module
+
+    room, _, _ = in_round(tmp_path)
+    check = room.room.sense_check
+    people = [str(check.join("staff")) for _ in range(20)]
+    writes: list[int] = []
+    real = writer_module.Writer._write
+
+    def counted(self: writer_module.Writer, jobs: list[Any]) -> None:
+        writes.append(len(jobs))
+        real(self, jobs)
+
+    monkeypatch.setattr(writer_module.Writer, "_write", counted)
+    total = check.total
+    ready = threading.Barrier(len(people))
+
+    def respond_all(person: str) -> None:
+        ready.wait(timeout=10)
+        for index in range(total):
+            check.save(person, index, Said("yes", person))
+
+    threads = [threading.Thread(target=respond_all, args=(p,)) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    saved = section(room)["people"]
+    for person in people:
+        assert (
+            list(saved[person]["responses"].values()) == [{"value": "yes", "note": person}] * total
+        )
+    assert sum(writes) == 20 * total
+    assert len(writes) < 20 * total, "responses that arrived together were written one by one"

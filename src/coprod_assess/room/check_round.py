@@ -24,12 +24,14 @@ Refusal = Literal["", "answering", "nobody", "nothing"]
 
 @dataclass(frozen=True)
 class Started:
-    """What opening the round did: how many findings (drawn from how many people), whether
-    they were in the file already (`again`) or the round was open already; or why it did
-    not open: answering still open, nobody answered, or no finding could be shown."""
+    """What opening the round did: how many findings (drawn from how many people; `now`, how
+    many the file has now), whether they were in the file already (`again`) or the round
+    was open already; or why it did not open: answering still open, nobody answered, or
+    no finding could be shown."""
 
     findings: int = 0
     drawn_from: int = 0
+    now: int = 0
     again: bool = False
     already: bool = False
     refused: Refusal = ""
@@ -83,7 +85,8 @@ class CheckRound:
                 pairs = [(finding.id, finding.text) for finding in findings]
                 self.checking.begin(pairs, drawn_from, date.today())
             room.keys = room.keys.changed(checking=True)
-            return Started(self.total, self._drawn_from(), again=again)
+            now = len(room.session.respondents)
+            return Started(self.total, self._drawn_from(), now, again=again)
 
     def _drawn_from(self) -> int:
         drawn = (self.checking.section or {}).get("drawn_from")
@@ -216,9 +219,16 @@ class CheckRound:
                 f"{self.room.settings.min_group}), so there is nothing to check."
             )
         elif started.again:
+            kept = ""
+            if started.drawn_from != started.now:
+                kept = (
+                    f" They were drawn from {started.drawn_from} people's answers; the file now "
+                    f"has {started.now}. Everyone checks the same findings, so they are kept as "
+                    "they were."
+                )
             say(
-                f"The sense-check is open again, with the same {_findings(started.findings)}. "
-                "Type end to end it."
+                f"The sense-check is open again, with the same {_findings(started.findings)}."
+                f"{kept} Type end to end it."
             )
         else:
             say(
