@@ -155,3 +155,28 @@ def test_each_ladder_names_its_weakest_and_its_strongest_area(
         "budgets, at rung 2, Educating; strongest decision area: Delivering the service, at "
         "rung 5, Engagement."
     ) in lines
+
+
+NO_ANSWERS = {
+    "nobody.yaml": HEAD + "  []\n",
+    "unanswered.yaml": HEAD + "  - {id: r1, role: staff}\n  - {id: r2, role: family-carer}\n",
+    "blanks.yaml": HEAD
+    + "  - id: r1\n    role: staff\n    answers: {nef-six-principles: {assets-1: }}\n",
+}
+
+
+@pytest.mark.parametrize("name", list(NO_ANSWERS))
+def test_a_file_without_answers_says_how_to_add_them(
+    cli: Run, write: Callable[..., Path], name: str
+) -> None:
+    write(name, NO_ANSWERS[name])
+    for args in (("score", name), ("report", name), ("diff", name, name), ("trend", name)):
+        result = cli(*args)
+        assert result.exit_code == 1, args
+        assert result.stdout == "", args
+        assert result.stderr == (
+            f"{name}: error[no-answers] has no answers yet, so nothing to score: add them with "
+            f"`coprod assess {name}` (one person after another), `coprod workshop {name}` "
+            f"(everyone on their own phone) or `coprod import EXPORT.csv --append -o {name}` "
+            "(from an online form)\n"
+        ), args

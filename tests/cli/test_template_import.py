@@ -32,8 +32,24 @@ def test_blank_yaml_lists_every_question_with_its_options(cli: Run, tmp_path: Pa
     assert scored.exit_code == 0, scored.output
 
 
-def test_blank_template_points_at_the_empty_role(cli: Run, tmp_path: Path) -> None:
+def test_a_blank_template_has_no_answers_yet(cli: Run, tmp_path: Path) -> None:
     cli("template", *RUBRICS, "--only", "sharing-power", "-o", "blank.yaml")
+    for command in ("score", "report"):
+        result = cli(command, "blank.yaml", *RUBRICS)
+        assert result.exit_code == 1
+        assert result.stderr.startswith(
+            "blank.yaml: error[no-answers] has no answers yet, so nothing to score: it is a "
+            "blank template: type each person's role and the number of each answer into it"
+        )
+        assert "`coprod assess NEW.yaml`" in result.stderr
+        assert result.stdout == ""
+    assert not (tmp_path / "blank-report.html").exists()
+
+
+def test_a_template_with_answers_points_at_the_empty_role(cli: Run, tmp_path: Path) -> None:
+    cli("template", *RUBRICS, "--only", "sharing-power", "-o", "blank.yaml")
+    text = (tmp_path / "blank.yaml").read_text(encoding="utf-8")
+    (tmp_path / "blank.yaml").write_text(text.replace("money-1:\n", "money-1: 2\n"), "utf-8")
     result = cli("score", "blank.yaml", *RUBRICS)
     assert result.exit_code == 1
     line = next(
