@@ -17,17 +17,22 @@ ARGS = ["--rubric", str(DATA / "rubrics"), "--only", "sharing-power"]
 ARGS += ["--organisation", "Riverside Forum", "--period", "2026"]
 
 
-def test_close_from_the_terminal_then_ctrl_c(tmp_path: Path) -> None:
-    port = free_port()
+def workshop(folder: Path, port: int) -> pexpect.spawn:
+    """`coprod workshop room.yaml --local` in a real terminal, in `folder`."""
     command = ["-m", "coprod_assess", "workshop", "room.yaml", "--local"]
-    child = pexpect.spawn(
+    return pexpect.spawn(
         sys.executable,
         [*command, "--port", str(port), *ARGS],
-        cwd=str(tmp_path),
+        cwd=str(folder),
         env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd() / "src")},
         encoding="utf-8",
         timeout=20,
     )
+
+
+def test_close_from_the_terminal_then_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    child = workshop(tmp_path, port)
     try:
         child.expect('Type "close" and Enter to close answering')
         base = f"http://127.0.0.1:{port}"
@@ -58,15 +63,7 @@ def test_close_from_the_terminal_then_ctrl_c(tmp_path: Path) -> None:
 
 def test_the_sense_check_from_the_terminal(tmp_path: Path) -> None:
     port = free_port()
-    command = ["-m", "coprod_assess", "workshop", "room.yaml", "--local"]
-    child = pexpect.spawn(
-        sys.executable,
-        [*command, "--port", str(port), *ARGS],
-        cwd=str(tmp_path),
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path.cwd() / "src")},
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = workshop(tmp_path, port)
     try:
         child.expect('Type "close" and Enter to close answering')
         base = f"http://127.0.0.1:{port}"

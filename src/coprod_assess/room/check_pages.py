@@ -138,13 +138,7 @@ class CheckPages:
         try:
             person = await run_in_threadpool(self.round.join, role, respondent, device)
         except RoomFull:
-            return self.web.message(
-                request,
-                "The room is full",
-                "As many people have joined as this workshop allows. Please tell the facilitator.",
-                503,
-                None,
-            )
+            return self.participant.full(request)
         except CoprodError as err:
             return self.participant.not_saved(request, err)
         if person is None:

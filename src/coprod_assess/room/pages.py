@@ -83,6 +83,16 @@ class Participant:
             request, "Answering has closed", text, 200, link, watch=answered and not checking
         )
 
+    def full(self, request: Request) -> Response:
+        """The page for one more person than the room, or one device, may bring in."""
+        return self.web.message(
+            request,
+            "The room is full",
+            "As many people have joined as this workshop allows. Please tell the facilitator.",
+            503,
+            None,
+        )
+
     def _turn(self, request: Request) -> Turn | None:
         person = self.web.person_id(request)
         return self.room.turn(person) if person is not None else None
@@ -208,13 +218,7 @@ class Participant:
             device = request.client.host if request.client else ""
             person = await run_in_threadpool(self.room.join, role, name or None, device)
         except RoomFull:
-            return self.web.message(
-                request,
-                "The room is full",
-                "As many people have joined as this workshop allows. Please tell the facilitator.",
-                503,
-                None,
-            )
+            return self.full(request)
         except CoprodError as err:
             return self.not_saved(request, err)
         response = see_other("/q/1")

@@ -92,6 +92,26 @@ class Projector:
             }
         )
 
+    async def _pressed(self, request: Request) -> Response | None:
+        """The refusal of a button pressed anywhere but on the facilitator's own page; None
+        for a press to act on."""
+        if not self.web.facilitator(request):
+            return self._refused(request)
+        if await self.web.form(request) is None:
+            return self.web.refused(request)
+        return None
+
+    def _told(self, request: Request, heading: str, text: str, status: int) -> Response:
+        """A page saying what happened, and the way back to the projector."""
+        back = ("/projector", "Back to the projector page")
+        return self.web.message(request, heading, text, status, back)
+
+    def _failed(self, request: Request, err: CoprodError, heading: str, safe: str) -> Response:
+        """What the screen says when the answers file stopped something: the terminal says
+        why."""
+        self.room.problem(err)
+        return self._told(request, heading, f"The terminal says why. {safe}", 500)
+
     async def close(self, request: Request) -> Response:
         """Ask to be sure (GET), then close answering and show the report (POST)."""
         if not self.web.facilitator(request):
@@ -109,89 +129,57 @@ class Projector:
         try:
             closed = await run_in_threadpool(self.room.close)
         except CoprodError as err:
-            self.room.problem(err)
-            return self.web.message(
-                request,
-                "Answering is closed, but the report could not be made",
-                "The terminal says why. Every answer is saved.",
-                500,
-                ("/projector", "Back to the projector page"),
-            )
+            heading = "Answering is closed, but the report could not be made"
+            return self._failed(request, err, heading, "Every answer is saved.")
         self.room.announce_closed(closed)
         return see_other("/report" if closed.report is not None else "/projector")
 
     async def reopen(self, request: Request) -> Response:
         """Let people answer again."""
-        if not self.web.facilitator(request):
-            return self._refused(request)
-        if await self.web.form(request) is None:
-            return self.web.refused(request)
+        refused = await self._pressed(request)
+        if refused is not None:
+            return refused
         try:
             was_closed = await run_in_threadpool(self.room.reopen)
         except CheckingOpen:
-            return self.web.message(
-                request,
-                "The sense-check is open",
-                "End the sense-check first; then answering can open again.",
-                409,
-                ("/projector", "Back to the projector page"),
-            )
+            text = "End the sense-check first; then answering can open again."
+            return self._told(request, "The sense-check is open", text, 409)
         self.room.announce_open(was_closed)
         return see_other("/projector")
 
     async def start_check(self, request: Request) -> Response:
         """Open the sense-check round: each phone shows the main findings to check."""
-        if not self.web.facilitator(request):
-            return self._refused(request)
-        if await self.web.form(request) is None:
-            return self.web.refused(request)
+        refused = await self._pressed(request)
+        if refused is not None:
+            return refused
         check = self.room.sense_check
         try:
             started = await run_in_threadpool(check.start)
         except CoprodError as err:
-            self.room.problem(err)
-            return self.web.message(
-                request,
-                "The findings could not be drawn",
-                "The terminal says why. Every answer is saved.",
-                500,
-                ("/projector", "Back to the projector page"),
-            )
+            heading = "The findings could not be drawn"
+            return self._failed(request, err, heading, "Every answer is saved.")
         check.announce_started(started)
         if started.refused:
             why = {
                 "answering": "Answering is still open: close answering first.",
                 "nobody": "Nobody has answered anything, so there are no findings to check.",
                 "nothing": "There are too few answers to draw findings from, so there is "
-                f"nothing to check (no result is shown for fewer than "
+                "nothing to check (no result is shown for fewer than "
                 f"{self.room.settings.min_group} people).",
             }[started.refused]
-            return self.web.message(
-                request,
-                "The sense-check did not start",
-                why,
-                409,
-                ("/projector", "Back to the projector page"),
-            )
+            return self._told(request, "The sense-check did not start", why, 409)
         return see_other("/projector")
 
     async def end_check(self, request: Request) -> Response:
         """End the sense-check round and make the report again."""
-        if not self.web.facilitator(request):
-            return self._refused(request)
-        if await self.web.form(request) is None:
-            return self.web.refused(request)
+        refused = await self._pressed(request)
+        if refused is not None:
+            return refused
         check = self.room.sense_check
         try:
             ended = await run_in_threadpool(check.end)
         except CoprodError as err:
-            self.room.problem(err)
-            return self.web.message(
-                request,
-                "The sense-check has ended, but the report could not be made",
-                "The terminal says why. Every response is saved.",
-                500,
-                ("/projector", "Back to the projector page"),
-            )
+            heading = "The sense-check has ended, but the report could not be made"
+            return self._failed(request, err, heading, "Every response is saved.")
         check.announce_ended(ended)
         return see_other("/projector")
