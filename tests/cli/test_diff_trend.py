@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,6 +111,37 @@ def test_trend_formats(cli: Run, years: Years, tmp_path: Path) -> None:
     assert html.count('role="img"') == 5  # a small chart per rubric
     data = json.loads(cli("trend", *args, "--format", "json").stdout)
     assert [p["period"] for p in data["periods"]] == ["2024", "2025", "2026"]
+
+
+def test_trend_names_rungs_and_counts_people_each_period(
+    cli: Run, years: Years, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    monkeypatch.setenv("COLUMNS", "250")  # wide enough that no cell wraps
+    files = years()
+    fewer = yaml.safe_load(files["2024"].read_text(encoding="utf-8"))
+    fewer["respondents"] = fewer["respondents"][:7]
+    fewer.pop("sense_check")  # it names the people left out
+    files["2024"].write_text(yaml.safe_dump(fewer, sort_keys=False), encoding="utf-8")
+    args = [str(files[year]) for year in ("2024", "2025", "2026")]
+    assert cli("trend", *args, "-o", "t.html").exit_code == 0
+    shown = {
+        "table": cli("trend", *args).stdout,
+        "md": cli("trend", *args, "--format", "md").stdout,
+        "html": html.unescape(re.sub("<[^>]+>", " ", (tmp_path / "t.html").read_text("utf-8"))),
+    }
+    for fmt, text in shown.items():
+        text = " ".join(text.replace("|", " ").replace("│", " ").split())
+        assert "Who answered: 2024, 7 people; 2025, 10 people; 2026, 10 people." in text, fmt
+        assert "People who answered 7 people 10 people 10 people" in text, fmt
+        # Money and budgets in 2025, then in 2026.
+        assert "2.5, between rung 2, Therapy, and rung 3, Informing rung 2, Therapy " in text, fmt
+    data = json.loads(cli("trend", *args, "--format", "json").stdout)
+    assert data["respondents"] == [7, 10, 10]
+    assert sorted(data["rungs"]) == ["arnstein-ladder", "tlap-ladder"]
+    overall = next(r for r in data["rows"] if r["rubric"] == "arnstein-ladder")
+    assert [point["respondents"] for point in overall["points"]] == [7, 10, 10]
 
 
 def written_format(text: str) -> str:

@@ -71,9 +71,10 @@ def render_diff_table(diff: Diff, console: Console) -> None:
 def render_trend_table(trend: Trend, console: Console) -> None:
     """Print the periods side by side, one table per rubric."""
     from coprod_assess.compare.render import trend_sections
-    from coprod_assess.compare.words import point_words
+    from coprod_assess.compare.words import answered_words, people_words, point_words
 
     console.print(_privacy_line(trend.min_group))
+    console.print(inert(answered_words(trend)))
     for line in trend.notes:
         console.print(f"Note: {inert(line)}")
     for _, rows in trend_sections(trend):
@@ -83,7 +84,11 @@ def render_trend_table(trend: Trend, console: Console) -> None:
             table.add_column(inert(info.period or info.date))
         for row in rows:
             label = "Overall" if row.dimension is None else row.title
-            table.add_row(inert(label), *(inert(point_words(p)) for p in row.points))
+            rungs = trend.rungs.get(row.rubric, [])
+            table.add_row(inert(label), *(inert(point_words(p, rungs)) for p in row.points))
+            if row.dimension is None:
+                counts = [people_words(p.respondents) if p else "not asked" for p in row.points]
+                table.add_row("People who answered", *counts)
         console.print(table)
 
 

@@ -11,20 +11,23 @@ from pydantic import Field
 from coprod_assess.compare.diff import few_changed
 from coprod_assess.scoring.result import (
     AssessmentInfo,
+    Count,
     DimensionResult,
     GroupScores,
     ResultModel,
     RubricResult,
+    Rung,
     SharedResult,
 )
 
 
 class Point(ResultModel):
-    """One period's score, or None where it was not scored."""
+    """One period's score, or None where it was not scored, and how many people answered."""
 
     value: float | None
     percent: float | None
     band: str | None = None
+    respondents: Count = 0
 
 
 class TrendRow(ResultModel):
@@ -40,7 +43,14 @@ class Trend(ResultModel):
     """Periods, and the rows of scores across them."""
 
     periods: list[AssessmentInfo]
+    respondents: list[Count] = Field(
+        default_factory=list, description="How many people answered in each period."
+    )
     rows: list[TrendRow]
+    rungs: dict[str, list[Rung]] = Field(
+        default_factory=dict,
+        description="Each ladder rubric's rungs, lowest first (its latest), to name places by.",
+    )
     min_group: int = Field(description="No figure shown comes from fewer people than this.")
     notes: list[str] = Field(default_factory=list)
 
@@ -61,6 +71,7 @@ def _point(scores: GroupScores | None) -> Point | None:
         value=scores.everyone.value,
         percent=scores.everyone.percent,
         band=scores.everyone.band,
+        respondents=scores.everyone.respondents,
     )
 
 
@@ -104,6 +115,7 @@ def trend(results: Sequence[SharedResult]) -> Trend:
     ordered = sorted(results, key=lambda r: period_key(r.assessment))
     notes = []
     rows = []
+    rungs = {}
     ids = sorted({rubric.id for result in ordered for rubric in result.rubrics})
     for rubric_id in ids:
         found = [result.rubric(rubric_id) for result in ordered]
@@ -111,6 +123,8 @@ def trend(results: Sequence[SharedResult]) -> Trend:
             (r.version, p.assessment.period) for r, p in zip(found, ordered, strict=True) if r
         ]
         latest = next(r for r in reversed(found) if r is not None)
+        if latest.ladder is not None:
+            rungs[rubric_id] = list(latest.ladder.rungs)
         # A period scored on another form (full or short) shows only what asked the same.
         other_form = _other_form(found, ordered, latest)
         majors = {version.split(".")[0] for version, _ in versions}
@@ -152,7 +166,9 @@ def trend(results: Sequence[SharedResult]) -> Trend:
         ]
     return Trend(
         periods=[r.assessment for r in ordered],
+        respondents=[r.respondents.total for r in ordered],
         rows=rows,
+        rungs=rungs,
         min_group=max((r.min_group for r in ordered), default=1),
         notes=notes,
     )

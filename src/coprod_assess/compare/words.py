@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coprod_assess.compare.diff import Move, RungMove
-from coprod_assess.compare.trend import Point
+from coprod_assess.compare.trend import Point, Trend
 from coprod_assess.scoring.result import Rung
-from coprod_assess.wording import gap_words, mix_words, rung_words, score_cell
+from coprod_assess.wording import count_words, gap_words, mix_words, rung_words, score_cell
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "not compared": "·"}
 
@@ -39,19 +39,37 @@ def move_words(move: Move, rung: RungMove | None) -> str:
     return f"{text}, {rung.move}" if rung is not None and rung.move else text
 
 
-def point_words(point: Point | None) -> str:
-    """One period's score in a trend table."""
+def point_words(point: Point | None, rungs: Sequence[Rung] = ()) -> str:
+    """One period's score in a trend table: on a ladder (`rungs` given) its place in words."""
     if point is None:
         return "not asked"
-    return (
-        score_cell(point.value, point.percent) if point.value is not None else "not enough answers"
-    )
+    if point.value is None:
+        return "not enough answers"
+    if rungs:
+        return rung_words(point.value, rungs)
+    return score_cell(point.value, point.percent)
+
+
+def people_words(count: int) -> str:
+    """How many answered, in a table cell: 1 person, 10 people."""
+    return count_words(count, "person", "people")
+
+
+def answered_words(trend: Trend) -> str:
+    """How many people answered in each period: Who answered: 2025, 1 person; 2026, 8 people."""
+    each = [
+        f"{info.period or info.date}, {people_words(count)}"
+        for info, count in zip(trend.periods, trend.respondents, strict=True)
+    ]
+    return f"Who answered: {'; '.join(each)}."
 
 
 HELPERS = {
     "cell_words": cell_words,
     "move_words": move_words,
     "point_words": point_words,
+    "people_words": people_words,
+    "answered_words": answered_words,
     "mix_words": mix_words,
     "gap_words": gap_words,
 }
