@@ -581,3 +581,25 @@ def test_responses_that_arrive_together_share_writes_and_all_reach_the_disk(
         )
     assert sum(writes) == 20 * total
     assert len(writes) < 20 * total, "responses that arrived together were written one by one"
+
+
+def test_two_people_who_answered_late_and_checked_are_two_changes_not_four(
+    tmp_path: Path,
+) -> None:
+    room = make_room(tmp_path)
+    answered(room)
+    facilitator = room.projector()
+    close(facilitator)
+    report = room.room.settings.report
+    first = report.read_bytes()
+    facilitator_post(facilitator, "/projector/reopen")
+    late = answered(room, ["staff", "family-carer"])
+    close(facilitator)
+    assert report.read_bytes() == first
+    start(facilitator)
+    for phone in late:
+        begin(phone)
+        respond(phone, 1, "no")
+    end(facilitator)
+    assert "Only 2 people have answered, changed answers or checked the findings" in (room.said[-1])
+    assert report.read_bytes() == first

@@ -302,30 +302,30 @@ class Room:
             return None
 
     def _fingerprints(self) -> dict[str, str]:
-        """Each person's role and answers, and each sense-check person's role and responses,
-        boiled down: what a report is made from."""
+        """Each person's role and answers, and what they said of the findings, boiled down:
+        what a report is made from. Someone who answered and checked the findings on one
+        phone is one person: two people doing both must not count as four changes."""
         prints = {}
         for person in self.session.respondents:
-            body = json.dumps(
+            prints[str(person.get("id"))] = _digest(
                 [
                     person.get("role"),
                     person.get("people"),
                     person.get("lived_experience"),
                     person.get("answers"),
-                ],
-                sort_keys=True,
-                default=str,
+                ]
             )
-            prints[str(person.get("id"))] = hashlib.sha256(body.encode()).hexdigest()[:16]
         for checker_id, checker in self.sense_check.checking.people().items():
             # Someone who started and said nothing yet adds nothing to the report: counted
             # as a change they would let a report through that gives the others away.
-            if isinstance(checker, dict) and checker.get("responses"):
-                body = json.dumps(
-                    [checker.get("role"), checker.get("responses")], sort_keys=True, default=str
-                )
-                digest = hashlib.sha256(body.encode()).hexdigest()[:16]
-                prints[f"check:{checker_id}"] = digest
+            if not isinstance(checker, dict) or not checker.get("responses"):
+                continue
+            said = _digest([checker.get("role"), checker.get("responses")])
+            respondent = str(checker.get("respondent"))
+            if checker.get("respondent") is not None and respondent in prints:
+                prints[respondent] = _digest([prints[respondent], said])
+            else:
+                prints[f"check:{checker_id}"] = said
         return prints
 
     def _write_report(self) -> str:
@@ -340,3 +340,9 @@ class Room:
         html = render_report(shared, "html")
         write_atomic(settings.report, html)
         return html
+
+
+def _digest(value: object) -> str:
+    """A short fingerprint of a value: the same value, the same text."""
+    body = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()[:16]

@@ -130,7 +130,7 @@ class Web:
         watch: bool = False,
     ) -> HTMLResponse:
         """A page that only says something (an error, a closed room), with a way on;
-        `watch`: its script reloads it when the sense-check opens."""
+        `watch`: its script shows the way in when the sense-check opens."""
         context = {"heading": heading, "text": text, "link": link, "watch": watch}
         return self.page(request, "message.html.j2", context, status)
 
