@@ -395,6 +395,26 @@ def test_a_second_report_that_would_give_one_late_person_away_is_held_back(
     assert restarted.room.report() == room.room.report(), "a restart shows the same report"
 
 
+def test_someone_who_joined_and_answered_nothing_does_not_count_as_a_change(
+    room: RoomUnderTest,
+) -> None:
+    for role in ["family-carer"] * 3 + ["staff"] * 3:
+        phone = joined(room, role)
+        for number in range(1, 5):
+            phone.answer(number, "v3" if role == "staff" else "v1")
+    close(room.projector())
+    first = room.room.report()
+    reopen(room.projector())
+    for _ in range(2):
+        late = joined(room, "staff")
+        for number in range(1, 5):
+            late.answer(number, "v0")
+    joined(room, "manager")  # scans the code, picks a role, answers nothing
+    close(room.projector())
+    assert room.room.report() == first, "two real changes and an empty one would be subtracted"
+    assert "Only 2 people have answered or changed answers" in room.said[-1]
+
+
 def test_one_device_adding_people_is_told_and_cannot_fill_the_room(tmp_path: Path) -> None:
     from coprod_assess.room.state import PER_DEVICE
 

@@ -307,6 +307,14 @@ class Room:
         phone is one person: two people doing both must not count as four changes."""
         prints = {}
         for person in self.session.respondents:
+            answers = person.get("answers")
+            if not isinstance(answers, dict) or not any(
+                isinstance(given, dict) and any(v is not None for v in given.values())
+                for given in answers.values()
+            ):
+                # Joined and answered nothing: no score moves, so counted as a change they
+                # would let through a report that gives the others' answers away.
+                continue
             prints[str(person.get("id"))] = _digest(
                 [
                     person.get("role"),
