@@ -15,7 +15,8 @@ def test_demo_writes_answers_and_reports(cli: Run, tmp_path: Path) -> None:
     result = cli("demo")
     assert result.exit_code == 0, result.output
     folder = tmp_path / "coprod-demo"
-    for name in ("coprod-answers.yaml", "result.json", "report.html", "report.md"):
+    names = ("coprod-answers.yaml", "result.json", "report.html", "report.md")
+    for name in (*names, "participants.html", "participants.md"):
         assert (folder / name).is_file(), name
         assert str(Path("coprod-demo") / name) in result.stdout
     data = yaml.safe_load((folder / "coprod-answers.yaml").read_text(encoding="utf-8"))
@@ -44,6 +45,15 @@ def test_demo_writes_answers_and_reports(cli: Run, tmp_path: Path) -> None:
     assert "Called co-production, but the organisation keeps the final say" in html
     for person in people:
         assert person["name"] not in html
+    # The room checked the findings; people with lived experience disputed some.
+    checkers = data["sense_check"]["people"]
+    assert {p["respondent"] for p in checkers.values()} == {p["id"] for p in people}
+    assert "People with lived experience disputed" in html
+    assert data["assessment"]["next_steps"]
+    participants = (folder / "participants.html").read_text(encoding="utf-8")
+    assert data["assessment"]["next_steps"][0] in participants
+    for person in people:
+        assert person["name"] not in participants
 
 
 def test_demo_into_a_named_folder_scores_cleanly(cli: Run, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ def demo(
     from coprod_assess.errors import CoprodError
     from coprod_assess.loading.reader import display_name
     from coprod_assess.privacy.redact import share
+    from coprod_assess.report.participants import render_participants
     from coprod_assess.report.render import render_report
     from coprod_assess.rubric.catalog import load_catalog
     from coprod_assess.scoring.assessment import score_assessment
@@ -55,6 +56,8 @@ def demo(
         ("result.json", result_json(result)),
         ("report.html", render_report(result, "html")),
         ("report.md", render_report(result, "md")),
+        ("participants.html", render_participants(result, catalog, "html")),
+        ("participants.md", render_participants(result, catalog, "md")),
     ):
         write_atomic(folder / name, text)
         written.append(folder / name)
@@ -64,7 +67,11 @@ def demo(
     for path in written:
         typer.echo(inert(f"  {path}", markup=False))
     typer.echo(
-        inert(f"Open {folder / 'report.html'} in a browser to read the report.", markup=False)
+        inert(
+            f"Open {folder / 'report.html'} in a browser to read the report; "
+            f"{folder / 'participants.html'} is the two pages for the people who took part.",
+            markup=False,
+        )
     )
 
 
