@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from coprod_assess.scoring.result import Rung
-from coprod_assess.wording import rung_group_words, rung_words
+from coprod_assess.wording import (
+    gap_words,
+    people_words,
+    points_words,
+    rung_group_words,
+    rung_words,
+)
 
 LADDER = [
     Rung(value=1, name="Manipulation", group="Nonparticipation"),
@@ -48,3 +54,22 @@ def test_rungs_without_groups_have_no_group_words() -> None:
     plain = [Rung(value=0, name="Left out"), Rung(value=1, name="Asked")]
     assert rung_group_words(0.5, plain) == ""
     assert rung_words(0.5, plain) == "0.5, between rung 0, Left out, and rung 1, Asked"
+
+
+@pytest.mark.parametrize(
+    ("points", "sign", "words"),
+    [
+        (1.2, False, "1 point"),
+        (-0.6, True, "-1 point"),
+        (0.4, True, "+0 points"),
+        (12.5, True, "+12 points"),
+        (37.6, False, "38 points"),
+    ],
+)
+def test_points_are_whole_and_one_is_singular(points: float, sign: bool, words: str) -> None:
+    assert points_words(points, sign=sign) == words
+
+
+def test_counts_of_people() -> None:
+    assert [people_words(n) for n in (0, 1, 2)] == ["0 people", "1 person", "2 people"]
+    assert gap_words(1.4) == "+1 point" and gap_words(None) == "-"

@@ -44,6 +44,18 @@ def count_words(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def people_words(n: int) -> str:
+    """1 person, 3 people."""
+    return count_words(n, "person", "people")
+
+
+def points_words(points: float, *, sign: bool = False) -> str:
+    """Percent points, rounded to whole ones: 1 point, 12 points; with `sign`, +1 point."""
+    shown = round(points)
+    unit = "point" if abs(shown) == 1 else "points"
+    return f"{shown:+d} {unit}" if sign else f"{shown:d} {unit}"
+
+
 def group_words(group: str, labels: Mapping[str, str]) -> str:
     """A group in words: `role:staff` is staff, `perspective:lived` people with lived experience."""
     kind, _, name = group.partition(":")
@@ -155,4 +167,4 @@ def mix_words(total: int, perspectives: Mapping[str, int]) -> str:
 
 def gap_words(gap: float | None) -> str:
     """+25 points, or a dash."""
-    return "-" if gap is None else f"{gap:+.0f} points"
+    return "-" if gap is None else points_words(gap, sign=True)

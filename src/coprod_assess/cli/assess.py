@@ -186,7 +186,8 @@ def _run(
                 f"Answering: {person['id']} ({catalog.roles[person['role']].label}).", "bold"
             )
             ask_questions(screen, turn, turn.resume_at(), person["role"] == "group")
-        screen.say(f"All {turn.total} questions answered. Thank you.", "bold")
+        done = f"All {turn.total} questions" if turn.total != 1 else "The question"
+        screen.say(f"{done} answered. Thank you.", "bold")
         again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
         screen.between_people()
         if again not in ("y", "yes"):

@@ -71,7 +71,8 @@ def render_diff_table(diff: Diff, console: Console) -> None:
 def render_trend_table(trend: Trend, console: Console) -> None:
     """Print the periods side by side, one table per rubric."""
     from coprod_assess.compare.render import trend_sections
-    from coprod_assess.compare.words import answered_words, people_words, point_words
+    from coprod_assess.compare.words import answered_words, point_words
+    from coprod_assess.wording import people_words
 
     console.print(_privacy_line(trend.min_group))
     console.print(inert(answered_words(trend)))
@@ -93,7 +94,9 @@ def render_trend_table(trend: Trend, console: Console) -> None:
 
 
 def _privacy_line(min_group: int) -> str:
+    from coprod_assess.wording import people_words
+
     return (
-        f"No figure here comes from fewer than {min_group} people: smaller groups, and groups "
-        "that would give them away, are left out."
+        f"No figure here comes from fewer than {people_words(min_group)}: smaller groups, and "
+        "groups that would give them away, are left out."
     )

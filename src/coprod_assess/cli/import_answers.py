@@ -117,17 +117,24 @@ def import_answers(
             data = append_answers(Source(doc.name, held, doc), new)
             write_added(output, doc.data, data)
             typer.echo(
-                f"Added {imported.respondents} respondents ({imported.answers} answers) to "
-                f"{output}, which now holds {len(data['respondents'])}. "
-                f"Next: coprod report {output}"
+                f"Added {_counted(imported.respondents, imported.answers)} to {output}, which "
+                f"now holds {len(data['respondents'])}. Next: coprod report {output}"
             )
             return
         save_answers(output, imported.data)
     replaced = " (replacing what it held)" if exists else ""
     typer.echo(
-        f"Imported {imported.respondents} respondents ({imported.answers} answers) into "
+        f"Imported {_counted(imported.respondents, imported.answers)} into "
         f"{output}{replaced}. Next: coprod report {output}"
     )
+
+
+def _counted(respondents: int, answers: int) -> str:
+    """3 respondents (40 answers), 1 respondent (1 answer)."""
+    from coprod_assess.wording import count_words
+
+    people = count_words(respondents, "respondent", "respondents")
+    return f"{people} ({count_words(answers, 'answer', 'answers')})"
 
 
 def _role_mapping_lines(values: Sequence[str], mapping: Path | None) -> str:

@@ -52,7 +52,10 @@ def merge(
             sources.append(Source(doc.name, answers, doc))
         merged = merge_answers(sources)
         save_answers(output, merged)
+    from coprod_assess.wording import count_words
+
+    people = count_words(len(merged["respondents"]), "respondent", "respondents")
     typer.echo(
-        f"Merged {len(merged['respondents'])} respondents from {len(files)} files into "
+        f"Merged {people} from {count_words(len(files), 'file', 'files')} into "
         f"{output}. Next: coprod report {output}"
     )

@@ -13,10 +13,11 @@ from rich.table import Table
 from coprod_assess.cli.terminal_text import inert
 from coprod_assess.report.numbers import number
 from coprod_assess.wording import (
-    PEOPLE,
     count_words,
     extreme_words,
     missing_words,
+    people_words,
+    points_words,
     rung_group_words,
     rung_words,
 )
@@ -45,9 +46,13 @@ def score_text(rubric: RubricResult, score: Score) -> str:
 
 def _mix_line(shared: SharedResult) -> str:
     mix = shared.respondents
-    names = {**PEOPLE, "none": "with no perspective (a group, or other)"}
+    names = {
+        "lived": ("person with lived experience", "people with lived experience"),
+        "professional": ("professional", "professionals"),
+        "none": ("with no perspective (a group, or other)",) * 2,
+    }
     parts = [
-        f"{mix.perspectives[key]} {names[key]}"
+        count_words(mix.perspectives[key], *names[key])
         for key in ("lived", "professional", "none")
         if mix.perspectives.get(key)
     ]
@@ -93,7 +98,7 @@ def render_summary(shared: SharedResult, console: Console, *, plain: bool = Fals
     _gaps(shared, console, plain)
     _flags(shared, console)
     console.print()
-    console.print(f"Privacy: no figure comes from fewer than {shared.min_group} people.")
+    console.print(f"Privacy: no figure comes from fewer than {people_words(shared.min_group)}.")
     for line in shared.withheld:
         console.print(f"  - {inert(line)}")
 
@@ -128,7 +133,7 @@ def _gaps(result: SharedResult, console: Console, plain: bool) -> None:
     if not gaps:
         console.print(
             "Lived and professional views are not compared: each needs answers from at "
-            f"least {result.min_group} respondents (--min-group), without giving away a "
+            f"least {people_words(result.min_group)} (--min-group), without giving away a "
             "smaller group."
         )
         return
@@ -146,7 +151,7 @@ def _gaps(result: SharedResult, console: Console, plain: bool) -> None:
             inert(dim.title),
             f"{pro:.0f}%",
             f"{lived:.0f}%",
-            f"{gap:+.0f} points ({who})",
+            f"{points_words(gap, sign=True)} ({who})",
         )
     console.print(table)
 

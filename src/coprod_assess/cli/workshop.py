@@ -186,12 +186,14 @@ def _addresses(local: bool) -> list[str]:
 
 
 def _introduce(room: Room, control: str, rubric_count: int, short: bool) -> None:
+    from coprod_assess.wording import count_words
+
     steps = len(room.session.steps)
     urls = room.settings.join_urls
     _say(
         f"Workshop on {room.settings.answers}: {rubric_count} rubric"
         f"{'' if rubric_count == 1 else 's'}{', the short form' if short else ''}, "
-        f"{steps} questions."
+        f"{count_words(steps, 'question', 'questions')}."
     )
     _say(f"Join:       {urls[0]}   room code {room.keys.code}")
     for other in urls[1:]:

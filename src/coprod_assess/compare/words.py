@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from coprod_assess.compare.diff import Move, RungMove
 from coprod_assess.compare.trend import Point, Trend
 from coprod_assess.scoring.result import Rung
-from coprod_assess.wording import count_words, gap_words, mix_words, rung_words, score_cell
+from coprod_assess.wording import (
+    gap_words,
+    mix_words,
+    people_words,
+    points_words,
+    rung_words,
+    score_cell,
+)
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "not compared": "·"}
 
@@ -19,7 +26,7 @@ def change_words(move: Move) -> str:
     if move.direction == "same":
         return "= no change"
     word = "up" if move.direction == "up" else "down"
-    return f"{ARROWS[move.direction]} {word} {abs(move.change):.0f} points"
+    return f"{ARROWS[move.direction]} {word} {points_words(abs(move.change))}"
 
 
 def cell_words(move: Move, rung: RungMove | None, which: str, rungs: Sequence[Rung]) -> str:
@@ -48,11 +55,6 @@ def point_words(point: Point | None, rungs: Sequence[Rung] = ()) -> str:
     if rungs:
         return rung_words(point.value, rungs)
     return score_cell(point.value, point.percent)
-
-
-def people_words(count: int) -> str:
-    """How many answered, in a table cell: 1 person, 10 people."""
-    return count_words(count, "person", "people")
 
 
 def answered_words(trend: Trend) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.scoring.result import RubricResult
-from coprod_assess.wording import missing_words, rung_group_words, rung_words
+from coprod_assess.wording import count_words, missing_words, rung_group_words, rung_words
 
 
 @dataclass
@@ -205,6 +205,7 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
         rows=rows,
         between=[f"{title} at {number(value)}" for value, title in placed if value not in whole],
         typical_text=typical_text,
-        description=f"A ladder of {len(rungs)} rungs, from {top} at the top to {bottom}. "
+        description=f"A ladder of {count_words(len(rungs), 'rung', 'rungs')}, from {top} at the "
+        f"top to {bottom}. "
         f"{typical_text}. {areas}.",
     )

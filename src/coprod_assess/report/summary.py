@@ -5,7 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_assess.report.numbers import number, percent
-from coprod_assess.wording import count_words, rung_group_words, rung_words, scale_words
+from coprod_assess.wording import (
+    count_words,
+    points_words,
+    rung_group_words,
+    rung_words,
+    scale_words,
+)
 
 if TYPE_CHECKING:
     from coprod_assess.report.view import ReportView
@@ -73,7 +79,7 @@ def _gap_sentence(view: ReportView) -> str:
     higher = "higher" if average > 0 else "lower"
     largest = view.gaps[0]
     return (
-        f"Professionals rate co-production {abs(average):.0f} points {higher} than people "
+        f"Professionals rate co-production {points_words(abs(average))} {higher} than people "
         f"with lived experience, on average. The largest gap is on {largest.dimension.lower()} "
         f"({largest.rubric}): {percent(largest.professional)} against "
         f"{percent(largest.lived)}."

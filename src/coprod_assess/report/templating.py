@@ -30,6 +30,7 @@ from coprod_assess.loading.reader import display_name
 from coprod_assess.report.markdown_text import MarkdownSafe, escape_markdown
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.resources import templates_dir
+from coprod_assess.wording import people_words
 
 Kind = Literal["html", "md"]
 
@@ -65,6 +66,7 @@ def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
         env.filters["markdown"] = MarkdownSafe
     env.filters["number"] = number
     env.filters["percent"] = percent
+    env.filters["people"] = people_words
     return env
 
 

@@ -38,7 +38,9 @@ from coprod_assess.wording import (
     extreme_words,
     group_words,
     groups_words,
+    people_words,
     perspective_name,
+    points_words,
     score_words,
     short_score_words,
 )
@@ -226,7 +228,7 @@ def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
         version=rubric.version,
         content_hash=rubric.content_hash,
         coverage=f"{everyone.answered} of {everyone.asked} answers given "
-        f"({percent(everyone.coverage)}) by {everyone.respondents} people",
+        f"({percent(everyone.coverage)}) by {people_words(everyone.respondents)}",
     )
 
 
@@ -257,9 +259,9 @@ def _gaps(shared: SharedResult) -> tuple[list[GapRow], str]:
     mix = shared.respondents.perspectives
     return [], (
         "Lived experience and professional views are not compared: each needs answers from "
-        f"at least {shared.min_group} people, and neither may give away a smaller group "
-        f"(here {mix.get('lived', 0)} with lived experience and "
-        f"{mix.get('professional', 0)} professionals)."
+        f"at least {people_words(shared.min_group)}, and neither may give away a smaller "
+        f"group (here {mix.get('lived', 0)} with lived experience and "
+        f"{count_words(mix.get('professional', 0), 'professional', 'professionals')})."
     )
 
 
@@ -313,7 +315,8 @@ def _strengths_and_priorities(shared: SharedResult) -> tuple[list[Item], list[It
 def _why(dim: DimensionResult) -> str:
     if dim.gap is not None and dim.gap >= 20:
         return (
-            f"professionals rate it {dim.gap:.0f} points higher than people with lived experience"
+            f"professionals rate it {points_words(dim.gap)} higher than people with lived "
+            "experience"
         )
     return ""
 

@@ -25,19 +25,21 @@ from coprod_assess.scoring.result import (
     UncheckedFlag,
 )
 from coprod_assess.scoring.tally import EVERYONE
+from coprod_assess.wording import people_words
 
+# Each metric's unit after a number: for one, and for any other number.
 _UNITS = {
-    "score": "",
-    "rung": "",
-    "percent": "% of the range",
-    "gap": " points (professional minus lived)",
-    "side-gap": " points (practice minus belief)",
-    "respondents": " respondents",
-    "people": " people",
-    "coverage": "% answered",
+    "score": ("", ""),
+    "rung": ("", ""),
+    "percent": ("% of the range", "% of the range"),
+    "gap": (" point (professional minus lived)", " points (professional minus lived)"),
+    "side-gap": (" point (practice minus belief)", " points (practice minus belief)"),
+    "respondents": (" respondent", " respondents"),
+    "people": (" person", " people"),
+    "coverage": ("% answered", "% answered"),
 }
 PERSPECTIVES = ("lived", "professional")
-TOO_SMALL = "it needs scores of a group too small to show (fewer than {min_group} people)"
+TOO_SMALL = "it needs scores of a group too small to show (fewer than {min_group})"
 NOT_RECORDED = "a group answering together did not record how many of them have lived experience"
 NO_SIZE = "a group answering together did not record how many people were in it"
 
@@ -94,7 +96,8 @@ def raise_flags(
                 )
             )
         elif outcome is Outcome.UNKNOWN:
-            why = "; ".join(reason.format(min_group=shared.min_group) for reason in reasons)
+            fewest = people_words(shared.min_group)
+            why = "; ".join(reason.format(min_group=fewest) for reason in reasons)
             unchecked.append(
                 UncheckedFlag(
                     id=flag.id, title=flag.title, reason=f"{why}, so it could not be checked"
@@ -195,6 +198,12 @@ def _shown(condition: Condition, value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def _unit(condition: Condition, shown: str) -> str:
+    """The metric's unit after a number as shown: 1 person, 2 people, -1 point."""
+    one, many = _UNITS[condition.metric]
+    return one if shown.lstrip("+-") == "1" else many
+
+
 def _comparison(condition: Condition) -> str:
     parts = [
         f"{word} {bound:g}"
@@ -216,11 +225,11 @@ def measure(
     A condition naming no dimension reads its rubric, or each dimension if `per_dimension`."""
     group = _group(condition)
     who = "" if group == EVERYONE else f" ({group.split(':', 1)[1]})"
-    unit = _UNITS[condition.metric]
     rule = _comparison(condition)
     if condition.rubric is None:
         low, high, unknown = _took_part(condition, result.respondents)
-        yield Reading(f"{low}{unit}{who} ({rule})", low, high, unknown=unknown)
+        count = f"{low}{_unit(condition, str(low))}"
+        yield Reading(f"{count}{who} ({rule})", low, high, unknown=unknown)
         return
     rubrics = result.rubrics if condition.rubric == ANY else [result.rubric(condition.rubric)]
     for rubric in rubrics:
@@ -233,7 +242,8 @@ def measure(
                 continue
             value = _read(condition, scores, sides, group)
             if value is not None:
-                text = f"{title}{who}: {_shown(condition, value)}{unit}{_from(condition, scores)}"
+                shown = _shown(condition, value)
+                text = f"{title}{who}: {shown}{_unit(condition, shown)}{_from(condition, scores)}"
                 yield Reading(f"{text} ({rule})", value, dimension=dimension)
 
 
@@ -265,6 +275,8 @@ def _from(condition: Condition, scores: GroupScores) -> str:
     if condition.metric != "gap":
         return ""
     counts = [scores.perspectives[p].respondents for p in ("professional", "lived")]
+    if 1 in counts:
+        return f", from {people_words(counts[0])} and {people_words(counts[1])}"
     return f", from {counts[0]} and {counts[1]} people"
 
 
