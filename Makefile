@@ -15,8 +15,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## demo: install, then write a sample workshop and its reports to coprod-demo/
+DEMO ?= coprod-demo
 demo: $(STAMP)
-	$(BIN)/coprod demo coprod-demo
+	$(BIN)/coprod demo $(DEMO)
+	@echo
+	@echo "coprod is installed in $(VENV), not on your PATH. Run it as $(BIN)/coprod"
+	@echo "(try: $(BIN)/coprod --help), or first type: . $(BIN)/activate"
+	@echo "and then plain coprod works in this terminal. To have it in every terminal:"
+	@echo "pipx install ."
 
 ## test: install, then run the test suite
 test: $(STAMP)
