@@ -124,11 +124,7 @@ def main_findings(shared: SharedResult, catalog: Catalog) -> list[Finding]:
             named |= {(rubric.id, area.dimension) for area in rubric.ladder.weakest}
     findings += _gap_findings(shared)
     findings += [
-        Finding(
-            f"flag/{flag.id}",
-            f"A warning sign came up: {flag.title.removesuffix('.')}. "
-            f"{first_sentence(flag.explanation)}".strip(),
-        )
+        Finding(f"flag/{flag.id}", f"A warning sign came up: {flag.title.removesuffix('.')}.")
         for flag in shared.flags
     ]
     priorities = [
