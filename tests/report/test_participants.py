@@ -302,7 +302,7 @@ def test_what_is_shown_is_capped(checked: SharedResult) -> None:
     shown_steps = len(long_lines) - shown_findings
     assert 1 <= shown_findings <= MOST_FINDINGS and 1 <= shown_steps <= MOST_STEPS
     assert f"There are {12 - shown_findings} more. Ask for the full report to read them." in lines
-    assert f"And {9 - shown_steps} more. Ask for the full report to read them." in lines
+    assert f"And {9 - shown_steps} more. You can ask about them: see below." in lines
     assert all(len(line) < 400 for line in lines)
 
 
