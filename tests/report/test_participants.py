@@ -374,8 +374,8 @@ def pages(
     return found
 
 
-def _open(browser: Any, path: Path, width: int = 800) -> tuple[Any, list[str]]:
-    page = browser.new_page(viewport={"width": width, "height": 800})
+def _open(browser: Any, path: Path, width: int = 800, scale: int = 1) -> tuple[Any, list[str]]:
+    page = browser.new_page(viewport={"width": width, "height": 800}, device_scale_factor=scale)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(path.as_uri())
@@ -417,12 +417,13 @@ def test_large_type(browser: Any, pages: dict[str, Path]) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("width", [320, 390])
+# Phones, and 200% zoom of a 1280-pixel window.
+@pytest.mark.parametrize(("width", "scale"), [(320, 1), (390, 1), (640, 2)])
 @pytest.mark.parametrize("name", ["demo", "worst"])
 def test_fits_a_phone_without_scrolling_sideways(
-    browser: Any, pages: dict[str, Path], name: str, width: int
+    browser: Any, pages: dict[str, Path], name: str, width: int, scale: int
 ) -> None:
-    page, _ = _open(browser, pages[name], width)
+    page, _ = _open(browser, pages[name], width, scale)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     past_the_edge = page.evaluate(
         "[...document.body.querySelectorAll('*')]"
