@@ -27,7 +27,15 @@ def open_report(browser: Any, path: Path) -> tuple[Any, list[str]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["demo.html", "hostile.html", "diff.html", "trend.html", "sheet.html"]
+    "name",
+    [
+        "demo.html",
+        "hostile.html",
+        "diff.html",
+        "trend.html",
+        "sheet.html",
+        "sense-check-sheet.html",
+    ],
 )
 def test_axe_finds_no_wcag_violations(browser: Any, reports: dict[str, Path], name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
