@@ -32,11 +32,20 @@ class Finding:
     text: str
 
 
+SAYS_SOMETHING = 5  # words: a shorter first sentence ("Sometimes called capacity.") says little
+
+
 def first_sentence(text: str) -> str:
-    """The first sentence of a text, with its spacing tidied."""
+    """The first sentence of a text that says something, with its spacing tidied: a very
+    short one is joined by the next."""
     text = " ".join(text.split())
-    found = re.match(r"(.+?[.!?])(\s|$)", text)
-    return found.group(1) if found else text
+    sentences = re.findall(r".+?[.!?](?=\s|$)|.+$", text)
+    chosen = ""
+    for sentence in (s.strip() for s in sentences):
+        chosen = f"{chosen} {sentence}".strip()
+        if len(chosen.split()) >= SAYS_SOMETHING:
+            break
+    return chosen
 
 
 def _meaning(rung: Rung, options: dict[float, Option]) -> str:
