@@ -62,6 +62,8 @@ def render_diff_table(diff: Diff, console: Console) -> None:
     ):
         for title in titles:
             console.print(f"{label}: {inert(title)}")
+    for dispute in diff.disputes:
+        console.print(inert(dispute.words()))
     for rubric_id in diff.only_old:
         console.print(f"Only in {inert(before)}: {inert(rubric_id)}")
     for rubric_id in diff.only_new:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from coprod_assess.compare.disputes import Dispute, disputes
 from coprod_assess.scoring.result import (
     AssessmentInfo,
     DimensionResult,
@@ -97,6 +98,11 @@ class Diff(ResultModel):
     flags_raised: list[str] = Field(default_factory=list)
     flags_cleared: list[str] = Field(default_factory=list)
     flags_still: list[str] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(
+        default_factory=list,
+        description="Findings the room disputed last time, and what they are now; then the "
+        "findings disputed for the first time.",
+    )
     mix_old: RespondentMix
     mix_new: RespondentMix
     min_group: int = Field(description="No figure compared comes from fewer people than this.")
@@ -261,6 +267,7 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
         flags_raised=[new_flags[f] for f in sorted(set(new_flags) - set(old_flags))],
         flags_cleared=[old_flags[f] for f in sorted(set(old_flags) - set(new_flags))],
         flags_still=[new_flags[f] for f in sorted(set(new_flags) & set(old_flags))],
+        disputes=disputes(old, new),
         mix_old=old.respondents,
         mix_new=new.respondents,
         min_group=max(old.min_group, new.min_group),

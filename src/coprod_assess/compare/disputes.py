@@ -40,6 +40,13 @@ def _findings(result: SharedResult) -> dict[str, CheckedFinding]:
     return {f.id: f for f in check.findings} if check else {}
 
 
+def _shown(finding: CheckedFinding, group: str) -> bool:
+    """Whether a group's responses to the finding are shown: everyone, or one side."""
+    if group == "everyone":
+        return finding.everyone is not None
+    return group in finding.perspectives
+
+
 def disputes(old: SharedResult, new: SharedResult) -> list[Dispute]:
     """Last time's disputed findings first, in their order, then the newly disputed ones."""
     before, after = _findings(old), _findings(new)
@@ -48,17 +55,19 @@ def disputes(old: SharedResult, new: SharedResult) -> list[Dispute]:
         if not finding.disputed_by:
             continue
         later = after.get(finding.id)
-        if later is None or later.everyone is None:
+        # Only a group shown this time can say whether it still disputes the finding.
+        seen = [g for g in finding.disputed_by if later is not None and _shown(later, g)]
+        if not seen or later is None:
             now: Now = "not-checked"
         else:
-            now = "still" if later.disputed_by else "no-longer"
+            now = "still" if any(g in later.disputed_by for g in seen) else "no-longer"
         found.append(
             Dispute(
                 id=finding.id,
                 text=later.text if later else finding.text,
                 now=now,
                 by_then=finding.disputed_by,
-                by_now=later.disputed_by if later else [],
+                by_now=[g for g in seen if later and g in later.disputed_by],
             )
         )
     for finding in after.values():
