@@ -603,3 +603,59 @@ def test_two_people_who_answered_late_and_checked_are_two_changes_not_four(
     end(facilitator)
     assert "Only 2 people have answered, changed answers or checked the findings" in (room.said[-1])
     assert report.read_bytes() == first
+
+
+def late_checker(room: RoomUnderTest, role: str = "not-said") -> Phone:
+    """A phone that scans the code during the round and checks as `role`."""
+    phone = room.phone()
+    phone.scan()
+    assert begin(phone, role).headers["location"] == "/check/1"
+    return phone
+
+
+def test_people_who_only_check_do_not_make_up_the_numbers_for_one_late_answer(
+    tmp_path: Path,
+) -> None:
+    """One late answer is held back; two people then checking one finding each must not
+    let it through: the scores would move by that one person's answers."""
+    room = make_room(tmp_path)
+    answered(room)
+    facilitator = room.projector()
+    close(facilitator)
+    shown_first = room.room.settings.report.read_bytes()
+    facilitator_post(facilitator, "/projector/reopen")
+    late = room.phone()
+    late.join("staff")
+    for number in range(1, 5):
+        late.answer(number, "v0")
+    close(facilitator)
+    assert room.room.settings.report.read_bytes() == shown_first
+    start(facilitator)
+    for role in ("not-said", "other"):
+        respond(late_checker(room, role), 1, "yes")
+    end(facilitator)
+    assert room.room.settings.report.read_bytes() == shown_first, "one person given away"
+    assert "Only 1 person has answered, changed answers or checked" in room.said[-1]
+
+
+def test_each_findings_responses_are_held_back_on_their_own(tmp_path: Path) -> None:
+    """Three responses to every finding are shown; then one person responds to every
+    finding and two to the first only: the other findings would show that one person."""
+    room, phones, facilitator = in_round(tmp_path)
+    count = len(section(room)["findings"])
+    assert count >= 2, "the test rubric gives more than one finding"
+    for phone in phones[3:]:
+        begin(phone)
+        for number in range(1, count + 1):
+            respond(phone, number, "yes")
+    end(facilitator)
+    shown_first = room.room.settings.report.read_bytes()
+    start(facilitator)
+    lone = late_checker(room)
+    for number in range(1, count + 1):
+        respond(lone, number, "no", "Only I say this")
+    for _ in range(2):
+        respond(late_checker(room), 1, "no")
+    end(facilitator)
+    assert room.room.settings.report.read_bytes() == shown_first
+    assert "Only I say this" not in room.room.settings.report.read_text("utf-8")

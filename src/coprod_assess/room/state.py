@@ -13,7 +13,7 @@ import hashlib
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -226,13 +226,11 @@ class Room:
         with self.lock:
             prints = self._fingerprints()
             shown = self.keys.shown
-            changed = {
-                key for key in prints.keys() | shown.keys() if prints.get(key) != shown.get(key)
-            }
             last = self._last_report()
-            if shown and last is not None and 0 < len(changed) < self.settings.min_group:
+            held = _too_few_changed(prints, shown, self.settings.min_group)
+            if shown and last is not None and held:
                 self._report = last
-                return Closed(self.settings.report, held=len(changed))
+                return Closed(self.settings.report, held=held)
             self._report = self._write_report()
             self.keys = self.keys.changed(shown=prints)
             return Closed(self.settings.report)
@@ -302,9 +300,10 @@ class Room:
             return None
 
     def _fingerprints(self) -> dict[str, str]:
-        """Each person's role and answers, and what they said of the findings, boiled down:
-        what a report is made from. Someone who answered and checked the findings on one
-        phone is one person: two people doing both must not count as four changes."""
+        """What a report is made from, boiled down: each person's role and answers (key:
+        their id), and each response to each finding (key: check:FINDING:PERSON). Someone
+        who joined and said nothing adds nothing to the report, so has no fingerprint:
+        counted as a change they would let through a report that gives the others away."""
         prints = {}
         for person in self.session.respondents:
             answers = person.get("answers")
@@ -312,8 +311,6 @@ class Room:
                 isinstance(given, dict) and any(v is not None for v in given.values())
                 for given in answers.values()
             ):
-                # Joined and answered nothing: no score moves, so counted as a change they
-                # would let through a report that gives the others' answers away.
                 continue
             prints[str(person.get("id"))] = _digest(
                 [
@@ -324,16 +321,12 @@ class Room:
                 ]
             )
         for checker_id, checker in self.sense_check.checking.people().items():
-            # Someone who started and said nothing yet adds nothing to the report: counted
-            # as a change they would let a report through that gives the others away.
-            if not isinstance(checker, dict) or not checker.get("responses"):
-                continue
-            said = _digest([checker.get("role"), checker.get("responses")])
-            respondent = str(checker.get("respondent"))
-            if checker.get("respondent") is not None and respondent in prints:
-                prints[respondent] = _digest([prints[respondent], said])
-            else:
-                prints[f"check:{checker_id}"] = said
+            responses = checker.get("responses") if isinstance(checker, dict) else None
+            for finding_id, said in (responses or {}).items():
+                if said is not None:
+                    prints[f"check:{finding_id}:{checker_id}"] = _digest(
+                        [checker.get("role"), said]
+                    )
         return prints
 
     def _write_report(self) -> str:
@@ -348,6 +341,20 @@ class Room:
         html = render_report(shared, "html")
         write_atomic(settings.report, html)
         return html
+
+
+def _too_few_changed(prints: Mapping[str, str], shown: Mapping[str, str], min_group: int) -> int:
+    """How many people changed what a report is made from, when that is more than none
+    but fewer than `min_group` in any one figure: the answers, or one finding's responses.
+    Each is told apart on its own, so people who only checked the findings cannot make
+    up the numbers for one late answer, nor responses to one finding for another's."""
+    changed: dict[str, int] = {}
+    for key in prints.keys() | shown.keys():
+        if prints.get(key) != shown.get(key):
+            figure = key.rsplit(":", 1)[0] if key.startswith("check:") else "answers"
+            changed[figure] = changed.get(figure, 0) + 1
+    few = [count for count in changed.values() if count < min_group]
+    return min(few, default=0)
 
 
 def _digest(value: object) -> str:
