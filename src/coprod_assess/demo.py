@@ -172,6 +172,7 @@ def _response(kind: str, lived: bool, pick: random.Random) -> str:
 def demo_sense_check(data: dict[str, Any], catalog: Catalog, pick: random.Random) -> dict[str, Any]:
     """The room checking the findings on their phones after answering closed."""
     from coprod_assess.answers.models import AnswersFile
+    from coprod_assess.privacy import DEFAULT_MIN_GROUP
     from coprod_assess.privacy.redact import share
     from coprod_assess.scoring.assessment import score_assessment
     from coprod_assess.sensecheck.findings import main_findings
@@ -184,13 +185,16 @@ def demo_sense_check(data: dict[str, Any], catalog: Catalog, pick: random.Random
         lived = catalog.roles[role].perspective == "lived"
         responses: dict[str, Any] = {}
         for finding in findings:
-            said = _response(finding.id.split("/")[0], lived, pick)
-            note = CHECK_NOTES.get((person_id, finding.id.split("/")[0]))
+            kind = finding.id.split("/")[0]
+            said = _response(kind, lived, pick)
+            first = finding is next(f for f in findings if f.id.startswith(f"{kind}/"))
+            note = CHECK_NOTES.get((person_id, kind)) if first else None
             responses[finding.id] = {"value": said, "note": note} if note else said
         people[f"c{number}"] = {"role": role, "respondent": person_id, "responses": responses}
     return {
         "date": "2026-11-22",
         "drawn_from": len(PEOPLE),
+        "min_group": DEFAULT_MIN_GROUP,
         "findings": {finding.id: finding.text for finding in findings},
         "people": people,
     }

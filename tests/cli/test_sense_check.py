@@ -214,3 +214,12 @@ def test_the_sheet_of_a_file_with_no_answers_says_how_to_add_them(cli: Run, tmp_
     result = cli("template", "--sense-check", "none.yaml")
     assert result.exit_code == 1
     assert "has no answers yet" in result.stderr and "Traceback" not in result.output
+
+
+def test_q_or_b_at_the_comment_is_a_command_not_a_comment(cli: Run, demo: Path) -> None:
+    typed = lines("2", "b", "1", "q")
+    result = cli("sense-check", str(demo), "--plain", "--role", "staff", input=typed)
+    assert result.exit_code == 0, result.output
+    responses = saved(demo)["sense_check"]["people"]["c1"]["responses"]
+    assert list(responses.values()) == ["yes"], "b went back unsaved; q saved the choice, no note"
+    assert "Resume with: coprod sense-check" in result.stdout

@@ -50,16 +50,16 @@ def test_full_count_keeps_every_group_and_comment() -> None:
 
 def test_too_few_responses_show_no_figures_and_no_attribution() -> None:
     full = counted((LIVED, {"value": "no", "note": "Never asked"}), (STAFF, "yes"))
-    shown = share_sense_check(full, 3).findings[0]
+    shown = share_sense_check(full, 3, set(FINDINGS)).findings[0]
     assert shown.everyone is None and shown.perspectives == {}
     assert shown.disputed_by == []
     assert [(c.text, c.perspective) for c in shown.comments] == [("Never asked", None)]
-    assert "fewer than 3 people responded" in share_sense_check(full, 3).withheld[0]
+    assert "fewer than 3 people responded" in share_sense_check(full, 3, set(FINDINGS)).withheld[0]
 
 
 def test_lived_and_professional_apart_when_both_large_enough() -> None:
     full = counted(*[(LIVED, "no")] * 3, *[(STAFF, "yes")] * 3)
-    shown = share_sense_check(full, 3).findings[0]
+    shown = share_sense_check(full, 3, set(FINDINGS)).findings[0]
     assert set(shown.perspectives) == {"lived", "professional"}
     assert shown.disputed_by == ["lived"]
 
@@ -67,14 +67,14 @@ def test_lived_and_professional_apart_when_both_large_enough() -> None:
 def test_a_small_rest_cannot_be_subtracted() -> None:
     # 3 lived, 3 staff and one group: showing both sides would give the group away.
     full = counted(*[(LIVED, "no")] * 3, *[(STAFF, "yes")] * 3, ("group", "no"))
-    shown = share_sense_check(full, 3).findings[0]
+    shown = share_sense_check(full, 3, set(FINDINGS)).findings[0]
     assert list(shown.perspectives) == ["lived"]
     assert shown.everyone == Tally(yes=3, no=4)
 
 
 def test_a_small_side_hides_the_other_too() -> None:
     full = counted(*[(LIVED, "no")] * 2, *[(STAFF, "yes")] * 4)
-    shown = share_sense_check(full, 3).findings[0]
+    shown = share_sense_check(full, 3, set(FINDINGS)).findings[0]
     assert shown.perspectives == {}
     assert shown.everyone == Tally(yes=4, no=2)
     assert shown.disputed_by == []
@@ -86,7 +86,7 @@ def test_comments_lose_attribution_together() -> None:
         (STAFF, {"value": "yes", "note": "staff view"}),
         (STAFF, "yes"),
     )
-    shown = share_sense_check(full, 3).findings[0]
+    shown = share_sense_check(full, 3, set(FINDINGS)).findings[0]
     assert "lived" not in shown.perspectives or len(shown.perspectives) == 2
     perspectives = {c.perspective for c in shown.comments}
     assert perspectives == {None}
@@ -118,7 +118,7 @@ def test_whatever_is_shown_no_hidden_group_below_the_threshold() -> None:
                     *[(STAFF, "yes")] * staff,
                     *[("group", "partly")] * group,
                 )
-                shown = share_sense_check(full, 3).findings[0]
+                shown = share_sense_check(full, 3, set(FINDINGS)).findings[0]
                 if shown.everyone is None:
                     assert lived + staff + group < 3
                     continue
@@ -129,6 +129,26 @@ def test_whatever_is_shown_no_hidden_group_below_the_threshold() -> None:
 
 def test_min_group_one_says_so() -> None:
     full = counted((LIVED, "no"))
-    shared = share_sense_check(full, 1)
+    shared = share_sense_check(full, 1, set(FINDINGS))
     assert shared.findings[0].everyone == Tally(no=1)
     assert "Do not share it" in shared.withheld[0]
+
+
+def test_the_withheld_line_names_only_sides_actually_left_out() -> None:
+    only_staff = share_sense_check(counted(*[(STAFF, "yes")] * 3), 3, set(FINDINGS))
+    assert list(only_staff.findings[0].perspectives) == ["professional"]
+    assert not any("not shown apart" in line for line in only_staff.withheld)
+    small_side = share_sense_check(counted(*[(STAFF, "yes")] * 3, (LIVED, "no")), 3, set(FINDINGS))
+    assert any("not shown apart" in line for line in small_side.withheld)
+
+
+def test_findings_drawn_at_a_lower_threshold_are_kept_only_if_drawable() -> None:
+    full = counted(*[(STAFF, "yes")] * 3).model_copy(update={"min_group": 1})
+    shared = share_sense_check(full, 3, {"flag/x"})
+    assert [f.id for f in shared.findings] == ["flag/x"]
+    assert (
+        "1 finding the room checked is not shown: it was drawn with --min-group 1"
+        in (shared.withheld[0])
+    )
+    same = share_sense_check(full.model_copy(update={"min_group": 3}), 3, {"flag/x"})
+    assert len(same.findings) == 2, "drawn at this threshold: all kept"

@@ -200,7 +200,7 @@ def test_said_words() -> None:
     ]
     assert said(Tally(not_sure=2, partly=1, no=1, yes=1)) == [
         "Many people were not sure.",
-        "Some people said this is true.",
+        "Some people said this is not true.",  # in a tie, what questions it is said first
     ]
     assert said(Tally(yes=4, no=3), lived=Tally(yes=4), professional=Tally(no=3)) == [
         "Most people said this is true.",
@@ -223,10 +223,44 @@ def test_a_small_lived_group_is_not_shown_apart() -> None:
 
 
 def test_too_few_responses_are_not_shown() -> None:
-    page = render_participants(shared_of(checked_demo(), min_group=11), CATALOG, "md")
+    data = checked_demo()
+    for key in ("c8", "c9", "c10"):
+        del data["sense_check"]["people"][key]  # 7 people checked, 10 answered
+    page = render_participants(shared_of(data, min_group=8), CATALOG, "md")
     assert page.count("Too few people answered this for us to show what they said.") >= 3
     assert "said this is" not in page
-    assert "only when 11 or more of them answered" in page
+    assert "only when 8 or more of them answered" in page
+
+
+def test_too_few_people_for_any_finding_says_so_plainly() -> None:
+    page = render_participants(shared_of(checked_demo(), min_group=11), CATALOG, "md")
+    assert "Too few people answered for us to say more without showing what one person" in page
+    assert "said this is" not in page
+
+
+def test_a_tie_never_reads_as_agreement() -> None:
+    from coprod_assess.scoring.result import CheckedFinding, Tally
+
+    finding = CheckedFinding(id="flag/x", text="x", everyone=Tally(yes=4, no=4))
+    assert said_words(finding)[0] == "Half of the people said this is not true."
+    partly = CheckedFinding(id="flag/x", text="x", everyone=Tally(partly=2, no=2, not_sure=1))
+    assert said_words(partly)[0].endswith("said this is not true.")
+
+
+def test_findings_people_with_lived_experience_disputed_come_first() -> None:
+    """The last finding would be cut to fit two pages, but lived experience disputed it."""
+    data = checked_demo()
+    last = list(data["sense_check"]["findings"])[-1]
+    for person in data["sense_check"]["people"].values():
+        if person["role"] in LIVED_ROLES:
+            person["responses"][last] = "no"
+    shared = shared_of(data)
+    assert shared.sense_check is not None
+    disputed = [f.text for f in shared.sense_check.findings if "lived" in f.disputed_by]
+    assert disputed == [data["sense_check"]["findings"][last]]
+    page = render_participants(shared, CATALOG, "md")
+    found = page.split("## What we found", 1)[1].split("## What happens next")[0]
+    assert found.index(clip(disputed[0], 400)[:40]) < found.index("2.")
 
 
 def test_never_shows_a_name(tmp_path: Path) -> None:

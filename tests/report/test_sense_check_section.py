@@ -133,3 +133,23 @@ def test_a_result_file_carries_the_sense_check(cli: Run, demo: Path, tmp_path: P
     text = report(cli, tmp_path / "r.json", "md", "--min-group", "4")
     section = text.split("## Does the room recognise the findings?")[1].split("## What people")[0]
     assert "disputed 1 finding" not in text and "| Lived experience |" not in section
+
+
+def test_findings_drawn_at_a_lower_threshold_tell_no_more_than_the_report(
+    cli: Run, demo: Path
+) -> None:
+    """The room drew its findings at --min-group 3; a report at 6 withholds the comparison
+    of 5 and 5 people, so the findings about that comparison are left out too."""
+    with_check(demo, [(STAFF, {0: "yes"})] * 6)
+    data = yaml.safe_load(demo.read_text(encoding="utf-8"))
+    data["sense_check"]["min_group"] = 3
+    demo.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    gaps = [key for key in data["sense_check"]["findings"] if key.startswith("gap/")]
+    assert gaps
+    text = report(cli, demo, "md", "--min-group", "6")
+    section = text.split("## Does the room recognise the findings?")[1].split("## What people")[0]
+    for key in gaps:
+        assert data["sense_check"]["findings"][key] not in section
+    assert "checked are not shown: they were drawn with --min-group 3" in section
+    at_three = report(cli, demo, "md")
+    assert all(data["sense_check"]["findings"][key] in at_three for key in gaps)

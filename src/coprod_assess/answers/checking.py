@@ -78,8 +78,15 @@ class Checking:
         found = section.get("findings")
         return [(str(k), str(v)) for k, v in found.items()] if isinstance(found, dict) else []
 
-    def begin(self, findings: Sequence[tuple[str, str]], drawn_from: int, today: date) -> bool:
-        """Write the findings to check, unless the file holds them already. True if written."""
+    def begin(
+        self,
+        findings: Sequence[tuple[str, str]],
+        drawn_from: int,
+        today: date,
+        min_group: int,
+    ) -> bool:
+        """Write the findings to check (drawn at `min_group`), unless the file holds them
+        already. True if written."""
         if self.findings:
             return False
         self.session.set_entry(
@@ -87,6 +94,7 @@ class Checking:
             {
                 "date": today.isoformat(),
                 "drawn_from": drawn_from,
+                "min_group": min_group,
                 "findings": dict(findings),
                 "people": {},
             },

@@ -151,6 +151,13 @@ class SenseCheck(UserModel):
     drawn_from: int | None = Field(
         default=None, ge=0, description="How many respondents the findings were drawn from."
     )
+    min_group: int | None = Field(
+        default=None,
+        ge=1,
+        le=100_000,
+        description="The anonymity threshold the findings were drawn at: a report at a higher "
+        "one leaves out the findings it would not draw itself.",
+    )
     findings: dict[FindingId, Text] = Field(
         default_factory=dict, description="Each finding's id and the words people were shown."
     )

@@ -151,7 +151,8 @@ def begin_findings(check: Checking, file: Path, rubric_paths: list[Path], min_gr
             f"has too few answers to draw findings from (with --min-group {min_group}): "
             "add more answers first",
         )
-    return check.begin([(f.id, f.text) for f in findings], drawn_from, date.today())
+    pairs = [(f.id, f.text) for f in findings]
+    return check.begin(pairs, drawn_from, date.today(), min_group)
 
 
 def _run(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> bool:
@@ -253,8 +254,15 @@ def _walk(check: Checking, screen: Screen, person: str, start: int) -> None:
             screen.say(HINT)
             continue
         keep = f" (Enter keeps: {saved.note})" if saved and saved.note else ""
-        note = screen.ask_text(f"Comment, if you want to add one{keep} (Enter to skip): ")
-        if not note and saved is not None:
-            note = saved.note
+        note = screen.ask_text(
+            f"Comment, if you want to add one{keep} (Enter to skip, b back, q quit): "
+        )
+        command = note.strip().lower()
+        if command in ("b", "back"):
+            continue  # the finding again, nothing saved
+        if not note or command in ("q", "quit"):
+            note = saved.note if saved is not None else ""
         check.save(person, index, Said(CHOICES[int(typed) - 1], note))
+        if command in ("q", "quit"):
+            raise Quit
         index += 1

@@ -320,9 +320,13 @@ def share(
         notes=_alike(
             _note(note, shown.get(note.rubric), min_group, names) for note in result.notes
         ),
-        sense_check=(
-            share_sense_check(result.sense_check, min_group) if result.sense_check else None
-        ),
     )
     raised, unchecked = raise_flags(shared, flags)
-    return shared.model_copy(update={"flags": raised, "unchecked_flags": unchecked})
+    shared = shared.model_copy(update={"flags": raised, "unchecked_flags": unchecked})
+    if result.sense_check is None:
+        return shared
+    from coprod_assess.sensecheck.findings import main_findings
+
+    drawable = {finding.id for finding in main_findings(shared, None)}
+    check = share_sense_check(result.sense_check, min_group, drawable)
+    return shared.model_copy(update={"sense_check": check})

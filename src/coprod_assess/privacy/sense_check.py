@@ -61,7 +61,7 @@ def _finding(finding: CheckedFinding, min_group: int) -> CheckedFinding:
     )
 
 
-def _lines(shared: list[CheckedFinding], min_group: int) -> list[str]:
+def _lines(shared: list[CheckedFinding], min_group: int, apart_withheld: set[str]) -> list[str]:
     if min_group == 1:
         return ["Every response is shown, even from one person (--min-group 1). Do not share it."]
     lines = []
@@ -71,9 +71,7 @@ def _lines(shared: list[CheckedFinding], min_group: int) -> list[str]:
             f"Responses to {count_words(hidden, 'finding are', 'findings are')} not shown: "
             f"fewer than {min_group} people responded."
         )
-    unsplit = sum(
-        1 for finding in shared if finding.everyone is not None and len(finding.perspectives) < 2
-    )
+    unsplit = sum(1 for finding in shared if finding.id in apart_withheld)
     if unsplit:
         lines.append(
             f"For {count_words(unsplit, 'finding', 'findings')}, lived experience and professional "
@@ -83,9 +81,17 @@ def _lines(shared: list[CheckedFinding], min_group: int) -> list[str]:
     return lines
 
 
-def share_sense_check(check: SenseCheckResult, min_group: int) -> SenseCheckResult:
-    """What may be shown of the sense-check for `min_group` (see the module's rules)."""
-    findings = [_finding(finding, min_group) for finding in check.findings]
+def share_sense_check(
+    check: SenseCheckResult, min_group: int, drawable: set[str]
+) -> SenseCheckResult:
+    """What may be shown of the sense-check for `min_group` (see the module's rules).
+
+    Findings drawn at a lower threshold than `min_group` are kept only if this result
+    would draw them too (`drawable`, their ids): the words of the others could tell what
+    this report withholds, such as the side of a gap too small to show."""
+    lower = check.min_group is None or check.min_group < min_group
+    kept = [f for f in check.findings if not lower or f.id in drawable]
+    findings = [_finding(finding, min_group) for finding in kept]
     keep = safe_split(check.perspectives, check.people, min_group)
     return SenseCheckResult(
         date=check.date,
@@ -93,5 +99,32 @@ def share_sense_check(check: SenseCheckResult, min_group: int) -> SenseCheckResu
         people=check.people,
         perspectives={key: check.perspectives[key] for key in keep},
         findings=findings,
-        withheld=_lines(findings, min_group),
+        min_group=max(min_group, check.min_group or 1),
+        withheld=_left_out(len(check.findings) - len(kept), check.min_group, min_group)
+        + _lines(findings, min_group, _split_withheld(kept, findings)),
     )
+
+
+def _split_withheld(full: list[CheckedFinding], shown: list[CheckedFinding]) -> set[str]:
+    """Findings shown whose lived experience or professional responses were left out."""
+    return {
+        before.id
+        for before, after in zip(full, shown, strict=True)
+        if after.everyone is not None
+        and any(
+            key in SPLIT and tally.people and key not in after.perspectives
+            for key, tally in before.perspectives.items()
+        )
+    }
+
+
+def _left_out(count: int, drawn_at: int | None, min_group: int) -> list[str]:
+    if not count:
+        return []
+    at = f"with --min-group {drawn_at}" if drawn_at else "by hand or at a lower threshold"
+    return [
+        f"{count_words(count, 'finding the room checked is', 'findings the room checked are')} "
+        f"not shown: {'it was' if count == 1 else 'they were'} drawn {at}, and would tell "
+        "more than this report may show "
+        f"with --min-group {min_group}."
+    ]

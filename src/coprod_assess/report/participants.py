@@ -158,9 +158,14 @@ def _how_many(count: int, total: int, group: str = "people") -> str:
     return f"Many {group}" if count * 3 >= total else f"Some {group}"
 
 
+# Where two responses tie, the one that questions the finding is said first: a tie must
+# never read as agreement.
+FIRST_IN_A_TIE = ("no", "partly", "yes", "not_sure")
+
+
 def _counts(tally: Tally) -> list[tuple[str, int]]:
-    """The responses given, most first (in the order asked where they tie)."""
-    given = [(key, getattr(tally, key)) for key in SAID]
+    """The responses given, most first (where they tie, the one that questions it)."""
+    given = [(key, getattr(tally, key)) for key in FIRST_IN_A_TIE]
     return sorted((pair for pair in given if pair[1]), key=lambda pair: -pair[1])
 
 
@@ -202,15 +207,28 @@ def _asked(shared: SharedResult) -> list[Asked]:
 
 
 def _findings(shared: SharedResult, catalog: Catalog) -> tuple[list[Heard], str]:
+    """The findings with how the room responded; those people with lived experience
+    disputed first, so that they are never the ones left out to fit two pages."""
     check = shared.sense_check
-    if check is not None and check.findings:
-        heard = [Heard(finding.text, said_words(finding)) for finding in check.findings]
+    if check is not None and check.findings and check.people:
+        ordered = sorted(
+            check.findings,
+            key=lambda finding: "lived" not in finding.disputed_by,
+        )
+        heard = [Heard(finding.text, said_words(finding)) for finding in ordered]
         people = f"{check.people} {'person' if check.people == 1 else 'people'}"
         return heard, (
             "We showed the room what the answers said. We asked: does this match your "
             f"experience? {people} answered."
         )
-    heard = [Heard(finding.text) for finding in main_findings(shared, catalog)]
+    if check is not None and check.findings:
+        heard = [Heard(finding.text) for finding in check.findings]
+    else:
+        heard = [Heard(finding.text) for finding in main_findings(shared, catalog)]
+    if not heard:
+        return [], (
+            "Too few people answered for us to say more without showing what one person said."
+        )
     return heard, "These are the main things the answers said. The room has not checked them yet."
 
 

@@ -83,7 +83,7 @@ class CheckRound:
                 if not findings:
                     return Started(refused="nothing")
                 pairs = [(finding.id, finding.text) for finding in findings]
-                self.checking.begin(pairs, drawn_from, date.today())
+                self.checking.begin(pairs, drawn_from, date.today(), settings.min_group)
             room.keys = room.keys.changed(checking=True)
             now = len(room.session.respondents)
             return Started(self.total, self._drawn_from(), now, again=again)

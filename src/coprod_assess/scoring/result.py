@@ -390,6 +390,9 @@ class SenseCheckResult(ResultModel):
     drawn_from: Count | None = Field(
         default=None, description="How many respondents the findings were drawn from."
     )
+    min_group: int | None = Field(
+        default=None, ge=1, le=MAX_COUNT, description="The threshold they were drawn at."
+    )
     people: Count = Field(description="How many people responded to at least one finding.")
     perspectives: dict[str, Count] = Field(default_factory=dict)
     findings: list[CheckedFinding] = Field(default_factory=list)

@@ -69,6 +69,7 @@ def count_sense_check(answers: AnswersFile, catalog: Catalog) -> SenseCheckResul
     return SenseCheckResult(
         date=check.date,
         drawn_from=check.drawn_from,
+        min_group=check.min_group,
         people=len(took_part),
         perspectives=dict(sorted(Counter(perspective(p) for p in took_part).items())),
         findings=findings,

@@ -70,11 +70,11 @@ def _place(rubric: RubricResult, value: float, options: dict[float, Option]) -> 
     )
 
 
-def _ladder_findings(rubric: RubricResult, catalog: Catalog) -> list[Finding]:
+def _ladder_findings(rubric: RubricResult, catalog: Catalog | None) -> list[Finding]:
     ladder = rubric.ladder
     if ladder is None or ladder.typical is None:
         return []
-    source = catalog.rubrics.get(rubric.id)
+    source = catalog.rubrics.get(rubric.id) if catalog else None
     options = {option.value: option for option in (source.scale if source else [])}
     found = [
         Finding(
@@ -84,12 +84,13 @@ def _ladder_findings(rubric: RubricResult, catalog: Catalog) -> list[Finding]:
         )
     ]
     if ladder.weakest and ladder.weakest[0].rung.value < ladder.typical.value:
-        areas = " and ".join(area.title.lower() for area in ladder.weakest)
-        verb = "is" if len(ladder.weakest) == 1 else "are"
+        titles = [area.title.lower() for area in ladder.weakest]
+        areas = ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0]
+        verb = "area is" if len(titles) == 1 else "areas are"
         found.append(
             Finding(
                 f"weakest/{rubric.id}",
-                f"On {rubric.title}, the weakest area {verb} {areas}. There, decisions are "
+                f"On {rubric.title}, the weakest {verb} {areas}. There, decisions are "
                 f"{_place(rubric, ladder.weakest[0].rung.value, options)}".strip(),
             )
         )
@@ -122,8 +123,10 @@ def _gap_findings(shared: SharedResult) -> list[Finding]:
     return findings
 
 
-def main_findings(shared: SharedResult, catalog: Catalog) -> list[Finding]:
-    """The findings to check, in the order shown: ladders, gaps, warning signs, priorities."""
+def main_findings(shared: SharedResult, catalog: Catalog | None) -> list[Finding]:
+    """The findings to check, in the order shown: ladders, gaps, warning signs, priorities.
+    Without a catalog the words leave out what the rubrics say of each step and area; the
+    ids are the same."""
     findings: list[Finding] = []
     named = set()
     for rubric in shared.rubrics:
@@ -140,7 +143,7 @@ def main_findings(shared: SharedResult, catalog: Catalog) -> list[Finding]:
         (rubric, dim) for rubric, dim in priority_pairs(shared) if (rubric.id, dim.id) not in named
     ]
     for rubric, dim in priorities[:MOST_PRIORITIES]:
-        source = catalog.rubrics.get(rubric.id)
+        source = catalog.rubrics.get(rubric.id) if catalog else None
         described = next((d for d in (source.dimensions if source else []) if d.id == dim.id), None)
         about = (
             f" {first_sentence(described.description)}"
