@@ -129,3 +129,34 @@ def test_help_lists_merge(cli: Run) -> None:
     assert re.search(
         r"\n  merge +Combine answers files from several laptops or forms into one\.\n", listing
     )
+
+
+def test_files_whose_findings_were_checked_are_not_merged(cli: Run, tmp_path: Path) -> None:
+    assert cli("demo", "d").exit_code == 0
+    demo = tmp_path / "d" / "coprod-answers.yaml"
+    other = tmp_path / "other.yaml"
+    other.write_text(demo.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("merge", str(demo), str(other), "-o", "m.yaml")
+    assert result.exit_code == 1
+    assert "holds a sense-check of its findings" in result.stderr
+    assert "d/coprod-answers.yaml:20:1: error[checked-findings] holds a sense-check" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "m.yaml").exists()
+
+
+def test_next_steps_and_contact_are_kept_when_merging(cli: Run, tmp_path: Path) -> None:
+    assert cli("demo", "d").exit_code == 0
+    data = yaml.safe_load((tmp_path / "d" / "coprod-answers.yaml").read_text(encoding="utf-8"))
+    del data["sense_check"]
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    data["assessment"]["next_steps"] = ["Meet again in six months to check what has changed."]
+    data["assessment"]["contact"] = "Someone else"
+    two.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert cli("merge", str(one), str(two), "-o", "m.yaml").exit_code == 0
+    merged = yaml.safe_load((tmp_path / "m.yaml").read_text(encoding="utf-8"))["assessment"]
+    assert merged["next_steps"][0].startswith("Pay people for their time")
+    assert merged["next_steps"].count("Meet again in six months to check what has changed.") == 1
+    assert merged["contact"].startswith("Talk to Sam")

@@ -375,3 +375,22 @@ def test_an_answers_file_in_use_is_left_alone(cli: Run, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "a.yaml: error[file-in-use] is in use by another coprod command" in result.stderr
     assert (tmp_path / "a.yaml").read_bytes() == before
+
+
+def test_append_keeps_the_files_sense_check(cli: Run, tmp_path: Path) -> None:
+    _workshop(tmp_path)
+    path = tmp_path / "a.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["assessment"]["next_steps"] = ["Meet again."]
+    data["sense_check"] = {
+        "drawn_from": 9,
+        "findings": {"flag/x": "A sign."},
+        "people": {"c1": {"role": "staff", "respondent": "r1", "responses": {"flag/x": "no"}}},
+    }
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = _import(cli, "--append")
+    assert result.exit_code == 0, result.output
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert after["sense_check"] == data["sense_check"]
+    assert after["assessment"]["next_steps"] == ["Meet again."]
+    assert len(after["respondents"]) == 10

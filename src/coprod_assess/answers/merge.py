@@ -70,6 +70,11 @@ def agreed_assessment(sources: Sequence[Source]) -> dict[str, Any]:
                 )
         if given.date and not block["date"]:
             block["date"] = given.date
+        for step in given.next_steps:
+            if step not in block.setdefault("next_steps", []):
+                block["next_steps"].append(step)
+        if given.contact and not block.get("contact"):
+            block["contact"] = given.contact
         for rubric_id, version in given.rubrics.items():
             first = block["rubrics"].setdefault(rubric_id, version)
             where = origin.setdefault(f"rubrics/{rubric_id}", source)
@@ -125,8 +130,28 @@ def _conflict(
     return placed.problem(loc, message)
 
 
+def _no_sense_check(sources: Sequence[Source]) -> None:
+    """Files whose findings the room checked are not combined: the findings came from
+    their answers alone, and their people's links would point at renumbered respondents."""
+    message = (
+        "holds a sense-check of its findings, drawn from its answers alone: combine the "
+        "answers files before the room checks the findings, or keep this file as it is"
+    )
+    checked = [source for source in sources if source.answers.sense_check is not None]
+    if checked:
+        raise MergeConflict(
+            [
+                source.doc.problem(("sense_check",), "checked-findings", message, at_key=True)
+                if source.doc is not None
+                else Problem(source.name, 0, 0, "checked-findings", message)
+                for source in checked
+            ]
+        )
+
+
 def merge_answers(sources: Sequence[Source]) -> dict[str, Any]:
     """One answers file from several: everyone renumbered r1..rN in the order given."""
+    _no_sense_check(sources)
     assessment = agreed_assessment(sources)
     people = [person for source in sources for person in source.answers.respondents]
     return {
@@ -136,14 +161,20 @@ def merge_answers(sources: Sequence[Source]) -> dict[str, Any]:
 
 
 def append_answers(existing: Source, new: Source) -> dict[str, Any]:
-    """The existing answers with the new respondents after them, given the next free ids."""
+    """The existing answers with the new respondents after them, given the next free ids;
+    the existing file's sense-check is kept as it is (its people keep their ids)."""
+    _no_sense_check([new])
     assessment = agreed_assessment([existing, new])
     people = [respondent_data(person, person.id) for person in existing.answers.respondents]
     numbers = [int(m.group(1)) for p in people if (m := _NEUTRAL_ID.match(p["id"]))]
     last = max(numbers, default=0)
     for number, person in enumerate(new.answers.respondents, last + 1):
         people.append(respondent_data(person, f"r{number}"))
-    return {"assessment": assessment, "respondents": people}
+    check = existing.answers.sense_check
+    if check is None:
+        return {"assessment": assessment, "respondents": people}
+    section = check.model_dump(mode="json", exclude_defaults=True)
+    return {"assessment": assessment, "sense_check": section, "respondents": people}
 
 
 def respondent_data(person: Respondent, respondent_id: str) -> dict[str, Any]:
