@@ -68,7 +68,7 @@ def assess(
     """
     from coprod_assess.answers.lock import locked
     from coprod_assess.answers.session import Session
-    from coprod_assess.cli.questionnaire import Quit, Screen
+    from coprod_assess.cli.questionnaire import Screen
     from coprod_assess.rubric.catalog import load_catalog
 
     with stops_as_interrupts():
@@ -86,21 +86,33 @@ def assess(
             session = Session(file, data, chosen_rubrics(catalog, only, short), text)
             if short:
                 session.set_assessment(("form",), "short")
-            try:
-                finished = _run(session, screen, catalog, respondent, role, organisation, period)
-            except KeyboardInterrupt:
-                _tell(f"\n{_saved(session, file)}. Resume with: coprod assess {file}")
-                raise typer.Exit(EXIT_INTERRUPTED) from None
-            except Quit:
-                finished = False
-        _tell(f"{_saved(session, file)}.")
-        if not finished:
-            _tell(f"Resume with: coprod assess {file}")
+            saving_walk(
+                lambda: _run(session, screen, catalog, respondent, role, organisation, period),
+                lambda: _saved(session, file),
+                f"coprod assess {file}",
+            )
         if session.answers_saved():
             _finish(file, rubric or [], screen, report, min_group)
 
 
-def _tell(text: str) -> None:
+def saving_walk(walk: Callable[[], bool], saved: Callable[[], str], resume: str) -> None:
+    """Run a questionnaire's walk, then say what is saved and, if it stopped early (q, the
+    end of input, Ctrl-C: exit 130), the command that carries on."""
+    from coprod_assess.cli.questionnaire import Quit
+
+    try:
+        finished = walk()
+    except KeyboardInterrupt:
+        tell(f"\n{saved()}. Resume with: {resume}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Quit:
+        finished = False
+    tell(f"{saved()}.")
+    if not finished:
+        tell(f"Resume with: {resume}")
+
+
+def tell(text: str) -> None:
     """Say how things stand; a terminal already closed (SIGHUP) cannot be told, and the
     answers are saved all the same."""
     with contextlib.suppress(OSError):

@@ -39,20 +39,28 @@ def choose(
     if not waiting:
         return new_person(session, screen, catalog, None, role)
     # Ids and roles only: the screen may be seen by the room, and names are private.
+    chosen = pick_waiting(screen, [_where(session, catalog, person) for person in waiting])
+    if chosen is None:
+        return new_person(session, screen, catalog, None, role)
+    screen.say(f"Resuming {_where(session, catalog, waiting[chosen])}.")
+    return waiting[chosen]
+
+
+def pick_waiting(screen: Screen, waiting: list[str]) -> int | None:
+    """Who is at the keyboard, of those listed (as id and role, never a name): their
+    index, or None for someone new."""
     screen.say("Not finished yet:")
-    for number, person in enumerate(waiting, start=1):
-        screen.say(f"{number}. {_where(session, catalog, person)}")
+    for number, where in enumerate(waiting, start=1):
+        screen.say(f"{number}. {where}")
     while True:
         typed = screen.ask(
             "Who is at the keyboard? Type their number to carry on, or press Enter for "
             "someone new: "
         ).strip()
         if not typed:
-            return new_person(session, screen, catalog, None, role)
+            return None
         if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(waiting):
-            person = waiting[int(typed) - 1]
-            screen.say(f"Resuming {_where(session, catalog, person)}.")
-            return person
+            return int(typed) - 1
         screen.say(f"Type a number from 1 to {len(waiting)}, or press Enter.")
 
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod_assess.cli.assess import plain_wanted, stops_as_interrupts
-from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
+from coprod_assess.cli.assess import plain_wanted, saving_walk, stops_as_interrupts, tell
+from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths, checked_role
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
@@ -52,7 +52,7 @@ def sense_check(
     from coprod_assess.answers.lock import locked
     from coprod_assess.answers.session import Session
     from coprod_assess.cli.assess import existing_answers
-    from coprod_assess.cli.questionnaire import Quit, Screen
+    from coprod_assess.cli.questionnaire import Screen
     from coprod_assess.rubric.catalog import load_catalog
 
     with stops_as_interrupts():
@@ -64,23 +64,12 @@ def sense_check(
             data, text = existing_answers(file, catalog)
             check = Checking(Session(file, data, [], text))
             _begin(check, file, rubric or [], min_group, screen)
-            try:
-                finished = _run(check, screen, catalog, role)
-            except KeyboardInterrupt:
-                _tell(f"\n{_saved(check, file)}. Resume with: coprod sense-check {file}")
-                raise typer.Exit(EXIT_INTERRUPTED) from None
-            except Quit:
-                finished = False
-        _tell(f"{_saved(check, file)}.")
-        if not finished:
-            _tell(f"Resume with: coprod sense-check {file}")
-        _tell(f"See how the room responded with: coprod report {file}")
-
-
-def _tell(text: str) -> None:
-    from coprod_assess.cli.assess import _tell as tell
-
-    tell(text)
+            saving_walk(
+                lambda: _run(check, screen, catalog, role),
+                lambda: _saved(check, file),
+                f"coprod sense-check {file}",
+            )
+        tell(f"See how the room responded with: coprod report {file}")
 
 
 def must_exist(file: Path) -> None:
@@ -182,19 +171,10 @@ def _choose(check: Checking, screen: Screen, catalog: Catalog, role: str | None)
             waiting.append((str(person_id), f"{person_id} ({label}, {start} of {total} done)"))
     if role is not None or not waiting:
         return _new(check, screen, catalog, role)
-    screen.say("Not finished yet:")
-    for number, (_, where) in enumerate(waiting, start=1):
-        screen.say(f"{number}. {where}")
-    while True:
-        typed = screen.ask(
-            "Who is at the keyboard? Type their number to carry on, or press Enter for "
-            "someone new: "
-        ).strip()
-        if not typed:
-            return _new(check, screen, catalog, None)
-        if typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(waiting):
-            return waiting[int(typed) - 1][0]
-        screen.say(f"Type a number from 1 to {len(waiting)}, or press Enter.")
+    from coprod_assess.cli.people import pick_waiting
+
+    chosen = pick_waiting(screen, [where for _, where in waiting])
+    return _new(check, screen, catalog, None) if chosen is None else waiting[chosen][0]
 
 
 def _new(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> str:
