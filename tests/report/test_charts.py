@@ -147,3 +147,25 @@ def test_each_ladder_label_is_level_with_its_mark_in_its_own_row(
             assert row["top"] <= line["top"] and line["bottom"] <= row["bottom"], row
     bands = sorted((row["top"], row["bottom"]) for row in rows)
     assert all(above[1] <= below[0] for above, below in itertools.pairwise(bands))
+
+
+def test_a_ladder_without_a_typical_rung_says_so_once(demo_result: SharedResult) -> None:
+    from coprod_assess.report.render import render_report
+
+    rubric = _rubric(demo_result, "arnstein-ladder")
+    assert rubric.ladder is not None
+    unplaced = rubric.model_copy(
+        update={
+            "ladder": rubric.ladder.model_copy(update={"typical": None}),
+            "dimensions": [d.model_copy(update={"rung": None}) for d in rubric.dimensions],
+        }
+    )
+    chart = ladder_chart(unplaced)
+    assert not any(row.typical or row.areas for row in chart.rows)
+    assert chart.description == (
+        "A ladder of 9 rungs, from Citizen control at the top to Left out. "
+        "Not enough answers to place the typical rung."
+    )
+    shared = demo_result.model_copy(update={"rubrics": [unplaced]})
+    page = render_report(shared, "html")
+    assert "<strong>Not enough answers to place the typical rung</strong>.</p>" in page

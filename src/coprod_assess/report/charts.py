@@ -194,8 +194,8 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
         typical_text = f"Decisions typically sit at {rung_words(typical.value, steps)}"
         typical_text += f" ({group})" if group else ""
     else:
-        typical_text = "Not enough answers to place the typical rung."
-    areas = "; ".join(f"{title}: {rung_words(value, steps)}" for value, title in placed)
+        typical_text = "Not enough answers to place the typical rung"
+    areas = [f"{title}: {rung_words(value, steps)}" for value, title in placed]
     low, high = rubric.range
     top, bottom = (rungs[0].name, rungs[-1].name) if rungs else (number(high), number(low))
     return LadderChart(
@@ -205,7 +205,12 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
         rows=rows,
         between=[f"{title} at {number(value)}" for value, title in placed if value not in whole],
         typical_text=typical_text,
-        description=f"A ladder of {count_words(len(rungs), 'rung', 'rungs')}, from {top} at the "
-        f"top to {bottom}. "
-        f"{typical_text}. {areas}.",
+        description=" ".join(
+            [
+                f"A ladder of {count_words(len(rungs), 'rung', 'rungs')}, from {top} at the top "
+                f"to {bottom}.",
+                f"{typical_text}.",
+                *([f"{'; '.join(areas)}."] if areas else []),
+            ]
+        ),
     )
