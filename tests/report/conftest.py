@@ -11,6 +11,7 @@ from coprod_assess.compare.render import render_diff, render_trend
 from coprod_assess.compare.trend import trend
 from coprod_assess.demo import demo_answers
 from coprod_assess.privacy.redact import share
+from coprod_assess.report.participants import render_participants
 from coprod_assess.report.render import render_report
 from coprod_assess.report.sheet import render_check_sheet, render_sheet
 from coprod_assess.rubric.catalog import load_catalog
@@ -58,6 +59,7 @@ def reports(
     pages = {
         "diff.html": render_diff(compare(earlier, demo_result), "html"),
         "trend.html": render_trend(trend([earlier, demo_result]), "html"),
+        "participants.html": render_participants(demo_result, load_catalog(), "html"),
         "sheet.html": render_sheet(
             list(load_catalog().rubrics.values()), list(load_catalog().roles.values()), "html"
         ),
