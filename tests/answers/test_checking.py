@@ -40,7 +40,7 @@ def answers(tmp_path: Path) -> Path:
 
 def test_responses_are_on_disk_at_once_and_the_file_keeps_its_text(answers: Path) -> None:
     check = opened(answers)
-    assert check.begin(FINDINGS, 1, date(2026, 11, 22))
+    assert check.begin(FINDINGS, 1, date(2026, 11, 22), 3)
     person = check.add("staff", respondent="r1")
     check.save(person, 0, Said("partly", 'Only "sometimes": 1e5'))
     text = answers.read_text(encoding="utf-8")
@@ -56,15 +56,16 @@ def test_responses_are_on_disk_at_once_and_the_file_keeps_its_text(answers: Path
     }
     assert data["sense_check"]["findings"] == dict(FINDINGS)
     assert data["sense_check"]["drawn_from"] == 1
+    assert data["sense_check"]["min_group"] == 3
 
 
 def test_a_second_round_reuses_the_findings_and_resumes(answers: Path) -> None:
     first = opened(answers)
-    first.begin(FINDINGS, 1, date(2026, 11, 22))
+    first.begin(FINDINGS, 1, date(2026, 11, 22), 3)
     person = first.add("family-carer")
     first.save(person, 0, Said("no"))
     again = opened(answers)
-    assert not again.begin([("flag/other", "Something else.")], 5, date(2027, 1, 1))
+    assert not again.begin([("flag/other", "Something else.")], 5, date(2027, 1, 1), 3)
     assert again.findings == FINDINGS
     assert again.first_open(person) == 1
     assert again.said(person, 0) == Said("no")
@@ -74,7 +75,7 @@ def test_a_second_round_reuses_the_findings_and_resumes(answers: Path) -> None:
 
 def test_ids_are_never_reused_after_a_hand_edit(answers: Path) -> None:
     check = opened(answers)
-    check.begin(FINDINGS, 1, date(2026, 11, 22))
+    check.begin(FINDINGS, 1, date(2026, 11, 22), 3)
     check.add("staff")
     second = check.add("staff")
     data = yaml.safe_load(answers.read_text(encoding="utf-8"))
@@ -85,7 +86,7 @@ def test_ids_are_never_reused_after_a_hand_edit(answers: Path) -> None:
 
 def test_a_person_removed_by_hand_is_a_clear_error(answers: Path) -> None:
     check = opened(answers)
-    check.begin(FINDINGS, 1, date(2026, 11, 22))
+    check.begin(FINDINGS, 1, date(2026, 11, 22), 3)
     person = check.add("staff")
     data = yaml.safe_load(answers.read_text(encoding="utf-8"))
     data["sense_check"]["people"] = {}
@@ -96,7 +97,7 @@ def test_a_person_removed_by_hand_is_a_clear_error(answers: Path) -> None:
 
 def test_responses_in_a_batch_are_written_once(answers: Path) -> None:
     check = opened(answers)
-    check.begin(FINDINGS, 1, date(2026, 11, 22))
+    check.begin(FINDINGS, 1, date(2026, 11, 22), 3)
     people = [check.add("staff") for _ in range(3)]
     before = answers.stat().st_mtime_ns
     with check.session.batch():
@@ -109,7 +110,7 @@ def test_responses_in_a_batch_are_written_once(answers: Path) -> None:
 
 def test_a_value_that_is_not_a_response_is_refused(answers: Path) -> None:
     check = opened(answers)
-    check.begin(FINDINGS, 1, date(2026, 11, 22))
+    check.begin(FINDINGS, 1, date(2026, 11, 22), 3)
     person = check.add("staff")
     with pytest.raises(ValueError, match="not a response"):
         check.save(person, 0, Said("maybe"))
