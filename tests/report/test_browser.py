@@ -35,6 +35,7 @@ def open_report(browser: Any, path: Path) -> tuple[Any, list[str]]:
         "trend.html",
         "sheet.html",
         "sense-check-sheet.html",
+        "participants.html",
     ],
 )
 def test_axe_finds_no_wcag_violations(browser: Any, reports: dict[str, Path], name: str) -> None:

@@ -20,7 +20,14 @@ SCREENS = [
     ("phone-390", 390, 844, 1),
     ("zoom-200", 640, 800, 2),
 ]
-KINDS = {"demo.html", "diff.html", "trend.html", "sheet.html"}
+KINDS = {
+    "demo.html",
+    "diff.html",
+    "trend.html",
+    "sheet.html",
+    "sense-check-sheet.html",
+    "participants.html",
+}
 CHART_TEXT_SHARE = 0.85
 
 # What pokes out past the right edge of the window: elements and runs of text, leaving
