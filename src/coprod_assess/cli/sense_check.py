@@ -11,6 +11,7 @@ from coprod_assess.cli.assess import plain_wanted, saving_walk, stops_as_interru
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths, checked_role
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
+from coprod_assess.wording import count_words
 
 if TYPE_CHECKING:
     from coprod_assess.answers.checking import Checking
@@ -101,17 +102,22 @@ def _begin(
     """Draw the findings into the file, or carry on with those it holds."""
     if begin_findings(check, file, rubric_paths, min_group):
         screen.say(
-            f"{len(check.findings)} findings to check, drawn from "
-            f"{(check.section or {}).get('drawn_from')} people's answers."
+            f"{count_words(len(check.findings), 'finding', 'findings')} to check, drawn from "
+            f"{_whose((check.section or {}).get('drawn_from'))} answers."
         )
         return
     drawn = (check.section or {}).get("drawn_from")
     now = len(check.session.respondents)
     if isinstance(drawn, int) and drawn != now:
         screen.say(
-            f"These findings were drawn from {drawn} people's answers; the file now has "
+            f"These findings were drawn from {_whose(drawn)} answers; the file now has "
             f"{now}. Everyone checks the same findings, so they are kept as they were."
         )
+
+
+def _whose(count: object) -> str:
+    """3 people's, 1 person's."""
+    return "1 person's" if count == 1 else f"{count} people's"
 
 
 def begin_findings(check: Checking, file: Path, rubric_paths: list[Path], min_group: int) -> bool:
@@ -152,7 +158,13 @@ def _run(check: Checking, screen: Screen, catalog: Catalog, role: str | None) ->
         if start is not None:
             screen.say(f"Checking the findings: {person}.", "bold")
             _walk(check, screen, person, start)
-        screen.say(f"All {len(check.findings)} findings checked. Thank you.", "bold")
+        total = len(check.findings)
+        screen.say(
+            "The finding is checked. Thank you."
+            if total == 1
+            else f"All {total} findings checked. Thank you.",
+            "bold",
+        )
         again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
         screen.between_people()
         if again not in ("y", "yes"):

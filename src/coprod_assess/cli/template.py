@@ -11,6 +11,7 @@ import typer
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import MinGroup, RubricPaths, Short, chosen_rubrics
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
+from coprod_assess.wording import count_words
 
 if TYPE_CHECKING:
     from coprod_assess.rubric.forms import Form
@@ -113,7 +114,8 @@ def _check_sheet(
         check = Checking(Session(file, data, [], text))
         drawn = begin_findings(check, file, rubric_paths, min_group)
     if drawn:
-        typer.echo(f"Saved the {len(check.findings)} findings in {file}.", err=True)
+        saved = count_words(len(check.findings), "finding", "findings")
+        typer.echo(f"Saved the {saved} in {file}.", err=True)
     info = check.session.assessment
     sheet = render_check_sheet(
         check.findings,
