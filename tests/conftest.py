@@ -44,6 +44,19 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result
     return _run
 
 
+def unchecked_demo(cli: Callable[..., Result], tmp_path: Path) -> Path:
+    """The demo's answers file (written by `coprod demo` into tmp_path/d), before the room
+    checked the findings: its sense-check section taken out."""
+    import yaml
+
+    assert cli("demo", "d").exit_code == 0
+    path = tmp_path / "d" / "coprod-answers.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["sense_check"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def years(tmp_path: Path) -> Callable[[], dict[str, Path]]:
     """Answers files for 2024, 2025 and 2026 of the sample workshop."""

@@ -10,6 +10,8 @@ import pytest
 import yaml
 from typer.testing import Result
 
+from tests.conftest import unchecked_demo
+
 Run = Callable[..., Result]
 LIVED = "person-using-services"
 STAFF = "staff"
@@ -38,13 +40,7 @@ def with_check(path: Path, people: list[tuple[str, dict[str, Any]]]) -> list[str
 
 @pytest.fixture
 def demo(cli: Run, tmp_path: Path) -> Path:
-    """The demo's answers, before the room checked the findings."""
-    assert cli("demo", "d").exit_code == 0
-    path = tmp_path / "d" / "coprod-answers.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    del data["sense_check"]
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
+    return unchecked_demo(cli, tmp_path)
 
 
 def report(cli: Run, path: Path, fmt: str, *extra: str) -> str:

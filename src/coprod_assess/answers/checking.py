@@ -143,17 +143,20 @@ class Checking:
             )
         return person
 
+    def _responses(self, person_id: str) -> dict[str, Any]:
+        responses = self.person(person_id).get("responses")
+        return responses if isinstance(responses, dict) else {}
+
     def said(self, person_id: str, index: int) -> Said | None:
         """What the person said of finding `index`, if anything."""
-        responses = self.person(person_id).get("responses")
-        if not isinstance(responses, dict):
-            return None
-        return Said.read(responses.get(self.findings[index][0]))
+        return Said.read(self._responses(person_id).get(self.findings[index][0]))
 
     def first_open(self, person_id: str) -> int | None:
-        """The first finding the person has not responded to, or None when all are done."""
-        for index in range(len(self.findings)):
-            if self.said(person_id, index) is None:
+        """The first finding the person has not responded to, or None when all are done.
+        The file is looked at once, not once a finding."""
+        responses = self._responses(person_id)
+        for index, (finding_id, _) in enumerate(self.findings):
+            if Said.read(responses.get(finding_id)) is None:
                 return index
         return None
 

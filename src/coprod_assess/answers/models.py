@@ -69,9 +69,11 @@ class Answer(UserModel):
 
 
 def _entry_kind(value: Any) -> str:
+    """The branch of an entry by its shape: nothing, a bare value, or a mapping (an answer,
+    a response) in full."""
     if value is None:
         return "blank"
-    return "detailed" if isinstance(value, dict | Answer) else "short"
+    return "detailed" if isinstance(value, dict | UserModel) else "short"
 
 
 # A bare number is the short form; a mapping is the long form; nothing at all is
@@ -118,17 +120,11 @@ class Response(UserModel):
     note: str = ""
 
 
-def _response_kind(value: Any) -> str:
-    if value is None:
-        return "blank"
-    return "detailed" if isinstance(value, dict | Response) else "short"
-
-
 ResponseEntry = Annotated[
     Annotated[Match, Tag("short")]
     | Annotated[Response, Tag("detailed")]
     | Annotated[None, Tag("blank")],
-    Discriminator(_response_kind),
+    Discriminator(_entry_kind),
     Field(description="yes, partly, no or not-sure; {value, note} with a comment; or nothing."),
 ]
 

@@ -17,6 +17,7 @@ from coprod_assess.cli.options import (
     Only,
     Organisation,
     Period,
+    Plain,
     RubricPaths,
     Short,
     checked_role,
@@ -49,13 +50,7 @@ def assess(
     role: Annotated[str | None, typer.Option(help="Their role id, e.g. family-carer.")] = None,
     organisation: Organisation = None,
     period: Period = None,
-    plain: Annotated[
-        bool,
-        typer.Option(
-            "--plain",
-            help="Linear numbered text, no colour or redraws (also on with NO_COLOR or TERM=dumb).",
-        ),
-    ] = False,
+    plain: Plain = False,
     report: Annotated[
         Path | None, typer.Option(help="Write a report here at the end (.html or .md).")
     ] = None,

@@ -34,6 +34,14 @@ Only = Annotated[
     list[str] | None, typer.Option("--only", help="Ask only this rubric (repeatable).")
 ]
 
+Plain = Annotated[
+    bool,
+    typer.Option(
+        "--plain",
+        help="Linear numbered text, no colour or redraws (also on with NO_COLOR or TERM=dumb).",
+    ),
+]
+
 Short = Annotated[
     bool,
     typer.Option(
