@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint schema bench clean
+.PHONY: demo test lint schema catalogs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ schema: $(STAMP)
 	for kind in rubric roles flags answers; do \
 		$(BIN)/coprod rubric schema --kind $$kind > schema/$$kind.schema.json; \
 	done
+
+## catalogs: bring the message catalogs up to date with the code (see CONTRIBUTING.md)
+catalogs: $(STAMP)
+	$(BIN)/python tools/catalogs.py
 
 ## bench: run the benchmarks in bench/ (not part of the tests)
 bench: $(STAMP)

@@ -16,6 +16,7 @@ from pydantic import (
 
 from coprod_assess.fields import Id, Number, Text, UserModel, Version
 from coprod_assess.rubric.forms import Form
+from coprod_assess.rubric.translation import Lang
 
 Skip = Literal["dont-know", "not-applicable"]
 
@@ -176,6 +177,16 @@ class Respondent(UserModel):
         ge=0,
         le=100_000,
         description="For a group: how many of them use the service or care for someone who does.",
+    )
+    lang: Lang | None = Field(
+        default=None,
+        description="The language they answered in (cy, en-easy, ...): their notes are marked "
+        "as written in it. Not shown otherwise.",
+    )
+    form: Form | None = Field(
+        default=None,
+        description="The form they were asked, where it differs from the assessment's: "
+        "`short` for the core questions only (as Easy Read asks).",
     )
     answers: dict[Id, dict[Id, AnswerEntry]] = Field(default_factory=dict)
 

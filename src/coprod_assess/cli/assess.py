@@ -13,6 +13,7 @@ import typer
 
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
 from coprod_assess.cli.options import (
+    Lang,
     MinGroup,
     Only,
     Organisation,
@@ -51,6 +52,7 @@ def assess(
     organisation: Organisation = None,
     period: Period = None,
     plain: Plain = False,
+    lang: Lang = "en",
     report: Annotated[
         Path | None, typer.Option(help="Write a report here at the end (.html or .md).")
     ] = None,

@@ -42,6 +42,26 @@ Plain = Annotated[
     ),
 ]
 
+
+def _use_language(value: str) -> str:
+    """Use the language for everything this command shows, from here on."""
+    from coprod_assess.i18n import LANGUAGES, set_language
+
+    if value not in LANGUAGES:
+        raise typer.BadParameter(f"use one of: {', '.join(LANGUAGES)}")
+    set_language(value)
+    return value
+
+
+LANG_HELP = (
+    "The language of everything shown: en (English), cy (Cymraeg), en-easy (Easy Read: the "
+    "short form, with pictures). Also COPROD_LANG."
+)
+Lang = Annotated[
+    str,
+    typer.Option("--lang", envvar="COPROD_LANG", callback=_use_language, help=LANG_HELP),
+]
+
 Short = Annotated[
     bool,
     typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from coprod_assess.cli.errors import echo_problem, handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.cli.options import Lang, MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
@@ -50,6 +50,7 @@ def report(
         ),
     ] = Audience.board,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
+    lang: Lang = "en",
     show_names: Annotated[
         bool,
         typer.Option(

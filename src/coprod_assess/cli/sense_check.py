@@ -9,7 +9,7 @@ import typer
 
 from coprod_assess.cli.assess import plain_wanted, saving_walk, stops_as_interrupts, tell
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import MinGroup, Plain, RubricPaths, checked_role
+from coprod_assess.cli.options import Lang, MinGroup, Plain, RubricPaths, checked_role
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 from coprod_assess.wording import count_words
 
@@ -33,6 +33,7 @@ def sense_check(
         str | None, typer.Option(help="The role of the person checking, e.g. family-carer.")
     ] = None,
     plain: Plain = False,
+    lang: Lang = "en",
     min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
     """The room tests the findings: does each match your experience? Saved with the answers.

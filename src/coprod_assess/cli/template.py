@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths, Short, chosen_rubrics
+from coprod_assess.cli.options import Lang, MinGroup, RubricPaths, Short, chosen_rubrics
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 from coprod_assess.wording import count_words
 
@@ -38,6 +38,7 @@ def template(
         list[str] | None, typer.Option("--only", help="Only this rubric (repeatable).")
     ] = None,
     short: Short = False,
+    lang: Lang = "en",
     rubric: RubricPaths = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file.")

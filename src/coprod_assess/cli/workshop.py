@@ -11,6 +11,7 @@ import typer
 from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
 from coprod_assess.cli.options import (
     MIN_GROUP_HELP,
+    Lang,
     Only,
     Organisation,
     Period,
@@ -31,6 +32,7 @@ def workshop(
     rubric: RubricPaths = None,
     only: Only = None,
     short: Short = False,
+    lang: Lang = "en",
     organisation: Organisation = None,
     period: Period = None,
     port: Annotated[

@@ -56,6 +56,8 @@ def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
         "trim_blocks": True,
         "lstrip_blocks": True,
         "keep_trailing_newline": True,
+        # `{% trans %}` and `_()` in templates read the catalogs of the language in use.
+        "extensions": ["jinja2.ext.i18n"],
     }
     if kind == "html":
         env = ImmutableSandboxedEnvironment(autoescape=True, **options)
@@ -64,10 +66,23 @@ def environment(kind: Kind, template_dir: Path | None = None) -> Environment:
             autoescape=False, finalize=_markdown_finalize, **options
         )
         env.filters["markdown"] = MarkdownSafe
+    install_gettext(env)
     env.filters["number"] = number
     env.filters["percent"] = percent
     env.filters["people"] = people_words
     return env
+
+
+def install_gettext(env: Environment) -> None:
+    """`_()`, `gettext()`, `ngettext()` and `{% trans %}` in templates, in the language in
+    use when the template is rendered (the command's, or in the room the phone's)."""
+    from coprod_assess import i18n
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n._, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True
+    )
+    env.globals["lang"] = i18n.current
+    env.globals["html_lang"] = lambda: i18n.base_language(i18n.current())
 
 
 def render(

@@ -25,15 +25,19 @@ COOKIE_DAYS = 30
 def _environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+    from coprod_assess.report.templating import install_gettext
     from coprod_assess.resources import templates_dir
 
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(templates_dir() / "room")),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    install_gettext(env)
+    return env
 
 
 class Web:

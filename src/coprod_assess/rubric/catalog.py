@@ -7,11 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import current
 from coprod_assess.rubric.check_run import check_files, load_builtin
 from coprod_assess.rubric.files import LoadedFile
 from coprod_assess.rubric.flags import Flag, FlagsFile
+from coprod_assess.rubric.localise import (
+    Translation,
+    localise_flag,
+    localise_role,
+    localise_rubric,
+    words_for,
+)
 from coprod_assess.rubric.models import Rubric
 from coprod_assess.rubric.roles import Role, RolesFile
+from coprod_assess.rubric.translation import FLAGS, ROLES, TranslationFile
 
 
 @dataclass
@@ -22,6 +31,10 @@ class Catalog:
     sources: dict[str, str] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     flags: dict[str, Flag] = field(default_factory=dict)
+    # (rubric id or `roles` or `flags`, language) -> its words in that language
+    translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    folders: dict[str, Path] = field(default_factory=dict)
+    lang: str = "en"
 
     def rubric(self, rubric_id: str) -> Rubric:
         """The rubric with this id, or a CoprodError listing the ids there are."""
@@ -44,14 +57,49 @@ class Catalog:
         if isinstance(model, Rubric):
             self.rubrics[model.id] = model
             self.sources[model.id] = item.doc.name
+            self.folders[model.id] = item.path.parent
+            for lang, words in model.translations.items():
+                self.translations[(model.id, lang)] = Translation(
+                    model.id, lang, words, words, item.path.parent, item.doc.name
+                )
+        elif isinstance(model, TranslationFile):
+            head = model.translation
+            self.translations[(head.of, head.lang)] = Translation(
+                head.of, head.lang, head, model, item.path.parent, item.doc.name
+            )
         elif isinstance(model, RolesFile):
             self.roles.update((role.id, role) for role in model.roles)
         elif isinstance(model, FlagsFile):
             self.flags.update((flag.id, flag) for flag in model.flags)
 
+    def languages(self) -> list[str]:
+        """The languages some rubric in force has words in, English first."""
+        found = {lang for (of, lang) in self.translations if of in self.rubrics}
+        found |= {rubric.lang for rubric in self.rubrics.values()}
+        return sorted(found, key=lambda lang: (lang != "en", lang))
+
+    def localised(self, lang: str) -> Catalog:
+        """The same rubrics, roles and flags with the words of `lang` where there are any
+        (and every picture found on disk)."""
+        roles = words_for(self.translations, ROLES, lang)
+        flags = words_for(self.translations, FLAGS, lang)
+        return Catalog(
+            rubrics={
+                rid: localise_rubric(rubric, lang, self.translations, self.folders[rid])
+                for rid, rubric in self.rubrics.items()
+            },
+            sources=dict(self.sources),
+            roles={rid: localise_role(role, roles) for rid, role in self.roles.items()},
+            flags={fid: localise_flag(flag, flags) for fid, flag in self.flags.items()},
+            translations=self.translations,
+            folders=self.folders,
+            lang=lang,
+        )
+
 
 def load_catalog(extra: Sequence[Path] = ()) -> Catalog:
-    """The built-in set, with the files under `extra` added (same id replaces).
+    """The built-in set, with the files under `extra` added (same id replaces), in the
+    language in use (see `coprod_assess.i18n`).
 
     Extra files must pass every check of `coprod rubric check`, or CoprodError is raised.
     """
@@ -65,4 +113,4 @@ def load_catalog(extra: Sequence[Path] = ()) -> Catalog:
             raise CoprodError(report.problems)
         for item in loaded:
             catalog.add(item)
-    return catalog
+    return catalog.localised(current())

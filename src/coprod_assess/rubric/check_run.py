@@ -16,6 +16,12 @@ from coprod_assess.rubric.flag_checks import check_flags
 from coprod_assess.rubric.flags import FlagsFile
 from coprod_assess.rubric.models import Rubric
 from coprod_assess.rubric.roles import Role, RolesFile
+from coprod_assess.rubric.translation import FLAGS, ROLES, TranslationFile
+from coprod_assess.rubric.translation_checks import (
+    Sources,
+    check_question_pictures,
+    check_words,
+)
 
 
 @dataclass
@@ -86,6 +92,69 @@ def _check_loaded(loaded: list[LoadedFile], builtin: list[LoadedFile]) -> Iterat
     for item in loaded:
         if isinstance(item.model, FlagsFile):
             yield from check_flags(item.model, item.doc, rubrics, roles)
+    yield from _check_translations(loaded, builtin, rubrics, roles)
+
+
+def _check_translations(
+    loaded: list[LoadedFile],
+    builtin: list[LoadedFile],
+    rubrics: dict[str, Rubric],
+    roles: dict[str, Role],
+) -> Iterator[Problem]:
+    """Every translation names what it translates, once per language, and gives all of it."""
+    flags = [
+        f
+        for item in [*builtin, *loaded]
+        if isinstance(item.model, FlagsFile)
+        for f in item.model.flags
+    ]
+    sources = Sources(
+        rubrics,
+        RolesFile(roles=list(roles.values())) if roles else None,
+        FlagsFile(flags=flags) if flags else None,
+    )
+    seen: dict[tuple[str, str], str] = {}
+    for item in loaded:
+        model = item.model
+        folder = item.path.parent
+        if isinstance(model, Rubric):
+            yield from check_question_pictures(model, item.doc, folder)
+            for lang, words in model.translations.items():
+                at = ("translations", lang)
+                if lang == model.lang:
+                    yield item.doc.problem(
+                        at, "translation", f"the rubric is itself in '{lang}'", at_key=True
+                    )
+                seen[(model.id, lang)] = item.doc.name
+                yield from check_words(
+                    words, model.id, lang, words.covers, sources, item.doc, at, folder
+                )
+        elif isinstance(model, TranslationFile):
+            head = model.translation
+            if head.of not in rubrics and head.of not in (ROLES, FLAGS):
+                yield item.doc.problem(
+                    ("translation", "of"),
+                    "unknown-rubric",
+                    f"no rubric has the id '{head.of}' (nor is it roles or flags)",
+                )
+                continue
+            if head.of in rubrics and rubrics[head.of].lang == head.lang:
+                yield item.doc.problem(
+                    ("translation", "lang"),
+                    "translation",
+                    f"rubric '{head.of}' is itself in '{head.lang}'",
+                )
+            earlier = seen.get((head.of, head.lang))
+            if earlier is not None:
+                yield item.doc.problem(
+                    ("translation", "lang"),
+                    "duplicate-id",
+                    f"'{head.of}' already has '{head.lang}' words in {earlier}",
+                )
+            seen[(head.of, head.lang)] = item.doc.name
+            yield from check_words(
+                model, head.of, head.lang, head.covers, sources, item.doc, (), folder
+            )
 
 
 def _unique_across_files(loaded: list[LoadedFile]) -> Iterator[Problem]:
@@ -98,6 +167,8 @@ def _unique_across_files(loaded: list[LoadedFile]) -> Iterator[Problem]:
             entries = [("rubric", model.id, ("id",))]
         elif isinstance(model, RolesFile):
             entries = [("role", r.id, ("roles", k, "id")) for k, r in enumerate(model.roles)]
+        elif isinstance(model, TranslationFile):
+            continue  # checked with the translations
         else:
             entries = [("flag", f.id, ("flags", k, "id")) for k, f in enumerate(model.flags)]
         yield from duplicates(item.doc, ((id_, loc) for _, id_, loc in entries), "id")

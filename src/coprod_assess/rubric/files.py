@@ -13,6 +13,7 @@ from coprod_assess.loading.validate import validate
 from coprod_assess.rubric.flags import FlagsFile
 from coprod_assess.rubric.models import Rubric
 from coprod_assess.rubric.roles import RolesFile
+from coprod_assess.rubric.translation import TranslationFile
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # Rubric files are small; anything near this size is a mistake or an attack.
@@ -25,7 +26,7 @@ class LoadedFile:
 
     path: Path
     doc: YamlDocument
-    model: Rubric | RolesFile | FlagsFile
+    model: Rubric | RolesFile | FlagsFile | TranslationFile
 
 
 def find_yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -49,13 +50,16 @@ def find_yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise CoprodError.single(display_name(path), "file-missing", "no such file or folder")
 
 
-def kind_of(doc: YamlDocument) -> type[Rubric | RolesFile | FlagsFile]:
-    """Which model a document is meant for: roles and flags files say so by their one key."""
-    keys = set(doc.data)
+def kind_of(doc: YamlDocument) -> type[Rubric | RolesFile | FlagsFile | TranslationFile]:
+    """Which model a document is meant for: roles and flags files say so by their one key,
+    translations by their `translation:` header."""
+    keys = set(doc.data) if isinstance(doc.data, dict) else set()
     if keys == {"roles"}:
         return RolesFile
     if keys == {"flags"}:
         return FlagsFile
+    if "translation" in keys:
+        return TranslationFile
     return Rubric
 
 

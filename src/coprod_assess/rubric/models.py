@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import hashlib
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from coprod_assess.fields import Id, Number, PositiveNumber, Text, UserModel, Version
+from coprod_assess.rubric.translation import InlineTranslation, Lang
+
+# The rubric's language, its translations and pictures are how it is shown, not what it
+# asks: they are left out of its identity, so a Welsh year compares with an English one.
+_NOT_IDENTITY: Any = {
+    "lang": True,
+    "translations": True,
+    "dimensions": {"__all__": {"questions": {"__all__": {"image", "image_alt"}}}},
+}
 
 Method = Literal["mean", "median", "min", "sum", "ladder", "checklist"]
 
@@ -64,6 +74,14 @@ class Question(UserModel):
         description="Asked in the short form (`--short`): one core question per dimension, "
         "one per side where the dimension's questions have sides.",
     )
+    image: Text | None = Field(
+        default=None,
+        description="A picture shown beside the question: an SVG or PNG file, its path "
+        "relative to the rubric file. Give `image-alt` with it.",
+    )
+    image_alt: Text | None = Field(
+        default=None, alias="image-alt", description="What the picture shows, in words."
+    )
 
 
 class Dimension(UserModel):
@@ -95,6 +113,21 @@ class Rubric(UserModel):
     scale: list[Option] = Field(default_factory=list)
     scoring: Scoring = Field(default_factory=Scoring)
     dimensions: list[Dimension] = Field(min_length=1)
+    lang: Lang = Field(default="en", description="The language the rubric is written in.")
+    translations: dict[Lang, InlineTranslation] = Field(
+        default_factory=dict,
+        description="The rubric's words in other languages, keyed by ids (or give them in a "
+        "file beside it: see the README, Languages).",
+    )
+    # Set on a rubric shown in another language: the identity of the rubric it came from.
+    _source_hash: str | None = PrivateAttr(default=None)
+
+    def identity(self) -> str:
+        """A hash of what the rubric asks: not how its file is laid out, nor its language."""
+        if self._source_hash is not None:
+            return self._source_hash
+        canonical = self.model_dump_json(by_alias=True, exclude=_NOT_IDENTITY)
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def options_for(self, question: Question) -> list[Option]:
         """The answer options of a question: its own, or else the rubric's scale."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -43,9 +42,8 @@ WHOLE_RUBRIC = ""
 
 
 def content_hash(rubric: Rubric) -> str:
-    """A hash of what the rubric says (not how its file is laid out)."""
-    canonical = rubric.model_dump_json(by_alias=True)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """A hash of what the rubric asks (not how its file is laid out, nor its language)."""
+    return rubric.identity()
 
 
 def question_value(rubric: Rubric, values: Sequence[float]) -> float | None:
@@ -117,7 +115,7 @@ class RubricScorer:
         """A Score with coverage, status, percent and band."""
         counts = [len(self.tally.given(q.id, group)) for q in questions]
         answered = sum(counts)
-        asked = self.tally.asked[group] * len(questions)
+        asked = sum(self.tally.asked_question(q, group) for q in questions)
         coverage = answered / asked * 100 if asked else 0.0
         status: Status = "ok"
         if not answered or value is None:

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from coprod_assess.answers.models import Answer, AnswersFile, Respondent
-from coprod_assess.rubric.models import Rubric
+from coprod_assess.rubric.models import Question, Rubric
 from coprod_assess.rubric.roles import Role
 from coprod_assess.scoring.result import Note
 
@@ -35,10 +35,17 @@ class RubricTally:
     skips: dict[str, Counter[str]] = field(default_factory=dict)
     # group -> respondents who were asked this rubric (who have any entry for it)
     asked: Counter[str] = field(default_factory=Counter)
+    # group -> those of them asked only its short form (its core questions), where the
+    # assessment asked the full form: Easy Read, say, beside the full form in one room
+    asked_short: Counter[str] = field(default_factory=Counter)
     # part -> group -> respondents who answered some of it; a part is a dimension id, "" for
     # the whole rubric, or either followed by "#" and a side tag (`money#practice`, `#belief`)
     respondents: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     notes: list[Note] = field(default_factory=list)
+
+    def asked_question(self, question: Question, group: str) -> int:
+        """How many respondents of a group were asked this question."""
+        return self.asked[group] - (0 if question.core else self.asked_short[group])
 
     def given(self, question_id: str, group: str) -> list[float]:
         """The values given to a question by a group."""
@@ -57,6 +64,8 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
         groups = groups_of(respondent, roles)
         role = roles[respondent.role]
         result.asked.update(groups)
+        if respondent.form == "short" and answers.assessment.form == "full":
+            result.asked_short.update(groups)
         answered_parts: set[str] = set()
         for question_id, entry in given.items():
             if entry is None or question_id not in dimension_of:

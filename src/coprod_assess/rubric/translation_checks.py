@@ -1,0 +1,327 @@
+"""`coprod rubric check` for translations: every id known, every field there, pictures safe.
+
+A language declared (a translation file, or a `translations:` entry in a
+rubric) must give every text field of what it covers: a field left out is a
+problem at the line of the entry it belongs in, naming the English it stands
+for. Pictures must be small SVG or PNG files beside the rubric, with words
+saying what they show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coprod_assess.errors import Problem
+from coprod_assess.i18n import LANGUAGES
+from coprod_assess.loading.document import Loc, YamlDocument
+from coprod_assess.rubric.flags import FlagsFile
+from coprod_assess.rubric.models import Option, Question, Rubric
+from coprod_assess.rubric.roles import RolesFile
+from coprod_assess.rubric.translation import FLAGS, ROLES, Covers, OptionText, Words, value_key
+
+MAX_PICTURE_BYTES = 256 * 1024
+PICTURE_SUFFIXES = (".svg", ".png")
+_UNSAFE_SVG = re.compile(
+    rb"<!DOCTYPE|<!ENTITY|<script|<foreignObject|\son[a-z]+\s*=|(?:href|src)\s*=\s*[\"']\s*(?!#)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What translations may translate: the rubrics, roles and flags in force."""
+
+    rubrics: dict[str, Rubric]
+    roles: RolesFile | None
+    flags: FlagsFile | None
+
+
+def check_picture(path: str, folder: Path, doc: YamlDocument, loc: Loc) -> Iterator[Problem]:
+    """A picture must be a small SVG or PNG that exists, with nothing in it that runs or
+    reaches out (an SVG with a script, a link or an entity is refused)."""
+    file = folder / path
+    if Path(path).is_absolute() or ".." in Path(path).parts:
+        yield doc.problem(loc, "picture", "give the picture's path relative to this file")
+        return
+    if file.suffix.lower() not in PICTURE_SUFFIXES:
+        yield doc.problem(loc, "picture", f"{path}: a picture must be an .svg or .png file")
+        return
+    if not file.is_file():
+        yield doc.problem(loc, "picture", f"{path}: no such file beside this one")
+        return
+    size = file.stat().st_size
+    if size > MAX_PICTURE_BYTES:
+        yield doc.problem(
+            loc, "picture", f"{path}: {size // 1024} KB is too big for a picture (most 256 KB)"
+        )
+        return
+    data = file.read_bytes()
+    if file.suffix.lower() == ".png" and not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        yield doc.problem(loc, "picture", f"{path}: not a PNG file")
+    if file.suffix.lower() == ".svg":
+        if b"<svg" not in data:
+            yield doc.problem(loc, "picture", f"{path}: not an SVG file")
+        elif _UNSAFE_SVG.search(data):
+            yield doc.problem(
+                loc,
+                "picture",
+                f"{path}: the SVG holds a script, an entity, an event handler or a link to "
+                "another file; a picture must be shapes and text only",
+            )
+
+
+def check_question_pictures(rubric: Rubric, doc: YamlDocument, folder: Path) -> Iterator[Problem]:
+    """A rubric's own pictures."""
+    for i, dim in enumerate(rubric.dimensions):
+        for j, question in enumerate(dim.questions):
+            loc: Loc = ("dimensions", i, "questions", j)
+            if question.image is not None:
+                yield from check_picture(question.image, folder, doc, (*loc, "image"))
+                if not question.image_alt:
+                    yield doc.problem(
+                        (*loc, "image"), "picture", "say what the picture shows in image-alt"
+                    )
+
+
+def check_words(
+    words: Words,
+    of: str,
+    lang: str,
+    covers: Covers,
+    sources: Sources,
+    doc: YamlDocument,
+    at: Loc,
+    folder: Path,
+) -> Iterator[Problem]:
+    """Every problem in one language's words: `at` is where they start in `doc`."""
+    if of == ROLES:
+        yield from _sections(words, at, doc, allowed={"roles"})
+        if sources.roles is not None:
+            yield from _roles(words, sources.roles, doc, at, lang)
+        return
+    if of == FLAGS:
+        yield from _sections(words, at, doc, allowed={"flags"})
+        if sources.flags is not None:
+            yield from _flags(words, sources.flags, doc, at, lang)
+        return
+    rubric = sources.rubrics.get(of)
+    if rubric is None:
+        return
+    yield from _sections(
+        words, at, doc, allowed={"title", "summary", "scale", "bands", "dimensions", "questions"}
+    )
+    yield from _rubric(words, rubric, covers, doc, at, lang, folder)
+
+
+def _sections(words: Words, at: Loc, doc: YamlDocument, allowed: set[str]) -> Iterator[Problem]:
+    for name in ("title", "summary", "scale", "bands", "dimensions", "questions", "roles", "flags"):
+        if name not in allowed and getattr(words, name):
+            yield doc.problem(
+                (*at, name),
+                "translation",
+                f"'{name}' does not belong in this translation (it can give: "
+                f"{', '.join(sorted(allowed))})",
+                at_key=True,
+            )
+
+
+def _missing(doc: YamlDocument, loc: Loc, lang: str, what: str, english: str) -> Problem:
+    shown = english if len(english) <= 60 else english[:57] + "..."
+    return doc.problem(
+        loc,
+        "translation-incomplete",
+        f"{what} has no {LANGUAGES.get(lang, lang)} ({lang}) words: the English is {shown!r}",
+        at_key=True,
+    )
+
+
+def _rubric(
+    words: Words,
+    rubric: Rubric,
+    covers: Covers,
+    doc: YamlDocument,
+    at: Loc,
+    lang: str,
+    folder: Path,
+) -> Iterator[Problem]:
+    if words.title is None:
+        yield _missing(doc, (*at, "title"), lang, "the title", rubric.title)
+    if words.summary is None:
+        yield _missing(doc, (*at, "summary"), lang, "the summary", rubric.summary)
+    full = covers == "full"
+    yield from _options(words.scale, rubric.scale, doc, (*at, "scale"), lang, "scale", full)
+    bands = {value_key(b.from_): (b.label, b.description) for b in rubric.scoring.bands}
+    for key in words.bands:
+        if key not in bands:
+            yield doc.problem(
+                (*at, "bands", key), "unknown-id", f"no band starts at {key}", at_key=True
+            )
+    if full:
+        for key, (label, description) in bands.items():
+            given = words.bands.get(key)
+            if given is None or given.label is None:
+                yield _missing(doc, (*at, "bands", key), lang, f"band {key}'s label", label)
+            elif description and given.description is None:
+                yield _missing(
+                    doc, (*at, "bands", key), lang, f"band {key}'s description", description
+                )
+    dims = {d.id: d for d in rubric.dimensions}
+    questions = {q.id: q for _, q in rubric.questions()}
+    for dim_id in words.dimensions:
+        if dim_id not in dims:
+            yield doc.problem(
+                (*at, "dimensions", dim_id),
+                "unknown-id",
+                f"rubric '{rubric.id}' has no dimension '{dim_id}'",
+                at_key=True,
+            )
+    for q_id, text in words.questions.items():
+        loc: Loc = (*at, "questions", q_id)
+        if q_id not in questions:
+            yield doc.problem(
+                loc, "unknown-id", f"rubric '{rubric.id}' has no question '{q_id}'", at_key=True
+            )
+            continue
+        if text.image is not None:
+            yield from check_picture(text.image, folder, doc, (*loc, "image"))
+            if text.image_alt is None:
+                yield doc.problem(
+                    (*loc, "image"), "picture", "say what the picture shows in image-alt"
+                )
+    for dim in rubric.dimensions:
+        asked = [q for q in dim.questions if full or q.core]
+        if not asked:
+            continue
+        given_dim = words.dimensions.get(dim.id)
+        dim_loc: Loc = (*at, "dimensions", dim.id)
+        if given_dim is None or given_dim.title is None:
+            yield _missing(doc, dim_loc, lang, f"dimension '{dim.id}''s title", dim.title)
+        if full and dim.description and (given_dim is None or given_dim.description is None):
+            yield _missing(
+                doc, dim_loc, lang, f"dimension '{dim.id}''s description", dim.description
+            )
+        if (
+            given_dim is not None
+            and given_dim.actions is not None
+            and len(given_dim.actions) > len(dim.actions)
+        ):
+            yield doc.problem(
+                (*dim_loc, "actions"),
+                "translation",
+                f"gives {len(given_dim.actions)} actions; the rubric has {len(dim.actions)}",
+            )
+        if (
+            full
+            and dim.actions
+            and (
+                given_dim is None
+                or given_dim.actions is None
+                or len(given_dim.actions) < len(dim.actions)
+            )
+        ):
+            yield _missing(
+                doc, dim_loc, lang, f"dimension '{dim.id}''s actions", dim.actions[0].text
+            )
+        for question in asked:
+            yield from _question(words, rubric, question, doc, at, lang, full)
+
+
+def _question(
+    words: Words,
+    rubric: Rubric,
+    question: Question,
+    doc: YamlDocument,
+    at: Loc,
+    lang: str,
+    full: bool,
+) -> Iterator[Problem]:
+    loc: Loc = (*at, "questions", question.id)
+    given = words.questions.get(question.id)
+    if given is None or given.text is None:
+        yield _missing(doc, loc, lang, f"question '{question.id}''s text", question.text)
+    if full and question.help and (given is None or given.help is None):
+        yield _missing(doc, loc, lang, f"question '{question.id}''s help", question.help)
+    if question.options is not None:
+        yield from _options(
+            given.options if given is not None else {},
+            question.options,
+            doc,
+            (*loc, "options"),
+            lang,
+            f"question '{question.id}'",
+            full,
+        )
+    elif given is not None and given.options:
+        yield doc.problem(
+            (*loc, "options"),
+            "translation",
+            "this question uses the rubric's scale: translate the options under `scale`",
+            at_key=True,
+        )
+
+
+def _options(
+    given: Mapping[str, OptionText],
+    options: Sequence[Option],
+    doc: YamlDocument,
+    loc: Loc,
+    lang: str,
+    what: str,
+    full: bool,
+) -> Iterator[Problem]:
+    known = {value_key(o.value): o for o in options}
+    for key in given:
+        if key not in known:
+            yield doc.problem((*loc, key), "unknown-id", f"{what} has no option {key}", at_key=True)
+    for key, option in known.items():
+        text = given.get(key)
+        if text is None or text.label is None:
+            yield _missing(doc, (*loc, key), lang, f"{what} option {key}'s label", option.label)
+        elif full and option.description and text.description is None:
+            yield _missing(
+                doc, (*loc, key), lang, f"{what} option {key}'s description", option.description
+            )
+
+
+def _roles(
+    words: Words, roles: RolesFile, doc: YamlDocument, at: Loc, lang: str
+) -> Iterator[Problem]:
+    known = {role.id: role for role in roles.roles}
+    for role_id in words.roles:
+        if role_id not in known:
+            yield doc.problem(
+                (*at, "roles", role_id), "unknown-id", f"no role '{role_id}'", at_key=True
+            )
+    for role in roles.roles:
+        given = words.roles.get(role.id)
+        loc: Loc = (*at, "roles", role.id)
+        if given is None or given.label is None:
+            yield _missing(doc, loc, lang, f"role '{role.id}''s label", role.label)
+        elif role.description and given.description is None:
+            yield _missing(doc, loc, lang, f"role '{role.id}''s description", role.description)
+
+
+def _flags(
+    words: Words, flags: FlagsFile, doc: YamlDocument, at: Loc, lang: str
+) -> Iterator[Problem]:
+    known = {flag.id: flag for flag in flags.flags}
+    for flag_id in words.flags:
+        if flag_id not in known:
+            yield doc.problem(
+                (*at, "flags", flag_id), "unknown-id", f"no flag '{flag_id}'", at_key=True
+            )
+    for flag in flags.flags:
+        given = words.flags.get(flag.id)
+        loc: Loc = (*at, "flags", flag.id)
+        if given is None or given.title is None:
+            yield _missing(doc, loc, lang, f"flag '{flag.id}''s title", flag.title)
+            continue
+        if given.explanation is None:
+            yield _missing(doc, loc, lang, f"flag '{flag.id}''s explanation", flag.explanation)
+        if flag.actions and (
+            given.actions is None or len(given.actions) < len(flag.actions) or None in given.actions
+        ):
+            yield _missing(doc, loc, lang, f"flag '{flag.id}''s actions", flag.actions[0].text)
