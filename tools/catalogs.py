@@ -9,6 +9,7 @@ message as itself. Translators edit the `.po` files; see CONTRIBUTING.md.
 
     python tools/catalogs.py            # extract, update, compile
     python tools/catalogs.py --check    # exit 1 if any catalog is out of date or incomplete
+    python tools/catalogs.py --domain room   # one area only (also with --check)
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ LANGS = ("en", "cy", "en-easy")
 COMPLETE = ("en", "cy")
 # Each area: the files whose messages it holds (the first area that claims a file has it).
 DOMAINS: dict[str, list[Path]] = {
-    "room": [SRC / "room", TEMPLATES / "room"],
+    "room": [SRC / "room", TEMPLATES / "room", SRC / "cli" / "workshop.py"],
     "sheet": [
         SRC / "report" / "sheet.py",
+        SRC / "cli" / "template.py",
         *(TEMPLATES / name for name in ("sheet.html.j2", "sheet.md.j2")),
         *(TEMPLATES / name for name in ("sense_check_sheet.html.j2", "sense_check_sheet.md.j2")),
     ],
@@ -45,6 +47,7 @@ DOMAINS: dict[str, list[Path]] = {
     ],
     "report": [
         SRC / "report",
+        SRC / "cli" / "report.py",
         SRC / "sensecheck",
         SRC / "compare",
         SRC / "wording.py",
@@ -149,8 +152,9 @@ def missing(catalog: Catalog) -> list[str]:
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
+    only = argv[argv.index("--domain") + 1 :][:1] if "--domain" in argv else list(DOMAINS)
     stale = []
-    for domain in DOMAINS:
+    for domain in only:
         template = extract(domain)
         pot = LOCALE / f"{domain}.pot"
         for lang in LANGS:

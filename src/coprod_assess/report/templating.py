@@ -78,6 +78,7 @@ def install_gettext(env: Environment) -> None:
     use when the template is rendered (the command's, or in the room the phone's)."""
     from coprod_assess import i18n
 
+    env.policies["ext.i18n.trimmed"] = True  # as `make catalogs` extracts them
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=i18n._, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True
     )
