@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,17 @@ from coprod_assess.cli.app import app
 from tests.browser import browser  # noqa: F401 (a fixture for every browser test)
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Each test starts in English: a command run in-process with --lang sets the language
+    for the rest of its thread, as it should for the one command a process runs."""
+    from coprod_assess import i18n
+
+    token = i18n._current.set(i18n.DEFAULT)
+    yield
+    i18n._current.reset(token)
 
 
 @pytest.fixture
