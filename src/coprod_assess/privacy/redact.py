@@ -210,6 +210,7 @@ def _note(
         perspective=perspective,
         name=name,
         text=note.text,
+        lang=note.lang,
     )
 
 

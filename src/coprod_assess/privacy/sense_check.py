@@ -44,11 +44,12 @@ def _finding(finding: CheckedFinding, min_group: int) -> CheckedFinding:
         CheckComment(
             text=comment.text,
             perspective=comment.perspective if comment.perspective in perspectives else None,
+            lang=comment.lang,
         )
         for comment in finding.comments
     ]
     if any(comment.perspective is None for comment in comments):
-        comments = [CheckComment(text=comment.text) for comment in comments]
+        comments = [CheckComment(text=comment.text, lang=comment.lang) for comment in comments]
     shown: dict[str, Tally] = {"everyone": everyone} if everyone else {}
     shown.update(perspectives)
     return CheckedFinding(

@@ -291,6 +291,7 @@ class Note(ResultModel):
     role: str
     perspective: str | None
     text: str
+    lang: str | None = None
 
 
 class SharedNote(ResultModel):
@@ -303,6 +304,9 @@ class SharedNote(ResultModel):
     perspective: str | None = None
     name: str | None = Field(default=None, description="Only when names were asked for.")
     text: str
+    lang: str | None = Field(
+        default=None, description="The language it was written in, where the answers say."
+    )
 
 
 class RespondentMix(ResultModel):
@@ -364,6 +368,9 @@ class CheckComment(ResultModel):
 
     text: str
     perspective: str | None = None
+    lang: str | None = Field(
+        default=None, description="The language it was written in, where the answers say."
+    )
 
 
 class CheckedFinding(ResultModel):

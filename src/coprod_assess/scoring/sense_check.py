@@ -39,6 +39,9 @@ def count_sense_check(answers: AnswersFile, catalog: Catalog) -> SenseCheckResul
     def perspective(person: Checker) -> str:
         return catalog.roles[person.role].perspective or NONE
 
+    # The language each person answered in, for the comments of those who checked the
+    # findings on their own phone (the room names their respondent).
+    langs = {person.id: person.lang for person in answers.respondents}
     findings = []
     for finding_id, text in check.findings.items():
         given = [
@@ -50,7 +53,11 @@ def count_sense_check(answers: AnswersFile, catalog: Catalog) -> SenseCheckResul
         for person, response in given:
             groups.setdefault(perspective(person), []).append(response.value)
         comments = [
-            CheckComment(text=response.note.strip(), perspective=perspective(person))
+            CheckComment(
+                text=response.note.strip(),
+                perspective=perspective(person),
+                lang=langs.get(person.respondent) if person.respondent else None,
+            )
             for person, response in given
             if response.note.strip()
         ]

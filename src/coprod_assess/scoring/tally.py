@@ -84,6 +84,7 @@ def tally(answers: AnswersFile, rubric: Rubric, roles: dict[str, Role]) -> Rubri
                             role=role.id,
                             perspective=role.perspective,
                             text=entry.note.strip(),
+                            lang=respondent.lang,
                         )
                     )
             if value is None:
