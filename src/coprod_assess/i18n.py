@@ -137,4 +137,5 @@ def long_date(value: date, lang: str | None = None) -> str:
     """A date written out in the language: 22 November 2026, 22 Tachwedd 2026."""
     from babel.dates import format_date
 
-    return format_date(value, format="long", locale=base_language(lang or current()))
+    base = base_language(lang or current())
+    return format_date(value, format="long", locale="en_GB" if base == "en" else base)

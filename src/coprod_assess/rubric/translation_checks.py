@@ -128,13 +128,40 @@ def _sections(words: Words, at: Loc, doc: YamlDocument, allowed: set[str]) -> It
             )
 
 
+def _real(doc: YamlDocument, loc: Loc) -> Loc:
+    """The longest part of `loc` the file has, with its keys as written (`1:` for "1")."""
+    node, found = doc.data, []
+    for part in loc:
+        if isinstance(node, dict):
+            key = next((k for k in node if k == part or _same_key(k, part)), None)
+            if key is None:
+                break
+            found.append(key)
+            node = node[key]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            found.append(part)
+            node = node[part]
+        else:
+            break
+    return found
+
+
+def _same_key(key: object, part: str | int) -> bool:
+    return isinstance(key, int | float) and not isinstance(key, bool) and f"{key:g}" == part
+
+
+def _at(doc: YamlDocument, loc: Loc, code: str, message: str) -> Problem:
+    """A problem at the key of `loc`, or of the nearest entry the file has around it."""
+    return doc.problem(_real(doc, loc), code, message, at_key=True)
+
+
 def _missing(doc: YamlDocument, loc: Loc, lang: str, what: str, english: str) -> Problem:
     shown = english if len(english) <= 60 else english[:57] + "..."
-    return doc.problem(
+    return _at(
+        doc,
         loc,
         "translation-incomplete",
         f"{what} has no {LANGUAGES.get(lang, lang)} ({lang}) words: the English is {shown!r}",
-        at_key=True,
     )
 
 
@@ -156,40 +183,42 @@ def _rubric(
     bands = {value_key(b.from_): (b.label, b.description) for b in rubric.scoring.bands}
     for key in words.bands:
         if key not in bands:
-            yield doc.problem(
-                (*at, "bands", key), "unknown-id", f"no band starts at {key}", at_key=True
-            )
+            yield _at(doc, (*at, "bands", key), "unknown-id", f"no band starts at {key}")
     if full:
         for key, (label, description) in bands.items():
             given = words.bands.get(key)
             if given is None or given.label is None:
-                yield _missing(doc, (*at, "bands", key), lang, f"band {key}'s label", label)
+                yield _missing(
+                    doc, (*at, "bands", key, "label"), lang, f"the label of band {key}", label
+                )
             elif description and given.description is None:
                 yield _missing(
-                    doc, (*at, "bands", key), lang, f"band {key}'s description", description
+                    doc,
+                    (*at, "bands", key, "description"),
+                    lang,
+                    f"the description of band {key}",
+                    description,
                 )
     dims = {d.id: d for d in rubric.dimensions}
     questions = {q.id: q for _, q in rubric.questions()}
     for dim_id in words.dimensions:
         if dim_id not in dims:
-            yield doc.problem(
+            yield _at(
+                doc,
                 (*at, "dimensions", dim_id),
                 "unknown-id",
                 f"rubric '{rubric.id}' has no dimension '{dim_id}'",
-                at_key=True,
             )
     for q_id, text in words.questions.items():
         loc: Loc = (*at, "questions", q_id)
         if q_id not in questions:
-            yield doc.problem(
-                loc, "unknown-id", f"rubric '{rubric.id}' has no question '{q_id}'", at_key=True
-            )
+            yield _at(doc, loc, "unknown-id", f"rubric '{rubric.id}' has no question '{q_id}'")
             continue
         if text.image is not None:
             yield from check_picture(text.image, folder, doc, (*loc, "image"))
             if text.image_alt is None:
-                yield doc.problem(
-                    (*loc, "image"), "picture", "say what the picture shows in image-alt"
+                yield _at(
+                    doc, (*loc, "image"), "picture", "say what the picture shows in image-alt"
                 )
     for dim in rubric.dimensions:
         asked = [q for q in dim.questions if full or q.core]
@@ -198,17 +227,24 @@ def _rubric(
         given_dim = words.dimensions.get(dim.id)
         dim_loc: Loc = (*at, "dimensions", dim.id)
         if given_dim is None or given_dim.title is None:
-            yield _missing(doc, dim_loc, lang, f"dimension '{dim.id}''s title", dim.title)
+            yield _missing(
+                doc, (*dim_loc, "title"), lang, f"the title of dimension '{dim.id}'", dim.title
+            )
         if full and dim.description and (given_dim is None or given_dim.description is None):
             yield _missing(
-                doc, dim_loc, lang, f"dimension '{dim.id}''s description", dim.description
+                doc,
+                (*dim_loc, "description"),
+                lang,
+                f"the description of dimension '{dim.id}'",
+                dim.description,
             )
         if (
             given_dim is not None
             and given_dim.actions is not None
             and len(given_dim.actions) > len(dim.actions)
         ):
-            yield doc.problem(
+            yield _at(
+                doc,
                 (*dim_loc, "actions"),
                 "translation",
                 f"gives {len(given_dim.actions)} actions; the rubric has {len(dim.actions)}",
@@ -220,10 +256,15 @@ def _rubric(
                 given_dim is None
                 or given_dim.actions is None
                 or len(given_dim.actions) < len(dim.actions)
+                or None in given_dim.actions
             )
         ):
             yield _missing(
-                doc, dim_loc, lang, f"dimension '{dim.id}''s actions", dim.actions[0].text
+                doc,
+                (*dim_loc, "actions"),
+                lang,
+                f"the actions of dimension '{dim.id}'",
+                dim.actions[0].text,
             )
         for question in asked:
             yield from _question(words, rubric, question, doc, at, lang, full)
@@ -241,9 +282,13 @@ def _question(
     loc: Loc = (*at, "questions", question.id)
     given = words.questions.get(question.id)
     if given is None or given.text is None:
-        yield _missing(doc, loc, lang, f"question '{question.id}''s text", question.text)
+        yield _missing(
+            doc, (*loc, "text"), lang, f"the text of question '{question.id}'", question.text
+        )
     if full and question.help and (given is None or given.help is None):
-        yield _missing(doc, loc, lang, f"question '{question.id}''s help", question.help)
+        yield _missing(
+            doc, (*loc, "help"), lang, f"the help of question '{question.id}'", question.help
+        )
     if question.options is not None:
         yield from _options(
             given.options if given is not None else {},
@@ -255,11 +300,11 @@ def _question(
             full,
         )
     elif given is not None and given.options:
-        yield doc.problem(
+        yield _at(
+            doc,
             (*loc, "options"),
             "translation",
             "this question uses the rubric's scale: translate the options under `scale`",
-            at_key=True,
         )
 
 
@@ -275,14 +320,20 @@ def _options(
     known = {value_key(o.value): o for o in options}
     for key in given:
         if key not in known:
-            yield doc.problem((*loc, key), "unknown-id", f"{what} has no option {key}", at_key=True)
+            yield _at(doc, (*loc, key), "unknown-id", f"{what} has no option {key}")
     for key, option in known.items():
         text = given.get(key)
         if text is None or text.label is None:
-            yield _missing(doc, (*loc, key), lang, f"{what} option {key}'s label", option.label)
+            yield _missing(
+                doc, (*loc, key, "label"), lang, f"the label of {what} option {key}", option.label
+            )
         elif full and option.description and text.description is None:
             yield _missing(
-                doc, (*loc, key), lang, f"{what} option {key}'s description", option.description
+                doc,
+                (*loc, key, "description"),
+                lang,
+                f"the description of {what} option {key}",
+                option.description,
             )
 
 
@@ -292,16 +343,20 @@ def _roles(
     known = {role.id: role for role in roles.roles}
     for role_id in words.roles:
         if role_id not in known:
-            yield doc.problem(
-                (*at, "roles", role_id), "unknown-id", f"no role '{role_id}'", at_key=True
-            )
+            yield _at(doc, (*at, "roles", role_id), "unknown-id", f"no role '{role_id}'")
     for role in roles.roles:
         given = words.roles.get(role.id)
         loc: Loc = (*at, "roles", role.id)
         if given is None or given.label is None:
-            yield _missing(doc, loc, lang, f"role '{role.id}''s label", role.label)
+            yield _missing(doc, (*loc, "label"), lang, f"the label of role '{role.id}'", role.label)
         elif role.description and given.description is None:
-            yield _missing(doc, loc, lang, f"role '{role.id}''s description", role.description)
+            yield _missing(
+                doc,
+                (*loc, "description"),
+                lang,
+                f"the description of role '{role.id}'",
+                role.description,
+            )
 
 
 def _flags(
@@ -310,18 +365,28 @@ def _flags(
     known = {flag.id: flag for flag in flags.flags}
     for flag_id in words.flags:
         if flag_id not in known:
-            yield doc.problem(
-                (*at, "flags", flag_id), "unknown-id", f"no flag '{flag_id}'", at_key=True
-            )
+            yield _at(doc, (*at, "flags", flag_id), "unknown-id", f"no flag '{flag_id}'")
     for flag in flags.flags:
         given = words.flags.get(flag.id)
         loc: Loc = (*at, "flags", flag.id)
         if given is None or given.title is None:
-            yield _missing(doc, loc, lang, f"flag '{flag.id}''s title", flag.title)
+            yield _missing(doc, (*loc, "title"), lang, f"the title of flag '{flag.id}'", flag.title)
             continue
         if given.explanation is None:
-            yield _missing(doc, loc, lang, f"flag '{flag.id}''s explanation", flag.explanation)
+            yield _missing(
+                doc,
+                (*loc, "explanation"),
+                lang,
+                f"the explanation of flag '{flag.id}'",
+                flag.explanation,
+            )
         if flag.actions and (
             given.actions is None or len(given.actions) < len(flag.actions) or None in given.actions
         ):
-            yield _missing(doc, loc, lang, f"flag '{flag.id}''s actions", flag.actions[0].text)
+            yield _missing(
+                doc,
+                (*loc, "actions"),
+                lang,
+                f"the actions of flag '{flag.id}'",
+                flag.actions[0].text,
+            )
