@@ -36,7 +36,7 @@ lint: $(STAMP)
 
 ## schema: regenerate the JSON Schemas under schema/
 schema: $(STAMP)
-	for kind in rubric roles flags answers; do \
+	for kind in rubric roles flags translation answers; do \
 		$(BIN)/coprod rubric schema --kind $$kind > schema/$$kind.schema.json; \
 	done
 

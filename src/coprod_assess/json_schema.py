@@ -11,12 +11,14 @@ from coprod_assess.answers.models import AnswersFile
 from coprod_assess.rubric.flags import FlagsFile
 from coprod_assess.rubric.models import Rubric
 from coprod_assess.rubric.roles import RolesFile
+from coprod_assess.rubric.translation import TranslationFile
 
-Kind = Literal["rubric", "roles", "flags", "answers"]
+Kind = Literal["rubric", "roles", "flags", "translation", "answers"]
 MODELS: dict[str, type[BaseModel]] = {
     "rubric": Rubric,
     "roles": RolesFile,
     "flags": FlagsFile,
+    "translation": TranslationFile,
     "answers": AnswersFile,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"

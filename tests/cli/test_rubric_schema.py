@@ -34,6 +34,8 @@ def test_schema_is_draft_07(cli: Run, kind: str) -> None:
 
 
 def _kind(data: dict[str, object]) -> str:
+    if "translation" in data:
+        return "translation"
     return "roles" if "roles" in data else "flags" if "flags" in data else "rubric"
 
 

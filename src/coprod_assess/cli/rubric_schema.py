@@ -12,6 +12,7 @@ class SchemaKind(StrEnum):
     rubric = "rubric"
     roles = "roles"
     flags = "flags"
+    translation = "translation"
     answers = "answers"
 
 
@@ -20,7 +21,7 @@ def schema(
         SchemaKind, typer.Option("--kind", help="Which file's schema to print.")
     ] = SchemaKind.rubric,
 ) -> None:
-    """Print the JSON Schema (draft-07) of rubric, roles, flags or answers files."""
+    """Print the JSON Schema (draft-07) of rubric, roles, flags, translation or answers files."""
     from coprod_assess.json_schema import schema_text
 
     typer.echo(schema_text(kind.value), nl=False)

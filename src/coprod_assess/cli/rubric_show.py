@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import RubricPaths
+from coprod_assess.cli.options import Lang, RubricPaths
 from coprod_assess.cli.terminal_text import inert
 
 if TYPE_CHECKING:
@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 def show(
     rubric_id: Annotated[str, typer.Argument(metavar="ID", help="The rubric's id.")],
     rubric: RubricPaths = None,
+    lang: Lang = "en",
 ) -> None:
-    """Show one rubric: its source, scoring, dimensions, questions, options and actions."""
+    """Show one rubric: its source, scoring, dimensions, questions, options and actions,
+    in English or in a language it has words in (--lang)."""
     from coprod_assess.cli.console import stdout_console
     from coprod_assess.rubric.catalog import load_catalog
 

@@ -49,14 +49,21 @@ def _picture(path: str | None, folder: Path) -> str | None:
     return None if path is None else str((folder / path).resolve())
 
 
-def _option(option: Option, texts: Sequence[OptionText | None]) -> Option:
+def _option(
+    option: Option, texts: Sequence[OptionText | None], chain: Sequence[Words] = ()
+) -> Option:
     found = [t for t in texts if t is not None]
     label = _first(*(t.label for t in found))
     description = _first(*(t.description for t in found))
-    if label is None and description is None:
+    group = option.group and _first(*(w.groups.get(option.group) for w in chain))
+    if label is None and description is None and not group:
         return option
     return option.model_copy(
-        update={"label": label or option.label, "description": description or option.description}
+        update={
+            "label": label or option.label,
+            "description": description or option.description,
+            "group": group or option.group,
+        }
     )
 
 
@@ -90,6 +97,7 @@ def _question(
             _option(
                 option,
                 [t.options.get(value_key(option.value)) for t in texts if t is not None],
+                chain,
             )
             for option in question.options
         ]
@@ -142,7 +150,7 @@ def localise_rubric(
             "title": _first(*(w.title for w in chain)) or rubric.title,
             "summary": _first(*(w.summary for w in chain)) or rubric.summary,
             "scale": [
-                _option(option, [w.scale.get(value_key(option.value)) for w in chain])
+                _option(option, [w.scale.get(value_key(option.value)) for w in chain], chain)
                 for option in rubric.scale
             ],
             "scoring": scoring,

@@ -135,6 +135,11 @@ class Words(UserModel):
     title: Text | None = None
     summary: Text | None = None
     scale: dict[ValueKey, OptionText] = Field(default_factory=dict)
+    groups: dict[Text, Text] = Field(
+        default_factory=dict,
+        description="The names of option groups (a ladder's Tokenism, Citizen power), keyed "
+        "by the name the rubric gives them.",
+    )
     bands: dict[ValueKey, OptionText] = Field(
         default_factory=dict, description="Bands keyed by their `from`."
     )

@@ -111,13 +111,26 @@ def check_words(
     if rubric is None:
         return
     yield from _sections(
-        words, at, doc, allowed={"title", "summary", "scale", "bands", "dimensions", "questions"}
+        words,
+        at,
+        doc,
+        allowed={"title", "summary", "scale", "groups", "bands", "dimensions", "questions"},
     )
     yield from _rubric(words, rubric, covers, doc, at, lang, folder)
 
 
 def _sections(words: Words, at: Loc, doc: YamlDocument, allowed: set[str]) -> Iterator[Problem]:
-    for name in ("title", "summary", "scale", "bands", "dimensions", "questions", "roles", "flags"):
+    for name in (
+        "title",
+        "summary",
+        "scale",
+        "groups",
+        "bands",
+        "dimensions",
+        "questions",
+        "roles",
+        "flags",
+    ):
         if name not in allowed and getattr(words, name):
             yield doc.problem(
                 (*at, name),
@@ -179,6 +192,13 @@ def _rubric(
     if words.summary is None:
         yield _missing(doc, (*at, "summary"), lang, "the summary", rubric.summary)
     full = covers == "full"
+    groups = group_names(rubric)
+    for name in words.groups:
+        if name not in groups:
+            yield _at(doc, (*at, "groups", name), "unknown-id", f"no option has the group {name!r}")
+    for name in groups:
+        if full and name not in words.groups:
+            yield _missing(doc, (*at, "groups", name), lang, "the option group", name)
     yield from _options(words.scale, rubric.scale, doc, (*at, "scale"), lang, "scale", full)
     bands = {value_key(b.from_): (b.label, b.description) for b in rubric.scoring.bands}
     for key in words.bands:
@@ -268,6 +288,12 @@ def _rubric(
             )
         for question in asked:
             yield from _question(words, rubric, question, doc, at, lang, full)
+
+
+def group_names(rubric: Rubric) -> list[str]:
+    """The option groups a rubric names (a ladder's Tokenism, Citizen power), in order."""
+    options = [*rubric.scale, *(o for _, q in rubric.questions() for o in q.options or [])]
+    return list(dict.fromkeys(o.group for o in options if o.group))
 
 
 def _question(

@@ -6,6 +6,7 @@ field still empty, at its line, until the translation is done.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Iterator
 
@@ -13,6 +14,7 @@ from coprod_assess.rubric.flags import FlagsFile
 from coprod_assess.rubric.models import Option, Rubric
 from coprod_assess.rubric.roles import RolesFile
 from coprod_assess.rubric.translation import FLAGS, ROLES, Covers, value_key
+from coprod_assess.rubric.translation_checks import group_names
 from coprod_assess.yaml_out import dump
 
 
@@ -54,6 +56,7 @@ def _header(of: str, lang: str, covers: Covers) -> list[str]:
         }
     }
     return [
+        "# yaml-language-server: $schema=../schema/translation.schema.json",
         "# A translation: give each field's words in the language, below its English.",
         "# `coprod rubric check` lists every field still empty. Ids and values stay as they are.",
         dump(head, sort_keys=False, allow_unicode=True, width=88).rstrip(),
@@ -67,6 +70,11 @@ def rubric_skeleton(rubric: Rubric, lang: str, covers: Covers) -> str:
     lines += [*_field("title", rubric.title, 0), *_field("summary", rubric.summary, 0)]
     if rubric.scale:
         lines += ["scale:", *_options(rubric.scale, 2, full)]
+    groups = group_names(rubric)
+    if groups:
+        lines.append("groups:")
+        for name in groups:
+            lines += [*_comment(name, 2), f"  {json.dumps(name, ensure_ascii=False)}:"]
     if full and rubric.scoring.bands:
         lines.append("bands:")
         for band in rubric.scoring.bands:
