@@ -14,6 +14,7 @@ message as itself. Translators edit the `.po` files; see CONTRIBUTING.md.
 
 from __future__ import annotations
 
+import copy
 import io
 import sys
 from collections.abc import Iterator
@@ -107,7 +108,8 @@ def _babel_locale(lang: str) -> str:
 def updated(lang: str, domain: str, template: Catalog) -> Catalog:
     """The language's catalog brought up to date with the template."""
     catalog = read(lang, domain)
-    catalog.update(template, no_fuzzy_matching=True)
+    # A copy: babel adds the template's new messages themselves, and English fills them in.
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
     catalog.obsolete.clear()
     if lang == "en":
         for message in catalog:
