@@ -27,14 +27,30 @@ from typing import Any
 from coprod_assess.answers.models import MATCHES
 from coprod_assess.answers.session import Session
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 
 SECTION = "sense_check"
+# In English; `match_label` gives them in the language in use.
 MATCH_LABELS = {
     "yes": "Yes",
     "partly": "Partly",
     "no": "No",
     "not-sure": "Not sure",
 }
+
+
+def match_label(value: str) -> str:
+    """A response to "Does this match your experience?" in the language in use (Welsh
+    answers the question with its verb: Ydy, Yn rhannol, Nac ydy, Ddim yn siŵr)."""
+    from coprod_assess.i18n import pgettext
+
+    labels = {
+        "yes": pgettext("does it match", "Yes"),
+        "partly": pgettext("does it match", "Partly"),
+        "no": pgettext("does it match", "No"),
+        "not-sure": pgettext("does it match", "Not sure"),
+    }
+    return labels.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -138,8 +154,10 @@ class Checking:
             raise CoprodError.single(
                 str(self.session.path),
                 "checker-removed",
-                f"sense-check person {person_id} was removed by hand; nothing more was saved "
-                "for them",
+                _(
+                    "sense-check person {person} was removed by hand; nothing more was saved "
+                    "for them"
+                ).format(person=person_id),
             )
         return person
 
@@ -155,7 +173,7 @@ class Checking:
         """The first finding the person has not responded to, or None when all are done.
         The file is looked at once, not once a finding."""
         responses = self._responses(person_id)
-        for index, (finding_id, _) in enumerate(self.findings):
+        for index, (finding_id, _text) in enumerate(self.findings):
             if Said.read(responses.get(finding_id)) is None:
                 return index
         return None

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 from coprod_assess.loading.reader import display_name
 
 
@@ -35,8 +36,9 @@ def stale_temporaries(path: Path) -> list[Path]:
 
 
 @contextlib.contextmanager
-def locked(path: Path, *, doing: str = "write it") -> Iterator[None]:
-    """Hold the answers file's lock, or raise a CoprodError saying who has it."""
+def locked(path: Path, *, doing: str | None = None) -> Iterator[None]:
+    """Hold the answers file's lock, or raise a CoprodError saying who has it. `doing`
+    says what this command cannot do, in the language in use ("write it")."""
     from filelock import FileLock, Timeout
 
     lock = FileLock(str(lock_path(path)), timeout=0)
@@ -46,12 +48,16 @@ def locked(path: Path, *, doing: str = "write it") -> Iterator[None]:
         raise CoprodError.single(
             display_name(path),
             "file-in-use",
-            f"is in use by another coprod command, so this one cannot {doing}; finish that "
-            "one first, or answer into another file and combine them with `coprod merge`",
+            _(
+                "is in use by another coprod command, so this one cannot {doing}; finish that "
+                "one first, or answer into another file and combine them with `coprod merge`"
+            ).format(doing=doing or _("write it")),
         ) from None
     except OSError as err:
         raise CoprodError.single(
-            display_name(path), "lock-failed", f"cannot lock: {err.strerror or err}"
+            display_name(path),
+            "lock-failed",
+            _("cannot lock: {reason}").format(reason=err.strerror or err),
         ) from None
     try:
         for leftover in stale_temporaries(path):

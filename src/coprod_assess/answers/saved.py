@@ -12,7 +12,20 @@ from typing import Any, Literal
 
 SkipReason = Literal["dont-know", "not-applicable"]
 SKIP_REASONS: tuple[SkipReason, ...] = ("dont-know", "not-applicable")
+# In English; `skip_words` gives them in the language in use.
 SKIP_WORDS: dict[str, str] = {"dont-know": "Don't know", "not-applicable": "Not applicable"}
+
+
+def skip_words(reason: str, *, lower: bool = True) -> str:
+    """A skip as a person reads it, in the language in use: "don't know" (or "Don't know"
+    with `lower=False`, as a choice's label). A reason not known is shown as written."""
+    from coprod_assess.i18n import pgettext
+
+    if reason == "dont-know":
+        return pgettext("skip", "don't know") if lower else pgettext("skip", "Don't know")
+    if reason == "not-applicable":
+        return pgettext("skip", "not applicable") if lower else pgettext("skip", "Not applicable")
+    return reason
 
 
 @dataclass(frozen=True)

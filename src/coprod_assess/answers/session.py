@@ -20,6 +20,7 @@ from coprod_assess.answers.editor import AnswersText, Unchangeable, file_stamp
 from coprod_assess.answers.saved import Saved
 from coprod_assess.answers.writer import save_answers, storable
 from coprod_assess.atomic import writable_target
+from coprod_assess.i18n import _
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.models import Dimension, Option, Question, Rubric
 
@@ -72,6 +73,11 @@ class Session:
         self._batch: _Pending | None = None
         self.issued = 0  # the highest respondent number this session has given out
         self.notices: list[str] = []  # what happened to the file that someone should know
+        # The form each person this session adds is asked, where it differs from the
+        # file's: "short" for Easy Read in a full-form file. Only people asked the same
+        # form are offered to carry on.
+        self.person_form: str | None = None
+        self.person_lang: str | None = None  # the language each person added answers in
         self._seen: tuple[int, int, int] | None = None
         if path.exists():
             writable_target(path)  # a read-only file is refused before anyone answers
@@ -120,8 +126,10 @@ class Session:
             save_answers(self.path, self.data)
             self._open()
             self.notices.append(
-                f"{self.path} was deleted or moved away while answers were being saved; "
-                "it was written again with every answer"
+                _(
+                    "{file} was deleted or moved away while answers were being saved; "
+                    "it was written again with every answer"
+                ).format(file=self.path)
             )
             return
         self._reload()
@@ -261,8 +269,13 @@ class Session:
         ]
 
     def unfinished(self) -> list[dict[str, Any]]:
-        """The respondents with questions still to answer, in the file's order."""
-        return [p for p in self.respondents if self.first_open(p) is not None]
+        """The respondents asked this session's form with questions still to answer, in
+        the file's order."""
+        return [
+            p
+            for p in self.respondents
+            if p.get("form") == self.person_form and self.first_open(p) is not None
+        ]
 
     def answered(self, person: dict[str, Any]) -> int:
         """How many of this session's questions the person has answered or skipped."""
@@ -273,9 +286,17 @@ class Session:
         return self.first_open(person) is None
 
     def add(
-        self, role: str, name: str | None, group: tuple[int, int] | None = None
+        self,
+        role: str,
+        name: str | None,
+        group: tuple[int, int] | None = None,
+        *,
+        lang: str | None = None,
+        form: str | None = None,
     ) -> dict[str, Any]:
-        """A new respondent, saved at once; a group with (people, with lived experience).
+        """A new respondent, saved at once; a group with (people, with lived experience);
+        the language they answer in (`lang`), and `form` "short" when they are asked the
+        core questions only while the file asks the full form (Easy Read).
 
         Their id follows the highest rN in the file and any this session gave out
         (`issued`), so an id freed by a hand edit is never given to someone else."""
@@ -291,6 +312,12 @@ class Session:
             person["name"] = storable(name)
         if group is not None:
             person["people"], person["lived_experience"] = group
+        lang = lang or self.person_lang
+        form = form or self.person_form
+        if lang is not None:
+            person["lang"] = lang
+        if form is not None:
+            person["form"] = form
         person["answers"] = {}
         self.respondents.append(person)
         self._write(lambda editor: editor.add_person(person))
@@ -309,8 +336,10 @@ class Session:
         raise CoprodError.single(
             str(self.path),
             "respondent-removed",
-            f"respondent {person_id} was removed by hand while answering; nothing more "
-            "was saved for them",
+            _(
+                "respondent {person} was removed by hand while answering; nothing more "
+                "was saved for them"
+            ).format(person=person_id),
         )
 
     def saved(self, index: int, person: dict[str, Any]) -> Saved | None:

@@ -1,4 +1,12 @@
-"""`coprod assess [FILE]`: the workshop questionnaire."""
+"""`coprod assess [FILE]`: the workshop questionnaire.
+
+Everything it shows is in the language of `--lang` (the catalogs' cli area); the
+typer `--help` texts stay in English, for the people who set the tool up.
+`--lang en-easy` asks the short form in Easy Read, as if `--short` were given:
+in a file that asks the full form, that person alone is asked the short form
+(their entry records `form: short`, and scoring counts them as asked only the
+core questions). Every new person's entry records the language they answered in.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +32,7 @@ from coprod_assess.cli.options import (
     checked_role,
     chosen_rubrics,
 )
+from coprod_assess.i18n import _, current, is_easy_read, ngettext
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 if TYPE_CHECKING:
@@ -77,16 +86,26 @@ def assess(
             check_output(report, [file])
         chosen_rubrics(catalog, only)  # an unknown id is a usage error before anything else
         screen = Screen(plain_wanted(plain))
-        with locked(file, doing="answer into it"):
+        with locked(file, doing=_("answer into it")):
             data, text = existing_answers(file, catalog)
-            short = form_asked(file, data, short)
+            person_form = None
+            if is_easy_read(current()):
+                # Easy Read asks the short form. A file asking the full form keeps it, and
+                # records that this person was asked the short one.
+                person_form = "short" if asks_full_form(data) else None
+                short = True
+                screen.say(_("Easy Read asks the short form: only the core questions."))
+            else:
+                short = form_asked(file, data, short)
             session = Session(file, data, chosen_rubrics(catalog, only, short), text)
-            if short:
+            if short and person_form is None:
                 session.set_assessment(("form",), "short")
+            session.person_form = person_form
+            session.person_lang = current()
             saving_walk(
                 lambda: _run(session, screen, catalog, respondent, role, organisation, period),
                 lambda: _saved(session, file),
-                f"coprod assess {file}",
+                resume_command("assess", file),
             )
         if session.answers_saved():
             _finish(file, rubric or [], screen, report, min_group)
@@ -100,13 +119,20 @@ def saving_walk(walk: Callable[[], bool], saved: Callable[[], str], resume: str)
     try:
         finished = walk()
     except KeyboardInterrupt:
-        tell(f"\n{saved()}. Resume with: {resume}")
+        tell("\n" + saved() + " " + _("Resume with: {command}").format(command=resume))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Quit:
         finished = False
-    tell(f"{saved()}.")
+    tell(saved())
     if not finished:
-        tell(f"Resume with: {resume}")
+        tell(_("Resume with: {command}").format(command=resume))
+
+
+def resume_command(command: str, file: Path) -> str:
+    """The command that carries on, in the language in use: `--lang` is given when it is
+    not English (the keys typed are the same in every language)."""
+    lang = current()
+    return f"coprod {command} {file}" + ("" if lang == "en" else f" --lang {lang}")
 
 
 def tell(text: str) -> None:
@@ -134,7 +160,18 @@ def stops_as_interrupts() -> Iterator[None]:
 
 def _saved(session: Session, file: Path) -> str:
     count = session.answers_saved()
-    return f"Saved {count} answer{'' if count == 1 else 's'} to {file}"
+    return ngettext(
+        "Saved {count} answer to {file}.", "Saved {count} answers to {file}.", count
+    ).format(count=count, file=file)
+
+
+def asks_full_form(data: dict[str, Any]) -> bool:
+    """Whether the file asks the full form: it says so, or someone has answered and it does
+    not say short."""
+    recorded = (data.get("assessment") or {}).get("form")
+    if recorded is not None:
+        return bool(recorded == "full")
+    return any(person.get("answers") for person in data.get("respondents") or [])
 
 
 def form_asked(file: Path, data: dict[str, Any], short: bool) -> bool:
@@ -152,8 +189,11 @@ def form_asked(file: Path, data: dict[str, Any], short: bool) -> bool:
         raise CoprodError.single(
             display_name(file),
             "mixed-forms",
-            "was asked the full form, so the short form cannot be added to it: answer the "
-            "short form into another file (`coprod diff` compares the two), or leave out --short",
+            _(
+                "was asked the full form, so the short form cannot be added to it: answer the "
+                "short form into another file (`coprod diff` compares the two), or leave out "
+                "--short"
+            ),
         )
     return short
 
@@ -184,22 +224,29 @@ def _run(
     """Ask until everyone who is coming has answered; False when stopped early."""
     from coprod_assess.answers.turn import Turn
     from coprod_assess.cli.people import choose, new_person
-    from coprod_assess.cli.questionnaire import ask_questions
+    from coprod_assess.cli.questionnaire import ask_next_person, ask_questions
 
     settle_assessment(session, screen.ask, organisation, period)
     person = choose(session, screen, catalog, name, role)
     while True:
         turn = Turn(session, str(person["id"]))
         if not turn.finished:
+            role_label = catalog.roles[person["role"]].label
             screen.say(
-                f"Answering: {person['id']} ({catalog.roles[person['role']].label}).", "bold"
+                _("Answering: {id} ({role}).").format(id=person["id"], role=role_label), "bold"
             )
             ask_questions(screen, turn, turn.resume_at(), person["role"] == "group")
-        done = f"All {turn.total} questions" if turn.total != 1 else "The question"
-        screen.say(f"{done} answered. Thank you.", "bold")
-        again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
+        screen.say(
+            ngettext(
+                "The question is answered. Thank you.",
+                "All {count} questions answered. Thank you.",
+                turn.total,
+            ).format(count=turn.total),
+            "bold",
+        )
+        again = ask_next_person(screen)
         screen.between_people()
-        if again not in ("y", "yes"):
+        if not again:
             return True
         person = new_person(session, screen, catalog, None, None)
 
@@ -217,9 +264,10 @@ def settle_assessment(
     wanted = session.wanted(organisation, period)
     default = str(date.today().year)
     if "organisation" in wanted and ask is not None:
-        organisation = ask("Organisation being assessed: ").strip()
+        organisation = ask(_("Organisation being assessed: ")).strip()
     if "period" in wanted:
-        typed = ask(f"Period (the label comparisons use) [{default}]: ") if ask else ""
+        prompt = _("Period (the label comparisons use) [{default}]: ").format(default=default)
+        typed = ask(prompt) if ask else ""
         period = typed.strip() or default
     session.begin(organisation, period, date.today())
 
@@ -244,4 +292,4 @@ def _finish(
 
         markdown = report.suffix.lower() in (".md", ".markdown")
         write_atomic(report, render_report(result, "md" if markdown else "html"))
-        typer.echo(f"Wrote {report}")
+        typer.echo(_("Wrote {file}").format(file=report))

@@ -1,4 +1,9 @@
-"""Turning user errors into calm messages and exit codes, and Ctrl-C into exit 130."""
+"""Turning user errors into calm messages and exit codes, and Ctrl-C into exit 130.
+
+A problem's message is in the language in use (it is translated where it is
+raised); its `file:line:col: error[code]` start stays the same in every
+language, so editors and CI read it, and a code can be looked up.
+"""
 
 from __future__ import annotations
 
@@ -42,7 +47,9 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
                 echo_problem(problem)
             raise typer.Exit(EXIT_PROBLEMS) from None
         except KeyboardInterrupt:
-            typer.echo("Interrupted.", err=True)
+            from coprod_assess.i18n import _
+
+            typer.echo(_("Interrupted."), err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper

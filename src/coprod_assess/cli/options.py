@@ -1,4 +1,9 @@
-"""Options shared by several commands."""
+"""Options shared by several commands.
+
+The `help=` texts of options stay in English: `--help` is read by the people who
+set the tool up, and it is printed before any language is chosen. What a
+command says once it runs (errors included) is in the language of `--lang`.
+"""
 
 from __future__ import annotations
 
@@ -45,10 +50,12 @@ Plain = Annotated[
 
 def _use_language(value: str) -> str:
     """Use the language for everything this command shows, from here on."""
-    from coprod_assess.i18n import LANGUAGES, set_language
+    from coprod_assess.i18n import LANGUAGES, _, set_language
 
     if value not in LANGUAGES:
-        raise typer.BadParameter(f"use one of: {', '.join(LANGUAGES)}")
+        raise typer.BadParameter(
+            _("use one of: {languages}").format(languages=", ".join(LANGUAGES))
+        )
     set_language(value)
     return value
 
@@ -82,10 +89,14 @@ def chosen_rubrics(
     --only that has no short form is a usage error; without --only, rubrics that have
     none are left out with a warning, and a usage error when none has one.
     """
+    from coprod_assess.i18n import _
+
     unknown = [rubric_id for rubric_id in only or [] if rubric_id not in catalog.rubrics]
     if unknown:
         raise typer.BadParameter(
-            f"no rubric has the id '{unknown[0]}' (installed: {catalog.installed()})",
+            _("no rubric has the id '{id}' (installed: {installed})").format(
+                id=unknown[0], installed=catalog.installed()
+            ),
             param_hint="--only",
         )
     from coprod_assess.answers.session import rubrics_to_ask
@@ -100,9 +111,12 @@ def chosen_rubrics(
 
 def checked_role(catalog: Catalog, role: str | None) -> str | None:
     """The --role given, if the roles in force have it; otherwise a usage error (exit 2)."""
+    from coprod_assess.i18n import _
+
     if role is not None and role not in catalog.roles:
         known = ", ".join(sorted(catalog.roles))
         raise typer.BadParameter(
-            f"no role has the id '{role}' (roles: {known})", param_hint="--role"
+            _("no role has the id '{id}' (roles: {roles})").format(id=role, roles=known),
+            param_hint="--role",
         )
     return role

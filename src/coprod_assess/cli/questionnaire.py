@@ -3,6 +3,13 @@
 Two screens: plain (linear numbered text, no escape codes: for screen readers,
 projectors and logs) and styled (calm colour and rules). Nothing typed can
 crash it: anything unexpected gets a short hint and the question again.
+
+Every word the program shows is in the language in use (`coprod_assess.i18n`);
+the rubric's words come localised from the catalog. The keys people type are
+the same in every language (numbers, and ? s b n q), so the paper sheet, the
+facilitator's instructions and a room that mixes languages agree; the Welsh
+words for the commands (cymorth, sgipio, nôl, nodyn, gadael) work too, in any
+language, as the English words do.
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from coprod_assess.i18n import N_, _, current, is_easy_read
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -21,8 +30,13 @@ if TYPE_CHECKING:
     from coprod_assess.answers.session import Step
     from coprod_assess.answers.turn import Turn
 
-HINT = "Type the number of your answer ({numbers}), or: ? help, s skip, b back, n note, q quit."
+HINT = N_("Type the number of your answer ({numbers}), or: ? help, s skip, b back, n note, q quit.")
+# The numbers a question takes, in the hint: "0 to 3", "1 or 2".
+NUMBERS_RANGE = N_("{first} to {last}")
+NUMBERS_EITHER = N_("{first} or {last}")
 SKIPS = {"d": "dont-know", "n": "not-applicable"}
+# Yes at "add the next person?": English and Welsh, in any language.
+YES = ("y", "yes", "i", "ie", "ydw", "oes", "do")
 # What a keyboard can send that is not text: control characters (tab aside) and
 # what an undecodable byte becomes (a lone surrogate).
 _UNTYPED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -50,6 +64,13 @@ _WORDS: dict[str, Kind] = {
     "note": "note",
     "q": "quit",
     "quit": "quit",
+    # The same commands in Welsh words (the letters above are the same in every language).
+    "cymorth": "help",
+    "sgipio": "skip",
+    "nôl": "back",
+    "yn ôl": "back",
+    "nodyn": "note",
+    "gadael": "quit",
 }
 
 
@@ -133,7 +154,8 @@ class Screen:
         a log) cannot be wiped, so it gets a clear break instead.
         """
         if self.console is None:
-            print("\n" + "=" * 60 + "\nNext person. The answers above are saved.\n" + "=" * 60)
+            line = "=" * 60
+            print(f"\n{line}\n{_('Next person. The answers above are saved.')}\n{line}")
             print(flush=True)
             return
         self.console.clear()
@@ -152,23 +174,24 @@ class Screen:
         """Read free text (a note, a name) that the answers file can always keep."""
         text, changed = clean_typed(self.ask(prompt))
         if changed:
-            self.say("Some characters could not be read; they were left out or shown as \ufffd.")
+            self.say(_("Some characters could not be read; they were left out or shown as \ufffd."))
         return text
 
 
 def _position(step: Step, index: int, total: int, plain: bool) -> str:
     joiner = ", " if plain else " · "
-    return joiner.join(
-        [step.rubric.title, step.dimension.title, f"question {index + 1} of {total}"]
-    )
+    if is_easy_read(current()):  # Easy Read: one thing at a time
+        return _("Question {number} of {total}").format(number=index + 1, total=total)
+    where = _("question {number} of {total}").format(number=index + 1, total=total)
+    return joiner.join([step.rubric.title, step.dimension.title, where])
 
 
 def _current(step: Step, saved: Saved) -> str:
     """What is saved, in words: the option's label, or the skip."""
-    from coprod_assess.answers.saved import SKIP_WORDS
+    from coprod_assess.answers.saved import skip_words
 
     if saved.skip is not None:
-        return SKIP_WORDS.get(saved.skip, saved.skip).lower()
+        return skip_words(saved.skip)
     for option in step.options:
         if option.value == saved.value:
             return option.label
@@ -179,6 +202,9 @@ def show_question(screen: Screen, turn: Turn, index: int, group: bool) -> None:
     """The position, the question, its numbered options, and what is already saved."""
     step = turn.step(index)
     screen.rule(_position(step, index, turn.total, screen.plain))
+    if step.question.image_alt:
+        # The terminal cannot show the picture: its words stand in for it.
+        screen.say(_("Picture: {alt}").format(alt=step.question.image_alt), "dim")
     screen.say(step.question.text, "bold")
     for option in step.options:
         text = f"{number_words(option.value)}. {option.label}"
@@ -187,18 +213,27 @@ def show_question(screen: Screen, turn: Turn, index: int, group: bool) -> None:
         screen.say(text)
     saved = turn.saved(index)
     if saved is not None:
-        screen.say(f"Saved answer: {_current(step, saved)}. Press Enter to keep it.", "green")
+        screen.say(
+            _("Saved answer: {answer}. Press Enter to keep it.").format(
+                answer=_current(step, saved)
+            ),
+            "green",
+        )
         if saved.note:
-            screen.say(f"Note: {saved.note}", "dim")
+            screen.say(_("Note: {note}").format(note=saved.note), "dim")
     if group:
-        screen.say("Answering as a group: use n to note any disagreement.", "dim")
+        screen.say(_("Answering as a group: use n to note any disagreement."), "dim")
     screen.say(_hint(step), "dim")
 
 
 def _hint(step: Step) -> str:
     numbers = [number_words(option.value) for option in step.options]
-    listed = f"{numbers[0]} to {numbers[-1]}" if len(numbers) > 2 else " or ".join(numbers)
-    return HINT.format(numbers=listed)
+    if len(numbers) == 1:
+        listed = numbers[0]
+    else:
+        joined = NUMBERS_RANGE if len(numbers) > 2 else NUMBERS_EITHER
+        listed = _(joined).format(first=numbers[0], last=numbers[-1])
+    return _(HINT).format(numbers=listed)
 
 
 def ask_questions(screen: Screen, turn: Turn, start: int, group: bool) -> None:
@@ -215,7 +250,7 @@ def ask_questions(screen: Screen, turn: Turn, start: int, group: bool) -> None:
             show_question(screen, turn, index, group)
             shown = index
         step = turn.step(index)
-        choice = parse_choice(screen.ask("Your answer: "), [o.value for o in step.options])
+        choice = parse_choice(screen.ask(_("Your answer: ")), [o.value for o in step.options])
         if choice.kind == "answer":
             index, pending = turn.answer(index, choice.value, pending), None
         elif choice.kind == "keep":
@@ -224,7 +259,7 @@ def ask_questions(screen: Screen, turn: Turn, start: int, group: bool) -> None:
                 screen.say(_hint(step))
             index = moved if moved is not None else index
         elif choice.kind == "help":
-            screen.say(step.question.help or "There is no extra help for this question.")
+            screen.say(step.question.help or _("There is no extra help for this question."))
         elif choice.kind == "skip":
             reason = _ask_skip(screen)
             if reason:
@@ -232,16 +267,16 @@ def ask_questions(screen: Screen, turn: Turn, start: int, group: bool) -> None:
         elif choice.kind == "back":
             moved = turn.back(index)
             if moved is None:
-                screen.say("This is the first question.")
+                screen.say(_("This is the first question."))
             else:
                 index, pending = moved, None
         elif choice.kind == "note":
-            note = screen.ask_text("Note or evidence (one line): ")
+            note = screen.ask_text(_("Note or evidence (one line): "))
             if note and turn.note(index, note):
-                screen.say("Note saved with the answer.")
+                screen.say(_("Note saved with the answer."))
             elif note:
                 pending = note
-                screen.say("Note kept: it is saved with the answer you give next.")
+                screen.say(_("Note kept: it is saved with the answer you give next."))
         elif choice.kind == "quit":
             raise Quit
         else:
@@ -250,25 +285,32 @@ def ask_questions(screen: Screen, turn: Turn, start: int, group: bool) -> None:
 
 def _ask_skip(screen: Screen) -> str | None:
     while True:
-        typed = screen.ask("Skip as d) don't know or n) not applicable? (Enter to go back) ")
+        typed = screen.ask(_("Skip as d) don't know or n) not applicable? (Enter to go back) "))
         typed = typed.strip().lower()
         if not typed:
             return None
         if typed in SKIPS:
             return SKIPS[typed]
-        screen.say("Type d for don't know, n for not applicable, or press Enter.")
+        screen.say(_("Type d for don't know, n for not applicable, or press Enter."))
 
 
 def ask_role(screen: Screen, roles: list[tuple[str, str]]) -> str:
     """A role chosen by number or id from (id, label) pairs."""
-    screen.say("Which role best describes this person (or group)?")
+    screen.say(_("Which role best describes this person (or group)?"))
     for number, (role_id, label) in enumerate(roles, start=1):
         screen.say(f"{number}. {label} ({role_id})")
     while True:
-        typed = screen.ask("Role number: ").strip().lower()
+        typed = screen.ask(_("Role number: ")).strip().lower()
         if typed.isdigit() and 1 <= int(typed) <= len(roles):
             return roles[int(typed) - 1][0]
-        for role_id, _ in roles:
+        for role_id, _label in roles:
             if typed == role_id:
                 return role_id
-        screen.say(f"Type a number from 1 to {len(roles)}.")
+        screen.say(_("Type a number from 1 to {last}.").format(last=len(roles)))
+
+
+def ask_next_person(screen: Screen) -> bool:
+    """Whether someone else is to answer after this person: y (or yes, or the Welsh i, ie,
+    ydw, oes) in any language."""
+    again = screen.ask(_("Pass the laptop: add the next person? (y/n) ")).strip().lower()
+    return again in YES

@@ -1,4 +1,11 @@
-"""`coprod sense-check [FILE]`: the room tests the findings, one person at a time."""
+"""`coprod sense-check [FILE]`: the room tests the findings, one person at a time.
+
+Everything the program says is in the language of `--lang`; the responses are
+saved as ids (yes, partly, no, not-sure) whatever the language. The findings
+are stored in the answers file in English, keyed by ids, when they are first
+drawn, and are shown as stored: `finding_text` is the one place to show them in
+another language (see its note).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +14,28 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod_assess.cli.assess import plain_wanted, saving_walk, stops_as_interrupts, tell
+from coprod_assess.cli.assess import (
+    plain_wanted,
+    resume_command,
+    saving_walk,
+    stops_as_interrupts,
+    tell,
+)
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import Lang, MinGroup, Plain, RubricPaths, checked_role
+from coprod_assess.i18n import N_, _, ngettext
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
-from coprod_assess.wording import count_words
 
 if TYPE_CHECKING:
     from coprod_assess.answers.checking import Checking
     from coprod_assess.cli.questionnaire import Screen
     from coprod_assess.rubric.catalog import Catalog
 
-QUESTION = "Does this match your experience?"
+QUESTION = N_("Does this match your experience?")
 CHOICES = ("yes", "partly", "no", "not-sure")
-HINT = "Type 1 to 4, or: b back, q quit. Enter keeps a saved response."
+HINT = N_("Type 1 to 4, or: b back, q quit. Enter keeps a saved response.")
+BACK = ("b", "back", "nôl", "yn ôl")  # the Welsh words work too, in any language
+QUIT = ("q", "quit", "gadael")
 
 
 @handle_errors
@@ -56,16 +71,18 @@ def sense_check(
         checked_role(catalog, role)
         must_exist(file)
         screen = Screen(plain_wanted(plain))
-        with locked(file, doing="save the sense-check into it"):
+        with locked(file, doing=_("save the sense-check into it")):
             data, text = existing_answers(file, catalog)
             check = Checking(Session(file, data, [], text))
             _begin(check, file, rubric or [], min_group, screen)
             saving_walk(
                 lambda: _run(check, screen, catalog, role),
                 lambda: _saved(check, file),
-                f"coprod sense-check {file}",
+                resume_command("sense-check", file),
             )
-        tell(f"See how the room responded with: coprod report {file}")
+        tell(
+            _("See how the room responded with: {command}").format(command=f"coprod report {file}")
+        )
 
 
 def must_exist(file: Path) -> None:
@@ -77,8 +94,10 @@ def must_exist(file: Path) -> None:
     raise CoprodError.single(
         display_name(file),
         "no-answers",
-        "no such file: the sense-check checks the findings of answers already given; "
-        f"collect them first with `coprod assess {file}` or `coprod workshop {file}`",
+        _(
+            "no such file: the sense-check checks the findings of answers already given; "
+            "collect them first with `coprod assess {file}` or `coprod workshop {file}`"
+        ).format(file=file),
     )
 
 
@@ -88,7 +107,11 @@ def _saved(check: Checking, file: Path) -> str:
         for person in check.people().values()
         if isinstance(person, dict)
     )
-    return f"Saved {count} sense-check response{'' if count == 1 else 's'} to {file}"
+    return ngettext(
+        "Saved {count} sense-check response to {file}.",
+        "Saved {count} sense-check responses to {file}.",
+        count,
+    ).format(count=count, file=file)
 
 
 def _begin(
@@ -96,23 +119,34 @@ def _begin(
 ) -> None:
     """Draw the findings into the file, or carry on with those it holds."""
     if begin_findings(check, file, rubric_paths, min_group):
+        count = len(check.findings)
+        # whose: "10 people's" (or "1 person's"), from the message below.
         screen.say(
-            f"{count_words(len(check.findings), 'finding', 'findings')} to check, drawn from "
-            f"{_whose((check.section or {}).get('drawn_from'))} answers."
+            ngettext(
+                "{count} finding to check, drawn from {whose} answers.",
+                "{count} findings to check, drawn from {whose} answers.",
+                count,
+            ).format(count=count, whose=_whose((check.section or {}).get("drawn_from")))
         )
         return
     drawn = (check.section or {}).get("drawn_from")
     now = len(check.session.respondents)
     if isinstance(drawn, int) and drawn != now:
         screen.say(
-            f"These findings were drawn from {_whose(drawn)} answers; the file now has "
-            f"{now}. Everyone checks the same findings, so they are kept as they were."
+            ngettext(
+                "These findings were drawn from {drawn} person's answers; the file now has "
+                "{now}. Everyone checks the same findings, so they are kept as they were.",
+                "These findings were drawn from {drawn} people's answers; the file now has "
+                "{now}. Everyone checks the same findings, so they are kept as they were.",
+                drawn,
+            ).format(drawn=drawn, now=now)
         )
 
 
 def _whose(count: object) -> str:
-    """3 people's, 1 person's."""
-    return "1 person's" if count == 1 else f"{count} people's"
+    """3 people's, 1 person's: whose answers the findings were drawn from."""
+    n = count if isinstance(count, int) else 0
+    return ngettext("{count} person's", "{count} people's", n).format(count=count)
 
 
 def begin_findings(check: Checking, file: Path, rubric_paths: list[Path], min_group: int) -> bool:
@@ -130,16 +164,20 @@ def begin_findings(check: Checking, file: Path, rubric_paths: list[Path], min_gr
         raise CoprodError.single(
             display_name(file),
             "no-answers",
-            "has no answers yet, so there are no findings to check: add answers with "
-            f"`coprod assess {file}`, `coprod workshop {file}` or `coprod import`",
+            _(
+                "has no answers yet, so there are no findings to check: add answers with "
+                "`coprod assess {file}`, `coprod workshop {file}` or `coprod import`"
+            ).format(file=file),
         )
     findings, drawn_from = draw_findings(file, rubric_paths, min_group=min_group)
     if not findings:
         raise CoprodError.single(
             display_name(file),
             "no-findings",
-            f"has too few answers to draw findings from (with --min-group {min_group}): "
-            "add more answers first",
+            _(
+                "has too few answers to draw findings from (with --min-group {min_group}): "
+                "add more answers first"
+            ).format(min_group=min_group),
         )
     pairs = [(f.id, f.text) for f in findings]
     return check.begin(pairs, drawn_from, date.today(), min_group)
@@ -147,22 +185,26 @@ def begin_findings(check: Checking, file: Path, rubric_paths: list[Path], min_gr
 
 def _run(check: Checking, screen: Screen, catalog: Catalog, role: str | None) -> bool:
     """Ask until everyone who is coming has checked the findings; False when stopped early."""
+    from coprod_assess.cli.questionnaire import ask_next_person
+
     person = _choose(check, screen, catalog, role)
     while True:
         start = check.first_open(person)
         if start is not None:
-            screen.say(f"Checking the findings: {person}.", "bold")
+            screen.say(_("Checking the findings: {id}.").format(id=person), "bold")
             _walk(check, screen, person, start)
         total = len(check.findings)
         screen.say(
-            "The finding is checked. Thank you."
-            if total == 1
-            else f"All {total} findings checked. Thank you.",
+            ngettext(
+                "The finding is checked. Thank you.",
+                "All {count} findings checked. Thank you.",
+                total,
+            ).format(count=total),
             "bold",
         )
-        again = screen.ask("Pass the laptop: add the next person? (y/n) ").strip().lower()
+        again = ask_next_person(screen)
         screen.between_people()
-        if again not in ("y", "yes"):
+        if not again:
             return True
         person = _new(check, screen, catalog, None)
 
@@ -175,7 +217,10 @@ def _choose(check: Checking, screen: Screen, catalog: Catalog, role: str | None)
         if isinstance(person, dict) and (start := check.first_open(str(person_id))) is not None:
             found = catalog.roles.get(str(person.get("role")))
             label = found.label if found else str(person.get("role"))
-            waiting.append((str(person_id), f"{person_id} ({label}, {start} of {total} done)"))
+            where = _("{id} ({role}, {done} of {total} done)").format(
+                id=person_id, role=label, done=start, total=total
+            )
+            waiting.append((str(person_id), where))
     if role is not None or not waiting:
         return _new(check, screen, catalog, role)
     from coprod_assess.cli.people import pick_waiting
@@ -194,20 +239,37 @@ def _new(check: Checking, screen: Screen, catalog: Catalog, role: str | None) ->
 
 def show_finding(screen: Screen, check: Checking, person: str, index: int) -> None:
     """The finding, its number, the four responses, and what is already saved."""
-    from coprod_assess.answers.checking import MATCH_LABELS
+    from coprod_assess.answers.checking import match_label
 
     total = len(check.findings)
-    screen.rule(f"Finding {index + 1} of {total}")
-    screen.say(check.findings[index][1], "bold")
-    screen.say(QUESTION)
+    screen.rule(_("Finding {number} of {total}").format(number=index + 1, total=total))
+    screen.say(finding_text(*check.findings[index]), "bold")
+    screen.say(_(QUESTION))
     for number, value in enumerate(CHOICES, start=1):
-        screen.say(f"{number}. {MATCH_LABELS[value]}")
+        screen.say(f"{number}. {match_label(value)}")
     said = check.said(person, index)
     if said is not None:
-        screen.say(f"Saved: {MATCH_LABELS[said.value]}. Press Enter to keep it.", "green")
+        screen.say(
+            _("Saved: {response}. Press Enter to keep it.").format(
+                response=match_label(said.value)
+            ),
+            "green",
+        )
         if said.note:
-            screen.say(f"Comment: {said.note}", "dim")
-    screen.say(HINT, "dim")
+            screen.say(_("Comment: {comment}").format(comment=said.note), "dim")
+    screen.say(_(HINT), "dim")
+
+
+def finding_text(finding_id: str, stored: str) -> str:
+    """A finding as shown to the person checking it: as stored in the answers file.
+
+    The findings are drawn once, in English, and stored with their ids, so that everyone
+    checks the same words. To show them in the language in use, look the finding up
+    here by its id (for example, draw it again in the language with the same id and
+    show that when the stored text matches the English draw); until then, the stored
+    text is shown, whatever the language.
+    """
+    return stored
 
 
 def _walk(check: Checking, screen: Screen, person: str, start: int) -> None:
@@ -221,35 +283,39 @@ def _walk(check: Checking, screen: Screen, person: str, start: int) -> None:
         if shown != index:
             show_finding(screen, check, person, index)
             shown = index
-        typed = screen.ask("Your response: ").strip().lower()
-        if typed in ("q", "quit"):
+        typed = screen.ask(_("Your response: ")).strip().lower()
+        if typed in QUIT:
             raise Quit
-        if typed in ("b", "back"):
+        if typed in BACK:
             if index == 0:
-                screen.say("This is the first finding.")
+                screen.say(_("This is the first finding."))
             else:
                 index -= 1
             continue
         saved = check.said(person, index)
         if not typed:
             if saved is None:
-                screen.say(HINT)
+                screen.say(_(HINT))
             else:
                 index += 1
             continue
         if not (typed.isascii() and typed.isdigit() and 1 <= int(typed) <= len(CHOICES)):
-            screen.say(HINT)
+            screen.say(_(HINT))
             continue
-        keep = f" (Enter keeps: {saved.note})" if saved and saved.note else ""
-        note = screen.ask_text(
-            f"Comment, if you want to add one{keep} (Enter to skip, b back, q quit): "
-        )
+        if saved and saved.note:
+            prompt = _(
+                "Comment, if you want to add one (Enter keeps: {comment}) (Enter to skip, "
+                "b back, q quit): "
+            ).format(comment=saved.note)
+        else:
+            prompt = _("Comment, if you want to add one (Enter to skip, b back, q quit): ")
+        note = screen.ask_text(prompt)
         command = note.strip().lower()
-        if command in ("b", "back"):
+        if command in BACK:
             continue  # the finding again, nothing saved
-        if not note or command in ("q", "quit"):
+        if not note or command in QUIT:
             note = saved.note if saved is not None else ""
         check.save(person, index, Said(CHOICES[int(typed) - 1], note))
-        if command in ("q", "quit"):
+        if command in QUIT:
             raise Quit
         index += 1

@@ -8,6 +8,7 @@ import typer
 
 from coprod_assess.cli.errors import echo_problem
 from coprod_assess.errors import Problem
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.forms import has_short_form, short_form
 from coprod_assess.rubric.models import Rubric
@@ -20,15 +21,21 @@ def short_forms(catalog: Catalog, rubrics: Sequence[Rubric], *, named: bool) -> 
     if named and lacking:
         ids = ", ".join(f"'{rubric.id}'" for rubric in lacking)
         raise typer.BadParameter(
-            f"rubric {ids} {'has' if len(lacking) == 1 else 'have'} no short form (no question "
-            "is marked `core: true`): leave it out of --only, or leave out --short to ask the "
-            "full form",
+            ngettext(
+                "rubric {ids} has no short form (no question is marked `core: true`): leave it "
+                "out of --only, or leave out --short to ask the full form",
+                "rubrics {ids} have no short form (no question is marked `core: true`): leave "
+                "them out of --only, or leave out --short to ask the full form",
+                len(lacking),
+            ).format(ids=ids),
             param_hint="--short",
         )
     if len(lacking) == len(rubrics):
         raise typer.BadParameter(
-            "no rubric installed has a short form (no question is marked `core: true`): "
-            "leave out --short to ask the full form",
+            _(
+                "no rubric installed has a short form (no question is marked `core: true`): "
+                "leave out --short to ask the full form"
+            ),
             param_hint="--short",
         )
     for rubric in lacking:
@@ -38,8 +45,10 @@ def short_forms(catalog: Catalog, rubrics: Sequence[Rubric], *, named: bool) -> 
                 0,
                 0,
                 "no-short-form",
-                f"rubric '{rubric.id}' has no short form (no question is marked `core: true`): "
-                "left out of the short form",
+                _(
+                    "rubric '{id}' has no short form (no question is marked `core: true`): "
+                    "left out of the short form"
+                ).format(id=rubric.id),
                 "warning",
             )
         )

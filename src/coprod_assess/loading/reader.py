@@ -5,6 +5,9 @@ a file can grow while it is read, and devices such as /dev/zero state no size.
 Only regular files are read. A pipe (FIFO) could wait for ever for a writer and
 a device may never end, so both are refused with a message; the file is opened
 without blocking, so that even a pipe with no writer is refused at once.
+
+The messages are in the language in use; what the operating system says of an
+error it reports (its `strerror`) is shown as it says it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import stat
 from pathlib import Path
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 
 # Large enough for an answers file of tens of thousands of respondents; small
 # enough that a mistaken or hostile file is refused before it is read.
@@ -50,11 +54,11 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        raise CoprodError.single(name, "file-missing", "no such file") from None
+        raise CoprodError.single(name, "file-missing", _("no such file")) from None
     except IsADirectoryError:
         raise _not_a_file(name, "a folder") from None
     except PermissionError:
-        raise CoprodError.single(name, "file-unreadable", "permission denied") from None
+        raise CoprodError.single(name, "file-unreadable", _("permission denied")) from None
     except OSError as err:
         raise CoprodError.single(name, "file-unreadable", err.strerror or str(err)) from None
     try:
@@ -67,8 +71,13 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 
 def _not_a_file(name: str, kind: str) -> CoprodError:
-    hint = "" if kind == "a folder" else "; save what it holds to a file and give that"
-    return CoprodError.single(name, "not-a-file", f"is {kind}, not a file{hint}")
+    messages = {
+        "a folder": _("is a folder, not a file"),
+        "a pipe": _("is a pipe, not a file; save what it holds to a file and give that"),
+        "a socket": _("is a socket, not a file; save what it holds to a file and give that"),
+        "a device": _("is a device, not a file; save what it holds to a file and give that"),
+    }
+    return CoprodError.single(name, "not-a-file", messages[kind])
 
 
 def _check_regular(descriptor: int, name: str, max_bytes: int) -> None:
@@ -101,7 +110,9 @@ def _read_at_most(descriptor: int, name: str, max_bytes: int) -> bytes:
 
 def _too_large(name: str, max_bytes: int) -> CoprodError:
     return CoprodError.single(
-        name, "file-too-large", f"is larger than the limit of {max_bytes:,} bytes"
+        name,
+        "file-too-large",
+        _("is larger than the limit of {limit} bytes").format(limit=f"{max_bytes:,}"),
     )
 
 
@@ -118,7 +129,9 @@ def decode_utf8(data: bytes, name: str) -> str:
         raise CoprodError.single(
             name,
             "not-utf8",
-            f"is not UTF-8 text (byte 0x{data[err.start]:02x}); save it with UTF-8 encoding",
+            _("is not UTF-8 text (byte {byte}); save it with UTF-8 encoding").format(
+                byte=f"0x{data[err.start]:02x}"
+            ),
             line,
             column,
         ) from None
