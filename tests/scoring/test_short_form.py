@@ -60,3 +60,42 @@ def test_scored_on_the_short_form_a_rubric_without_one_is_left_out() -> None:
     )
     result = score_assessment(people, catalog_of(short_rubric(), other), form="short")
     assert [r.id for r in result.rubrics] == ["r"]
+
+
+def test_one_person_asked_the_short_form_beside_the_full_form_is_not_counted_as_missing() -> None:
+    # Easy Read asks the short form; its reader answered what they were asked, so the
+    # questions they were not asked are not held against the group's coverage.
+    people = AnswersFile.model_validate(
+        {
+            "respondents": [
+                {
+                    "id": "p0",
+                    "role": "staff",
+                    "answers": {"r": {"a1": 4, "a2": 2, "b1": 1, "b2": 0}},
+                },
+                {
+                    "id": "p1",
+                    "role": "staff",
+                    "lang": "en-easy",
+                    "form": "short",
+                    "answers": {"r": {"a1": 2, "a2": 1, "b1": 3}},
+                },
+            ]
+        }
+    )
+    (scored,) = score_assessment(people, CATALOG).rubrics
+    a, b = scored.dimensions
+    assert (a.scores.everyone.answered, a.scores.everyone.asked) == (4, 4)
+    assert (b.scores.everyone.answered, b.scores.everyone.asked) == (3, 3)
+    assert scored.scores.everyone.coverage == 100
+    # Asked the full form, the same answers leave gaps: two questions unanswered.
+    full = people.model_copy(
+        update={
+            "respondents": [
+                people.respondents[0],
+                people.respondents[1].model_copy(update={"form": None}),
+            ]
+        }
+    )
+    (scored_full,) = score_assessment(full, CATALOG).rubrics
+    assert scored_full.scores.everyone.coverage < 100
