@@ -279,3 +279,13 @@ def test_skeleton_refuses_english_and_unknown_languages(cli: Callable[..., objec
     for lang in ("en", "fr"):
         result = cli("rubric", "translate", "nef-six-principles", "--lang", lang)
         assert result.exit_code == 2
+
+
+def test_role_names_in_every_language_are_aliases_whatever_the_language_in_use() -> None:
+    english = load_catalog().roles["family-carer"]
+    assert "rhiant" in english.aliases  # a Welsh form's role cell matches in English
+    with using("cy"):
+        welsh = load_catalog().roles["family-carer"]
+    assert welsh.label != english.label
+    assert english.label in welsh.aliases
+    assert "rhiant" in welsh.aliases

@@ -89,12 +89,27 @@ class Catalog:
                 for rid, rubric in self.rubrics.items()
             },
             sources=dict(self.sources),
-            roles={rid: localise_role(role, roles) for rid, role in self.roles.items()},
+            roles={
+                rid: self._with_other_names(role, localise_role(role, roles))
+                for rid, role in self.roles.items()
+            },
             flags={fid: localise_flag(flag, flags) for fid, flag in self.flags.items()},
             translations=self.translations,
             folders=self.folders,
             lang=lang,
         )
+
+    def _with_other_names(self, original: Role, role: Role) -> Role:
+        """The role with its names in every language added to its aliases, so an imported
+        role cell in Welsh matches whatever language the command runs in."""
+        names = [original.label, *original.aliases]
+        for (of, _), found in sorted(self.translations.items()):
+            given = found.words.roles.get(role.id) if of == ROLES else None
+            if given is not None:
+                names += [name for name in (given.label, *given.aliases) if name]
+        seen = {role.id, role.label}
+        aliases = [n for n in dict.fromkeys(names) if n not in seen]
+        return role if aliases == role.aliases else role.model_copy(update={"aliases": aliases})
 
 
 def load_catalog(extra: Sequence[Path] = ()) -> Catalog:
