@@ -10,11 +10,13 @@ import typer
 
 from coprod_assess.cli.errors import handle_errors
 from coprod_assess.cli.options import Lang, MinGroup, RubricPaths, Short, chosen_rubrics
+from coprod_assess.i18n import _, current, is_easy_read, language_name, ngettext
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
-from coprod_assess.wording import count_words
 
 if TYPE_CHECKING:
+    from coprod_assess.rubric.catalog import Catalog
     from coprod_assess.rubric.forms import Form
+    from coprod_assess.rubric.models import Rubric
 
 
 class TemplateFormat(StrEnum):
@@ -58,6 +60,9 @@ def template(
     With --sense-check FILE: a paper sheet of FILE's main findings, each with "does this
     match your experience?" boxes; the findings are saved in FILE (once) so the sheets
     match what `coprod sense-check FILE` asks when they are typed in.
+
+    Sheets are in the language of --lang. Easy Read (--lang en-easy) is the short form,
+    with --short or without, each question beside its picture.
     """
     if sense_check is not None:
         _check_sheet(
@@ -71,7 +76,15 @@ def template(
     from coprod_assess.rubric.catalog import load_catalog
 
     catalog = load_catalog(rubric or [])
+    if is_easy_read(current()) and not short:
+        typer.echo(
+            _("Easy Read asks the short form: only the core questions (as with --short)."),
+            err=True,
+        )
+        short = True
     rubrics = chosen_rubrics(catalog, only, short)
+    if output_format in (TemplateFormat.md, TemplateFormat.html):
+        _say_which_words(catalog, rubrics)
     roles = list(catalog.roles.values())
     form: Form = "short" if short else "full"
     if output_format is TemplateFormat.yaml:
@@ -107,7 +120,7 @@ def _check_sheet(
     from coprod_assess.rubric.catalog import load_catalog
 
     if output_format not in (TemplateFormat.md, TemplateFormat.html):
-        raise typer.BadParameter("a sense-check sheet is md or html", param_hint="--format")
+        raise typer.BadParameter(_("a sense-check sheet is md or html"), param_hint="--format")
     catalog = load_catalog(rubric_paths)
     must_exist(file)
     with locked(file, doing="save the findings into it"):
@@ -115,8 +128,11 @@ def _check_sheet(
         check = Checking(Session(file, data, [], text))
         drawn = begin_findings(check, file, rubric_paths, min_group)
     if drawn:
-        saved = count_words(len(check.findings), "finding", "findings")
-        typer.echo(f"Saved the {saved} in {file}.", err=True)
+        count = len(check.findings)
+        saved = ngettext(
+            "Saved the {count} finding in {file}.", "Saved the {count} findings in {file}.", count
+        )
+        typer.echo(saved.format(count=count, file=file), err=True)
     info = check.session.assessment
     sheet = render_check_sheet(
         check.findings,
@@ -127,3 +143,23 @@ def _check_sheet(
         period=str(info.get("period") or ""),
     )
     emit(sheet, output)
+
+
+def _say_which_words(catalog: Catalog, rubrics: list[Rubric]) -> None:
+    """On stderr: each rubric on the sheet that has no words in the language in use (its
+    own words are shown instead), so the facilitator knows before printing."""
+    lang = current()
+    if lang == "en":
+        return
+    for rubric in rubrics:
+        if rubric.lang == lang:
+            continue
+        message = _(
+            "{file}: rubric '{id}' has no words in this language ({language}): the sheet "
+            "shows its questions as the rubric words them."
+        ).format(
+            file=catalog.sources.get(rubric.id, rubric.id),
+            id=rubric.id,
+            language=language_name(lang),
+        )
+        typer.echo(message, err=True)

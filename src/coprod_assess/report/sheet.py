@@ -1,14 +1,63 @@
-"""The printable question sheet for paper workshops, in HTML or Markdown."""
+"""The printable question sheet for paper workshops, in HTML or Markdown.
+
+Sheets are written in the language in use (`coprod template --lang`): the
+program's words come from the `sheet` catalog, the rubrics' words from the
+catalog the rubrics were localised with. In Easy Read each question has its
+picture (where it has one) on the left and its words on the right, large, with
+big tick boxes; the picture is copied into the page, so the sheet fetches
+nothing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import base64
+import mimetypes
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from coprod_assess import __version__
+from coprod_assess.i18n import base_language, current, is_easy_read, pgettext
 from coprod_assess.report.templating import Kind, render
 from coprod_assess.rubric.forms import Form
 from coprod_assess.rubric.models import Question, Rubric
 from coprod_assess.rubric.roles import Role
+
+# The kinds of picture a sheet copies in, by the file's suffix.
+PICTURE_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+
+
+# The language findings are stored in: `coprod sense-check` draws them in English.
+FINDINGS_LANG = "en"
+
+
+def match_choices() -> dict[str, str]:
+    """The answers to "Does this match your experience?" in the language in use, in the
+    order `coprod sense-check` numbers them (the keys of answers.checking.MATCH_LABELS)."""
+    return {
+        "yes": pgettext("does it match", "Yes"),
+        "partly": pgettext("does it match", "Partly"),
+        "no": pgettext("does it match", "No"),
+        "not-sure": pgettext("does it match", "Not sure"),
+    }
+
+
+def picture_uri(path: str | None) -> str | None:
+    """A picture file as a `data:` URI to put in the page, or None if there is none to
+    show (no picture, a missing file, or a kind of file a browser may not show)."""
+    if not path:
+        return None
+    file = Path(path)
+    kind = PICTURE_TYPES.get(file.suffix.lower()) or mimetypes.guess_type(file.name)[0]
+    if kind not in PICTURE_TYPES.values() or not file.is_file():
+        return None
+    return f"data:{kind};base64,{base64.b64encode(file.read_bytes()).decode('ascii')}"
 
 
 def render_sheet(
@@ -16,23 +65,71 @@ def render_sheet(
 ) -> str:
     """A question sheet: the roles to tick, then every question with a tick box for each
     answer, numbered with the answer's value as the rubric gives it. The rubrics are
-    given in the form to ask; a short form says so in the heading."""
+    given in the form to ask; a short form says so in the heading.
+
+    In the language in use: in Easy Read, the large layout with pictures (give it the
+    short form, as `coprod template --lang en-easy` does)."""
     numbers: dict[tuple[str, str], int] = {}
+    places: dict[tuple[str, str], int] = {}
     for rubric in rubrics:
-        for _, question in rubric.questions():
+        for place, (_, question) in enumerate(rubric.questions()):
             numbers[(rubric.id, question.id)] = len(numbers) + 1
+            places[(rubric.id, question.id)] = place
 
     def question_number(rubric: Rubric, question: Question) -> int:
         return numbers[(rubric.id, question.id)]
 
+    def starts_page(rubric: Rubric, question: Question) -> bool:
+        # In Easy Read print, two questions a page: the 3rd, 5th, ... of a rubric
+        # begin a new one (each rubric begins on a page of its own).
+        place = places[(rubric.id, question.id)]
+        return place > 0 and place % 2 == 0
+
+    pictures: dict[str, str | None] = {}
+
+    def picture(question: Question) -> str | None:
+        if question.image is None:
+            return None
+        if question.image not in pictures:
+            pictures[question.image] = picture_uri(question.image)
+        return pictures[question.image]
+
+    lang = current()
     context = {
         "rubrics": rubrics,
         "roles": roles,
         "question_number": question_number,
+        "starts_page": starts_page,
+        "picture": picture,
+        "words_lang": _words_lang(lang),
+        "easy_read": is_easy_read(lang),
         "tool_version": __version__,
         "form": form,
     }
     return render(kind, f"sheet.{kind}.j2", context)
+
+
+def _words_lang(page: str) -> Callable[[str], str | None]:
+    """The `lang` to mark a passage with, given the language of its words: None where
+    it is the page's own (a rubric with no Welsh words on a Welsh sheet is marked `en`)."""
+
+    def words_lang(lang: str) -> str | None:
+        base = base_language(lang)
+        return None if base == base_language(page) else base
+
+    return words_lang
+
+
+def finding_words(finding_id: str, stored: str) -> tuple[str, str]:
+    """A finding's words on the sense-check sheet, and the language they are in.
+
+    Findings are saved in the answers file in English, as they were drawn, and are
+    shown as saved (marked `lang="en"` on a sheet in another language). This is the
+    hook for findings in other languages: once they are drawn or saved in the
+    language in use (`coprod_assess.i18n.current()`), return those words and that
+    language here, keyed by `finding_id`.
+    """
+    return stored, FINDINGS_LANG
 
 
 def render_check_sheet(
@@ -45,13 +142,14 @@ def render_check_sheet(
     period: str = "",
 ) -> str:
     """The sense-check on paper: a role to tick, then each finding with a box for each
-    response, numbered as `coprod sense-check` takes them, and lines for a comment."""
-    from coprod_assess.answers.checking import MATCH_LABELS
-
+    response, numbered as `coprod sense-check` takes them, and lines for a comment.
+    In the language in use; the findings' own words as `finding_words` gives them."""
+    shown = [(finding_id, *finding_words(finding_id, text)) for finding_id, text in findings]
     context = {
-        "findings": findings,
+        "findings": shown,
         "roles": roles,
-        "choices": list(MATCH_LABELS.values()),
+        "choices": list(match_choices().values()),
+        "words_lang": _words_lang(current()),
         "source": source,
         "organisation": organisation,
         "period": period,
