@@ -9,61 +9,68 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from coprod_assess.i18n import N_, _, ngettext
 from coprod_assess.report.numbers import number, percent
 
 if TYPE_CHECKING:
     from coprod_assess.scoring.result import Score
 
+# Marked for the catalogs here, translated where shown: perspective_name(), people_name().
 PERSPECTIVES = {
-    "lived": "Lived experience",
-    "professional": "Professional",
-    "none": "No perspective (a group, or other)",
+    "lived": N_("Lived experience"),
+    "professional": N_("Professional"),
+    "none": N_("No perspective (a group, or other)"),
 }
-PEOPLE = {"lived": "people with lived experience", "professional": "professionals"}
+PEOPLE = {"lived": N_("people with lived experience"), "professional": N_("professionals")}
 MISSING = {
-    "not-enough-answers": "not enough answers",
-    "no-answers": "no answers",
-    "withheld": "not shown (too few people)",
+    "not-enough-answers": N_("not enough answers"),
+    "no-answers": N_("no answers"),
+    "withheld": N_("not shown (too few people)"),
 }
 
 
 def scale_words(low: float, high: float) -> str:
     """ "out of 4", or "on a scale of 20 to 100" when the scale does not start at 0."""
     if low == 0:
-        return f"out of {number(high)}"
-    return f"on a scale of {number(low)} to {number(high)}"
+        return _("out of {high}").format(high=number(high))
+    return _("on a scale of {low} to {high}").format(low=number(low), high=number(high))
 
 
 def perspective_name(key: str) -> str:
     """Lived experience, Professional, or No perspective (a group, or other)."""
-    return PERSPECTIVES.get(key, key)
+    return _(PERSPECTIVES[key]) if key in PERSPECTIVES else key
+
+
+def people_name(key: str) -> str:
+    """People with lived experience, professionals: a perspective as the people in it."""
+    return _(PEOPLE[key]) if key in PEOPLE else key
 
 
 def count_words(n: int, one: str, many: str) -> str:
-    """1 person, 3 people."""
+    """1 person, 3 people: English words only. Words to translate use ngettext() instead."""
     return f"{n} {one if n == 1 else many}"
 
 
 def people_words(n: int) -> str:
     """1 person, 3 people."""
-    return count_words(n, "person", "people")
+    return ngettext("{n} person", "{n} people", n).format(n=n)
 
 
 def points_words(points: float, *, sign: bool = False) -> str:
     """Percent points, rounded to whole ones: 1 point, 12 points; with `sign`, +1 point."""
     shown = round(points)
-    unit = "point" if abs(shown) == 1 else "points"
-    return f"{shown:+d} {unit}" if sign else f"{shown:d} {unit}"
+    written = f"{shown:+d}" if sign else f"{shown:d}"
+    return ngettext("{n} point", "{n} points", abs(shown)).format(n=written)
 
 
 def group_words(group: str, labels: Mapping[str, str]) -> str:
     """A group in words: `role:staff` is staff, `perspective:lived` people with lived experience."""
-    kind, _, name = group.partition(":")
+    kind, _sep, name = group.partition(":")
     if kind == "perspective":
-        return PEOPLE.get(name, name)
+        return people_name(name)
     if kind == "role":
         return labels.get(name, name).lower()
-    return "everyone"
+    return _("everyone")
 
 
 class Step(Protocol):
@@ -93,12 +100,15 @@ def rung_words(value: float, rungs: Sequence[Step]) -> str:
     between two rungs, "3.5, between rung 3, Informing, and rung 4, Consultation"."""
     below, above = _around(value, rungs)
     if below is None:
-        return f"rung {number(value)}"
+        return _("rung {value}").format(value=number(value))
     if above is None:
-        return f"rung {number(below.value)}, {below.name}"
-    return (
-        f"{number(value)}, between rung {number(below.value)}, {below.name}, "
-        f"and rung {number(above.value)}, {above.name}"
+        return _("rung {value}, {name}").format(value=number(below.value), name=below.name)
+    return _("{value}, between rung {low}, {low_name}, and rung {high}, {high_name}").format(
+        value=number(value),
+        low=number(below.value),
+        low_name=below.name,
+        high=number(above.value),
+        high_name=above.name,
     )
 
 
@@ -109,20 +119,41 @@ def rung_group_words(value: float, rungs: Sequence[Step]) -> str:
     low = below.group if below else None
     high = above.group if above else low
     if low and high and low != high:
-        return f"between {low} and {high}"
+        return _("between {low} and {high}").format(low=low, high=high)
     return low or ""
+
+
+def and_words(items: Sequence[str]) -> str:
+    """Names in a list: "A", "A and B", "A, B and C"."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
 
 
 def extreme_words(which: str, titles: Sequence[str], value: float, rungs: Sequence[Step]) -> str:
     """The weakest or strongest decision areas of a ladder, which all sit at `value`:
-    "weakest decision area: Money and budgets, at rung 2, Therapy"."""
-    noun = "decision area" if len(titles) == 1 else "decision areas"
-    return f"{which} {noun}: {' and '.join(titles)}, at {rung_words(value, rungs)}"
+    "weakest decision area: Money and budgets, at rung 2, Therapy" (capitalised when
+    `which` is: "Weakest ...")."""
+    fields = {"areas": and_words(titles), "place": rung_words(value, rungs)}
+    if which.lower() == "weakest":
+        text = ngettext(
+            "weakest decision area: {areas}, at {place}",
+            "weakest decision areas: {areas}, at {place}",
+            len(titles),
+        )
+    else:
+        text = ngettext(
+            "strongest decision area: {areas}, at {place}",
+            "strongest decision areas: {areas}, at {place}",
+            len(titles),
+        )
+    text = text.format(**fields)
+    return text[:1].upper() + text[1:] if which[:1].isupper() else text
 
 
 def missing_words(score: Score) -> str:
     """Why a score has no value: not enough answers, no answers, or not shown."""
-    return MISSING.get(score.status, "no answers")
+    return _(MISSING.get(score.status, MISSING["no-answers"]))
 
 
 def score_words(score: Score, low: float, high: float, rungs: Sequence[Step] = ()) -> str:
@@ -132,7 +163,9 @@ def score_words(score: Score, low: float, high: float, rungs: Sequence[Step] = (
         return missing_words(score)
     if rungs:
         return rung_words(score.value, rungs)
-    return f"{number(score.value)} {scale_words(low, high)} ({percent(score.percent)})"
+    return _("{value} {scale} ({percent})").format(
+        value=number(score.value), scale=scale_words(low, high), percent=percent(score.percent)
+    )
 
 
 def score_cell(value: float | None, pct: float | None, band: str | None = None) -> str:
@@ -146,7 +179,7 @@ def score_cell(value: float | None, pct: float | None, band: str | None = None) 
 def short_score_words(value: float | None, pct: float | None, rungs: Sequence[Step] = ()) -> str:
     """A group's score in a table cell: on a ladder its rung in words, else 2.5 (62%)."""
     if value is None:
-        return "not enough answers"
+        return _(MISSING["not-enough-answers"])
     return rung_words(value, rungs) if rungs else score_cell(value, pct)
 
 
@@ -154,14 +187,19 @@ def groups_words(groups: int, people: int, lived: int) -> str:
     """1 group answered together: 8 people, 5 of them with lived experience."""
     if not groups:
         return ""
-    who = f"{count_words(people, 'person', 'people')}, {lived} of them with lived experience"
-    answered = "answered together" if groups == 1 else "answered, each together"
-    return f"{count_words(groups, 'group', 'groups')} {answered}: {who}."
+    return ngettext(
+        "{groups} group answered together: {people}, {lived} of them with lived experience.",
+        "{groups} groups answered, each together: {people}, {lived} of them with lived experience.",
+        groups,
+    ).format(groups=groups, people=people_words(people), lived=lived)
 
 
 def mix_words(total: int, perspectives: Mapping[str, int]) -> str:
     """10 (5 lived experience, 5 professional)."""
-    parts = [f"{count} {perspective_name(key).lower()}" for key, count in perspectives.items()]
+    parts = [
+        _("{count} {perspective}").format(count=count, perspective=perspective_name(key).lower())
+        for key, count in perspectives.items()
+    ]
     return f"{total} ({', '.join(parts)})" if parts else str(total)
 
 

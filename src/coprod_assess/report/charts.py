@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coprod_assess.i18n import N_, _, ngettext
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.scoring.result import RubricResult
-from coprod_assess.wording import count_words, missing_words, rung_group_words, rung_words
+from coprod_assess.wording import MISSING, missing_words, rung_group_words, rung_words
+
+# A chart's series, marked here and translated where a chart is built.
+SIDES = {"practice": N_("Practice"), "belief": N_("Belief")}
 
 
 @dataclass
@@ -45,7 +49,10 @@ class BarChart:
     series: list[str]
     rows: list[BarRow]
     description: str
-    row_header: str = "Dimension"
+    row_header: str = ""
+
+    def __post_init__(self) -> None:
+        self.row_header = self.row_header or _("Dimension")
 
 
 def _descending(rows: list[BarRow]) -> list[BarRow]:
@@ -60,7 +67,7 @@ def bar_chart(rubric: RubricResult) -> BarChart:
     """The rubric's dimensions as bars, highest first; practice and belief side by side
     where asked, highest practice first."""
     sides = [s for s in ("practice", "belief") if any(s in d.sides for d in rubric.dimensions)]
-    series = [s.capitalize() for s in sides] or ["Score"]
+    series = [_(SIDES[s]) for s in sides] or [_("Score")]
     rows = []
     for dim in rubric.dimensions:
         scores = (
@@ -71,29 +78,43 @@ def bar_chart(rubric: RubricResult) -> BarChart:
         bars = [
             Bar(s.percent, percent(s.percent))
             if s is not None and s.percent is not None
-            else Bar(None, missing_words(s) if s is not None else "no answers")
+            else Bar(None, missing_words(s) if s is not None else _(MISSING["no-answers"]))
             for s in scores
         ]
         rows.append(BarRow(dim.title, bars))
     rows = _descending(rows)
     parts = [
-        f"{row.label}: "
-        + ", ".join(
-            f"{name.lower()} {bar.text}" if sides else bar.text
-            for name, bar in zip(series, row.bars, strict=True)
+        _("{label}: {values}.").format(
+            label=row.label,
+            values=", ".join(
+                _("{series} {value}").format(series=name.lower(), value=bar.text)
+                if sides
+                else bar.text
+                for name, bar in zip(series, row.bars, strict=True)
+            ),
         )
-        + "."
         for row in rows
     ]
-    order = f"highest {series[0].lower()} first" if sides else "highest first"
-    what = "practice and belief, " if sides else ""
+    if sides == ["practice", "belief"]:
+        title = _("{framework}: practice and belief, percent of the range, highest practice first")
+    elif sides == ["practice"]:
+        title = _("{framework}: practice, percent of the range, highest practice first")
+    elif sides == ["belief"]:
+        title = _("{framework}: belief, percent of the range, highest belief first")
+    else:
+        title = _("{framework}: percent of the range, highest first")
     return BarChart(
         id=f"chart-{rubric.id}",
-        title=f"{rubric.title}: {what}percent of the range, {order}",
+        title=title.format(framework=rubric.title),
         series=series,
         rows=rows,
         description=" ".join(
-            [f"{rubric.title}, each dimension as percent of its possible range.", *parts]
+            [
+                _("{framework}, each dimension as percent of its possible range.").format(
+                    framework=rubric.title
+                ),
+                *parts,
+            ]
         ),
     )
 
@@ -103,17 +124,21 @@ def period_chart(
 ) -> BarChart:
     """Percents (0-100) of labelled periods, a bar each, in period order."""
     rows = [
-        BarRow(label, [Bar(value, "no score" if value is None else percent(value))])
+        BarRow(label, [Bar(value, _("no score") if value is None else percent(value))])
         for label, value in zip(labels, values, strict=True)
     ]
-    told = "; ".join(f"{row.label}: {row.bars[0].text}" for row in rows)
+    told = "; ".join(
+        _("{label}: {value}").format(label=row.label, value=row.bars[0].text) for row in rows
+    )
     return BarChart(
         id=chart_id,
-        title=f"{title}, percent of the range, by period",
-        series=["Overall"],
+        title=_("{title}, percent of the range, by period").format(title=title),
+        series=[_("Overall")],
         rows=rows,
-        description=f"{title}, percent of the range by period. {told}.",
-        row_header="Period",
+        description=_("{title}, percent of the range by period. {values}.").format(
+            title=title, values=told
+        ),
+        row_header=_("Period"),
     )
 
 
@@ -191,24 +216,39 @@ def ladder_chart(rubric: RubricResult) -> LadderChart:
     ]
     if typical is not None:
         group = rung_group_words(typical.value, steps)
-        typical_text = f"Decisions typically sit at {rung_words(typical.value, steps)}"
-        typical_text += f" ({group})" if group else ""
+        place = rung_words(typical.value, steps)
+        if group:
+            typical_text = _("Decisions typically sit at {place} ({group})").format(
+                place=place, group=group
+            )
+        else:
+            typical_text = _("Decisions typically sit at {place}").format(place=place)
     else:
-        typical_text = "Not enough answers to place the typical rung"
-    areas = [f"{title}: {rung_words(value, steps)}" for value, title in placed]
+        typical_text = _("Not enough answers to place the typical rung")
+    areas = [
+        _("{area}: {place}").format(area=title, place=rung_words(value, steps))
+        for value, title in placed
+    ]
     low, high = rubric.range
     top, bottom = (rungs[0].name, rungs[-1].name) if rungs else (number(high), number(low))
     return LadderChart(
         id=f"chart-{rubric.id}",
-        title=f"{rubric.title}: where each decision area sits",
+        title=_("{framework}: where each decision area sits").format(framework=rubric.title),
         rungs=rungs,
         rows=rows,
-        between=[f"{title} at {number(value)}" for value, title in placed if value not in whole],
+        between=[
+            _("{area} at {value}").format(area=title, value=number(value))
+            for value, title in placed
+            if value not in whole
+        ],
         typical_text=typical_text,
         description=" ".join(
             [
-                f"A ladder of {count_words(len(rungs), 'rung', 'rungs')}, from {top} at the top "
-                f"to {bottom}.",
+                ngettext(
+                    "A ladder of {n} rung, from {top} at the top to {bottom}.",
+                    "A ladder of {n} rungs, from {top} at the top to {bottom}.",
+                    len(rungs),
+                ).format(n=len(rungs), top=top, bottom=bottom),
                 f"{typical_text}.",
                 *([f"{'; '.join(areas)}."] if areas else []),
             ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from coprod_assess.i18n import N_, _, long_date, ngettext
 from coprod_assess.report.templating import render
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.scoring.result import CheckedFinding, SharedResult, Tally
@@ -35,38 +36,58 @@ LONGEST_CONTACT = 160
 LONGEST_NAME = 60
 LONGEST_ASKED = 80
 
-# What each built-in framework asks, in everyday words.
+# What each built-in framework asks, in everyday words (translated where shown).
 ASKED = {
-    "arnstein-ladder": "Who makes the decisions? How much say do people who use the service have?",
-    "tlap-ladder": "Does the service do things to people, for them, or with them?",
-    "nef-six-principles": "Are people seen as having a lot to give? Does help go both ways?",
-    "hunter-ritchie-rules": "Do staff work with people in fair, open ways? Do they believe in it?",
-    "five-p-levers": "Where do power and money sit, and how much of it is shared?",
+    "arnstein-ladder": N_(
+        "Who makes the decisions? How much say do people who use the service have?"
+    ),
+    "tlap-ladder": N_("Does the service do things to people, for them, or with them?"),
+    "nef-six-principles": N_("Are people seen as having a lot to give? Does help go both ways?"),
+    "hunter-ritchie-rules": N_(
+        "Do staff work with people in fair, open ways? Do they believe in it?"
+    ),
+    "five-p-levers": N_("Where do power and money sit, and how much of it is shared?"),
 }
 
-# How people could respond to a finding, in the order told, and what that was in words
-# ("this" or "it" for the finding).
+# How people could respond to a finding, in the order told, as whole sentences: the room's
+# main response ("this" is the finding), and a group's that differs ("But ... it ...").
+# {who} is how many of them, in words: "most people", "all the staff".
 SAID = {
-    "yes": "said {} is true",
-    "partly": "said {} is partly true",
-    "no": "said {} is not true",
-    "not_sure": "were not sure",
+    "yes": N_("{who} said this is true."),
+    "partly": N_("{who} said this is partly true."),
+    "no": N_("{who} said this is not true."),
+    "not_sure": N_("{who} were not sure."),
 }
-GROUPS = {"lived": "people with lived experience", "professional": "staff"}
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+BUT_SAID = {
+    "yes": N_("But {who} said it is true."),
+    "partly": N_("But {who} said it is partly true."),
+    "no": N_("But {who} said it is not true."),
+    "not_sure": N_("But {who} were not sure."),
+}
+# How many of a group, in words, by share: all, most, half, many, some.
+HOW_MANY = {
+    "people": {
+        "all": N_("everyone"),
+        "most": N_("most people"),
+        "half": N_("half of the people"),
+        "many": N_("many people"),
+        "some": N_("some people"),
+    },
+    "lived": {
+        "all": N_("all the people with lived experience"),
+        "most": N_("most people with lived experience"),
+        "half": N_("half of the people with lived experience"),
+        "many": N_("many people with lived experience"),
+        "some": N_("some people with lived experience"),
+    },
+    "professional": {
+        "all": N_("all the staff"),
+        "most": N_("most staff"),
+        "half": N_("half of the staff"),
+        "many": N_("many staff"),
+        "some": N_("some staff"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -91,6 +112,7 @@ class ParticipantsView:
 
     organisation: str
     when: str
+    met: str
     took_part: list[str]
     asked: list[Asked]
     more_asked: int
@@ -122,40 +144,66 @@ def when_words(date: str, period: str) -> str:
         day = datetime.date.fromisoformat(date)
     except ValueError:
         if date:
-            return f"on {clip(date, LONGEST_NAME)}"
-        return f"in {clip(period, LONGEST_NAME)}" if period else ""
-    return f"on {day.day} {MONTHS[day.month - 1]} {day.year}"
+            return _("on {date}").format(date=clip(date, LONGEST_NAME))
+        return _("in {period}").format(period=clip(period, LONGEST_NAME)) if period else ""
+    return _("on {date}").format(date=long_date(day))
+
+
+def met_words(date: str, period: str) -> str:
+    """When it happened, in a sentence: "We met on 22 November 2026." (the date written out
+    in the language in use), or on the date or in the period as written, or nothing."""
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        if date:
+            return _("We met on {date}.").format(date=clip(date, LONGEST_NAME))
+        if period:
+            return _("We met in {period}.").format(period=clip(period, LONGEST_NAME))
+        return ""
+    return _("We met on {date}.").format(date=long_date(day))
 
 
 def _took_part(shared: SharedResult) -> list[str]:
     mix = shared.respondents
     total = mix.people if mix.people is not None else mix.total
-    lines = [f"{total} {'person' if total == 1 else 'people'} took part."]
+    lines = [ngettext("{n} person took part.", "{n} people took part.", total).format(n=total)]
     lived = mix.perspectives.get("lived", 0) + mix.lived_in_groups
     staff = mix.perspectives.get("professional", 0)
     if lived:
-        one = lived == 1
         lines.append(
-            f"{lived} of them {'uses' if one else 'use'} the service, "
-            f"or {'cares' if one else 'care'} for someone who does."
+            ngettext(
+                "{n} of them uses the service, or cares for someone who does.",
+                "{n} of them use the service, or care for someone who does.",
+                lived,
+            ).format(n=lived)
         )
     if staff:
         lines.append(
-            f"{staff} of them {'is' if staff == 1 else 'are'} staff, "
-            f"or {'works' if staff == 1 else 'work'} with the service."
+            ngettext(
+                "{n} of them is staff, or works with the service.",
+                "{n} of them are staff, or work with the service.",
+                staff,
+            ).format(n=staff)
         )
     return lines
 
 
 def _how_many(count: int, total: int, group: str = "people") -> str:
-    """How many of a group, in words: "Everyone", "Most people", "Half of the staff"."""
+    """How many of a group, in words: "everyone", "most people", "half of the staff"."""
     if count == total:
-        return "Everyone" if group == "people" else f"All the {group}"
-    if count * 2 > total:
-        return f"Most {group}"
-    if count * 2 == total:
-        return f"Half of the {group}"
-    return f"Many {group}" if count * 3 >= total else f"Some {group}"
+        share = "all"
+    elif count * 2 > total:
+        share = "most"
+    elif count * 2 == total:
+        share = "half"
+    else:
+        share = "many" if count * 3 >= total else "some"
+    return _(HOW_MANY.get(group, HOW_MANY["people"])[share])
+
+
+def _sentence(text: str) -> str:
+    """A sentence with its first letter a capital."""
+    return text[:1].upper() + text[1:]
 
 
 # Where two responses tie, the one that questions the finding is said first: a tie must
@@ -169,10 +217,12 @@ def _counts(tally: Tally) -> list[tuple[str, int]]:
     return sorted((pair for pair in given if pair[1]), key=lambda pair: -pair[1])
 
 
-def _main(tally: Tally, group: str = "people", finding: str = "this") -> str:
-    """The main response of a group in a sentence: "Most people said this is true"."""
+def _main(tally: Tally, group: str = "people", but: bool = False) -> str:
+    """The main response of a group in a sentence: "Most people said this is true.", or
+    for a group apart from the room's, "But all the staff said it is not true."."""
     key, count = _counts(tally)[0]
-    return f"{_how_many(count, tally.people, group)} {SAID[key].format(finding)}."
+    said = BUT_SAID if but else SAID
+    return _sentence(_(said[key]).format(who=_how_many(count, tally.people, group)))
 
 
 def said_words(finding: CheckedFinding) -> list[str]:
@@ -181,18 +231,18 @@ def said_words(finding: CheckedFinding) -> list[str]:
     whose main response was not the room's."""
     everyone = finding.everyone
     if everyone is None or everyone.people == 0:
-        return ["Too few people answered this for us to show what they said."]
+        return [_("Too few people answered this for us to show what they said.")]
     found = _counts(everyone)
     said = [_main(everyone)]
     groups = [
-        _main(tally, GROUPS.get(key, key), "it")
+        _main(tally, key, but=True)
         for key, tally in finding.perspectives.items()
         if tally.people and _counts(tally)[0][0] != found[0][0]
     ]
     if len(found) > 1 and found[0][1] * 2 <= everyone.people and not groups:
         key, count = found[1]
-        said.append(f"{_how_many(count, everyone.people)} {SAID[key].format('this')}.")
-    return said + [f"But {line[:1].lower()}{line[1:]}" for line in groups]
+        said.append(_sentence(_(SAID[key]).format(who=_how_many(count, everyone.people))))
+    return said + groups
 
 
 def _asked(shared: SharedResult) -> list[Asked]:
@@ -201,7 +251,7 @@ def _asked(shared: SharedResult) -> list[Asked]:
     asked = []
     for rubric in shared.rubrics:
         name = clip(rubric.title, LONGEST_NAME)
-        words = ASKED.get(rubric.id) or clip(rubric.summary, LONGEST_ASKED)
+        words = _(ASKED[rubric.id]) if rubric.id in ASKED else clip(rubric.summary, LONGEST_ASKED)
         asked.append(Asked(words, name) if words else Asked(name))
     return asked
 
@@ -216,29 +266,33 @@ def _findings(shared: SharedResult, catalog: Catalog) -> tuple[list[Heard], str]
             key=lambda finding: "lived" not in finding.disputed_by,
         )
         heard = [Heard(finding.text, said_words(finding)) for finding in ordered]
-        people = f"{check.people} {'person' if check.people == 1 else 'people'}"
-        return heard, (
+        return heard, ngettext(
             "We showed the room what the answers said. We asked: does this match your "
-            f"experience? {people} answered."
-        )
+            "experience? {n} person answered.",
+            "We showed the room what the answers said. We asked: does this match your "
+            "experience? {n} people answered.",
+            check.people,
+        ).format(n=check.people)
     if check is not None and check.findings:
         heard = [Heard(finding.text) for finding in check.findings]
     else:
         heard = [Heard(finding.text) for finding in main_findings(shared, catalog)]
     if not heard:
-        return [], (
+        return [], _(
             "Too few people answered for us to say more without showing what one person said."
         )
-    return heard, "These are the main things the answers said. The room has not checked them yet."
+    return heard, _(
+        "These are the main things the answers said. The room has not checked them yet."
+    )
 
 
 def _privacy(min_group: int) -> str:
     if min_group == 1:
-        return "This page may show what one person said. Do not hand it out."
-    return (
-        f"This page shows no names. It shows what people said only when {min_group} "
-        "or more of them answered."
-    )
+        return _("This page may show what one person said. Do not hand it out.")
+    return _(
+        "This page shows no names. It shows what people said only when {n} or more of them "
+        "answered."
+    ).format(n=min_group)
 
 
 def _fit(lengths: list[int], most: int, room: int) -> int:
@@ -267,6 +321,7 @@ def participants_view(shared: SharedResult, catalog: Catalog) -> ParticipantsVie
     return ParticipantsView(
         organisation=clip(info.organisation, LONGEST_NAME),
         when=when_words(info.date, info.period),
+        met=met_words(info.date, info.period),
         took_part=_took_part(shared),
         asked=asked[:MOST_ASKED],
         more_asked=max(0, len(asked) - MOST_ASKED),

@@ -7,26 +7,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coprod_assess.i18n import _, ngettext
+from coprod_assess.report.language import passage_lang
 from coprod_assess.scoring.result import SenseCheckResult, Tally
-from coprod_assess.wording import PEOPLE, count_words, perspective_name
+from coprod_assess.wording import and_words, people_name, perspective_name
 
-ONE_OR_MANY = {
-    "lived": ("person with lived experience", "people with lived experience"),
-    "professional": ("professional", "professionals"),
-}
 MOSTLY = 0.75  # agreement at or above this: most said it matches
+
+
+def _mix_part(key: str, count: int) -> str:
+    if key == "lived":
+        return ngettext(
+            "{n} person with lived experience", "{n} people with lived experience", count
+        ).format(n=count)
+    return ngettext("{n} professional", "{n} professionals", count).format(n=count)
 
 
 def response_words(tally: Tally) -> str:
     """How a group responded, in words: most said it matches, mixed, or disputed."""
     agreement = tally.agreement()
     if agreement is None:
-        return "Nobody was sure"
+        return _("Nobody was sure")
     if agreement >= MOSTLY:
-        return "Most said it matches their experience"
+        return _("Most said it matches their experience")
     if agreement >= 0.5:
-        return "Views were mixed"
-    return "Disputed: most said it does not match their experience"
+        return _("Views were mixed")
+    return _("Disputed: most said it does not match their experience")
 
 
 @dataclass
@@ -47,7 +53,12 @@ class CheckedView:
     rows: list[CheckRow]
     hidden: str
     disputed_by: list[str]
-    comments: list[tuple[str, str]]  # text, who
+    comments: list[tuple[str, str, str]]  # text, who, HTML lang ("" for the report's own)
+
+    @property
+    def disputed_words(self) -> str:
+        """Disputed by people with lived experience and everyone."""
+        return _("Disputed by {who}.").format(who=and_words(self.disputed_by))
 
 
 @dataclass
@@ -55,6 +66,7 @@ class SenseCheckView:
     """The sense-check as a report shows it."""
 
     people: str
+    saying: str  # the same, for the summary: saying whether each matches their experience
     drawn: str
     findings: list[CheckedView]
     withheld: list[str]
@@ -63,7 +75,15 @@ class SenseCheckView:
 
 
 def _group(key: str) -> str:
-    return "Everyone" if key == "everyone" else perspective_name(key)
+    return _("Everyone") if key == "everyone" else perspective_name(key)
+
+
+def _commenter(perspective: str | None) -> str:
+    if perspective == "lived":
+        return _("Someone with lived experience")
+    if perspective == "professional":
+        return _("A professional")
+    return _("Someone in the room")
 
 
 def sense_check_view(
@@ -82,8 +102,9 @@ def sense_check_view(
         hidden = (
             ""
             if finding.everyone
-            else f"Fewer than {min_group} people responded to this finding: their responses "
-            "are not shown."
+            else _(
+                "Fewer than {n} people responded to this finding: their responses are not shown."
+            ).format(n=min_group)
         )
         findings.append(
             CheckedView(
@@ -92,41 +113,54 @@ def sense_check_view(
                 rows=rows,
                 hidden=hidden,
                 disputed_by=[
-                    "everyone" if key == "everyone" else PEOPLE.get(key, key)
+                    _("everyone") if key == "everyone" else people_name(key)
                     for key in finding.disputed_by
                 ],
                 comments=[
-                    (
-                        comment.text,
-                        "Someone with lived experience"
-                        if comment.perspective == "lived"
-                        else "A professional"
-                        if comment.perspective == "professional"
-                        else "Someone in the room",
-                    )
+                    (comment.text, _commenter(comment.perspective), passage_lang(comment.lang))
                     for comment in finding.comments
                 ],
             )
         )
     mix = ", ".join(
-        count_words(count, *ONE_OR_MANY[key])
+        _mix_part(key, count)
         for key, count in check.perspectives.items()
-        if key in ONE_OR_MANY
+        if key in ("lived", "professional")
     )
-    people = (
-        count_words(check.people, "person", "people")
-        + " checked the findings"
-        + (f" ({mix})" if mix else "")
-        + "."
-    )
+    if mix:
+        people = ngettext(
+            "{n} person checked the findings ({mix}).",
+            "{n} people checked the findings ({mix}).",
+            check.people,
+        ).format(n=check.people, mix=mix)
+        saying = ngettext(
+            "{n} person checked the findings ({mix}), saying whether each matches their "
+            "experience.",
+            "{n} people checked the findings ({mix}), saying whether each matches their "
+            "experience.",
+            check.people,
+        ).format(n=check.people, mix=mix)
+    else:
+        people = ngettext(
+            "{n} person checked the findings.", "{n} people checked the findings.", check.people
+        ).format(n=check.people)
+        saying = ngettext(
+            "{n} person checked the findings, saying whether each matches their experience.",
+            "{n} people checked the findings, saying whether each matches their experience.",
+            check.people,
+        ).format(n=check.people)
     drawn = ""
     if check.drawn_from is not None and check.drawn_from != total:
-        drawn = (
-            f"The findings were drawn from {count_words(check.drawn_from, 'person', 'people')}'s "
-            f"answers; the report now counts {total}. The findings below are as the room saw them."
-        )
+        drawn = ngettext(
+            "The findings were drawn from {n} person's answers; the report now counts {total}. "
+            "The findings below are as the room saw them.",
+            "The findings were drawn from {n} people's answers; the report now counts {total}. "
+            "The findings below are as the room saw them.",
+            check.drawn_from,
+        ).format(n=check.drawn_from, total=total)
     return SenseCheckView(
         people=people,
+        saying=saying,
         drawn=drawn,
         findings=findings,
         withheld=list(check.withheld),
@@ -144,19 +178,30 @@ def sense_check_sentences(view: SenseCheckView | None) -> list[str]:
     experience, did not recognise. Named here, not left in a section further down."""
     if view is None:
         return []
-    lines = [view.people.removesuffix(".") + ", saying whether each matches their experience."]
+    lines = [view.saying]
     if view.disputed_lived:
-        listed = " ".join(f"“{text}”" for text in view.disputed_lived)
+        count = len(view.disputed_lived)
         lines.append(
-            "People with lived experience disputed "
-            f"{count_words(len(view.disputed_lived), 'finding', 'findings')}: {listed}"
+            ngettext(
+                "People with lived experience disputed {n} finding: {findings}",
+                "People with lived experience disputed {n} findings: {findings}",
+                count,
+            ).format(n=count, findings=_quoted(view.disputed_lived))
         )
     if view.disputed_all:
-        listed = " ".join(f"“{text}”" for text in view.disputed_all)
+        count = len(view.disputed_all)
         lines.append(
-            f"The room disputed {count_words(len(view.disputed_all), 'finding', 'findings')}: "
-            f"{listed}"
+            ngettext(
+                "The room disputed {n} finding: {findings}",
+                "The room disputed {n} findings: {findings}",
+                count,
+            ).format(n=count, findings=_quoted(view.disputed_all))
         )
     if not view.disputed_lived and not view.disputed_all:
-        lines.append("No finding was disputed by any group large enough to show.")
+        lines.append(_("No finding was disputed by any group large enough to show."))
     return lines
+
+
+def _quoted(texts: list[str]) -> str:
+    """Findings in quotation marks, one after another."""
+    return " ".join(_("“{text}”").format(text=text) for text in texts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.report.charts import (
     Bar,
     BarChart,
@@ -16,6 +17,7 @@ from coprod_assess.report.charts import (
     bar_chart,
     ladder_chart,
 )
+from coprod_assess.report.language import date_words, passage_lang
 from coprod_assess.report.numbers import percent
 from coprod_assess.report.priorities import priority_pairs, strength_pairs
 from coprod_assess.report.sense_check_view import (
@@ -34,7 +36,6 @@ from coprod_assess.scoring.result import (
     UncheckedFlag,
 )
 from coprod_assess.wording import (
-    count_words,
     extreme_words,
     group_words,
     groups_words,
@@ -104,6 +105,7 @@ class Quote:
     text: str
     who: str
     where: str
+    lang: str = ""  # where the writer's language is not the report's: HTML's lang for it
 
 
 @dataclass
@@ -138,17 +140,20 @@ class ReportView:
     def title(self) -> str:
         """The organisation's name and what this is, or only what it is when none is named."""
         if self.organisation:
-            return f"{self.organisation}: co-production assessment"
-        return "Co-production assessment"
+            return _("{organisation}: co-production assessment").format(
+                organisation=self.organisation
+            )
+        return _("Co-production assessment")
 
     @property
     def facts(self) -> list[str]:
         """The heading's details, leaving out what the answers file did not say."""
+        answered = ngettext("{n} person answered", "{n} people answered", self.total)
         return [
-            *([f"Period {self.period}"] if self.period else []),
-            *([self.date] if self.date else []),
-            f"{count_words(self.total, 'person', 'people')} answered",
-            *(["short form: the core questions only"] if self.form == "short" else []),
+            *([_("Period {period}").format(period=self.period)] if self.period else []),
+            *([date_words(self.date)] if self.date else []),
+            answered.format(n=self.total),
+            *([_("short form: the core questions only")] if self.form == "short" else []),
         ]
 
 
@@ -227,8 +232,12 @@ def _section(rubric: RubricResult, shared: SharedResult) -> RubricSection:
         citation=rubric.citation,
         version=rubric.version,
         content_hash=rubric.content_hash,
-        coverage=f"{everyone.answered} of {everyone.asked} answers given "
-        f"({percent(everyone.coverage)}) by {people_words(everyone.respondents)}",
+        coverage=_("{answered} of {asked} answers given ({percent}) by {people}").format(
+            answered=everyone.answered,
+            asked=everyone.asked,
+            percent=percent(everyone.coverage),
+            people=people_words(everyone.respondents),
+        ),
     )
 
 
@@ -257,11 +266,17 @@ def _gaps(shared: SharedResult) -> tuple[list[GapRow], str]:
     if rows:
         return rows, ""
     mix = shared.respondents.perspectives
-    return [], (
+    professionals = mix.get("professional", 0)
+    return [], _(
         "Lived experience and professional views are not compared: each needs answers from "
-        f"at least {people_words(shared.min_group)}, and neither may give away a smaller "
-        f"group (here {mix.get('lived', 0)} with lived experience and "
-        f"{count_words(mix.get('professional', 0), 'professional', 'professionals')})."
+        "at least {least}, and neither may give away a smaller group (here {lived} with "
+        "lived experience and {professionals})."
+    ).format(
+        least=people_words(shared.min_group),
+        lived=mix.get("lived", 0),
+        professionals=ngettext("{n} professional", "{n} professionals", professionals).format(
+            n=professionals
+        ),
     )
 
 
@@ -271,11 +286,13 @@ def _gap_chart(rows: list[GapRow]) -> BarChart | None:
     top = rows[:6]
     return BarChart(
         id="gaps",
-        title="Largest gaps between lived experience and professional views, largest first",
+        title=_("Largest gaps between lived experience and professional views, largest first"),
         series=[perspective_name("lived"), perspective_name("professional")],
         rows=[
             BarRow(
-                label=f"{row.dimension} ({row.rubric})",
+                label=_("{dimension} ({framework})").format(
+                    dimension=row.dimension, framework=row.rubric
+                ),
                 bars=[
                     Bar(row.lived, percent(row.lived)),
                     Bar(row.professional, percent(row.professional)),
@@ -283,12 +300,21 @@ def _gap_chart(rows: list[GapRow]) -> BarChart | None:
             )
             for row in top
         ],
-        description="For each dimension, the percent of its range given by people with lived "
-        "experience and by professionals. "
-        + " ".join(
-            f"{row.dimension}: lived experience {percent(row.lived)}, professional "
-            f"{percent(row.professional)}."
-            for row in top
+        description=" ".join(
+            [
+                _(
+                    "For each dimension, the percent of its range given by people with lived "
+                    "experience and by professionals."
+                ),
+                *(
+                    _("{dimension}: lived experience {lived}, professional {professional}.").format(
+                        dimension=row.dimension,
+                        lived=percent(row.lived),
+                        professional=percent(row.professional),
+                    )
+                    for row in top
+                ),
+            ]
         ),
     )
 
@@ -314,9 +340,8 @@ def _strengths_and_priorities(shared: SharedResult) -> tuple[list[Item], list[It
 
 def _why(dim: DimensionResult) -> str:
     if dim.gap is not None and dim.gap >= 20:
-        return (
-            f"professionals rate it {points_words(dim.gap)} higher than people with lived "
-            "experience"
+        return _("professionals rate it {points} higher than people with lived experience").format(
+            points=points_words(dim.gap)
         )
     return ""
 
@@ -328,13 +353,22 @@ def _quote(note: SharedNote, shared: SharedResult) -> Quote:
         (d.title for d in (rubric.dimensions if rubric else []) if d.id == note.dimension),
         note.dimension,
     )
+    # Who, in a sentence ("a staff member") and after a name ("Sam (staff member)").
     if note.role:
         label = group_words(f"role:{note.role}", shared.respondents.labels)
-        who = f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
+        one = _("an {role}") if label[:1] in "aeiou" else _("a {role}")
+        who, bare = one.format(role=label), label
+    elif note.perspective == "lived":
+        who = bare = _("someone with lived experience")
     elif note.perspective:
-        who = "someone with lived experience" if note.perspective == "lived" else "a professional"
+        who, bare = _("a professional"), _("professional")
     else:
-        who = "a respondent"
+        who, bare = _("a respondent"), _("respondent")
     if note.name:
-        who = f"{note.name} ({who.removeprefix('a ').removeprefix('an ')})"
-    return Quote(text=note.text, who=who[:1].upper() + who[1:], where=f"{dim_title}, {title}")
+        who = _("{name} ({who})").format(name=note.name, who=bare)
+    return Quote(
+        text=note.text,
+        who=who[:1].upper() + who[1:],
+        where=_("{dimension}, {framework}").format(dimension=dim_title, framework=title),
+        lang=passage_lang(note.lang),
+    )
