@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.report.priorities import priority_pairs
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.models import Option
 from coprod_assess.scoring.result import RubricResult, Rung, SharedResult
+from coprod_assess.wording import and_words
 
 GAP_FROM = 15.0  # percent points: a gap smaller than this is not a finding
 MUCH_FROM = 25.0
@@ -59,15 +61,35 @@ def _place(rubric: RubricResult, value: float, options: dict[float, Option]) -> 
     rungs = rubric.ladder.rungs if rubric.ladder else []
     exact = next((rung for rung in rungs if abs(rung.value - value) < 1e-9), None)
     if exact is not None:
-        return f"at the step called {exact.name}. {_meaning(exact, options)}".strip()
+        return _meaning(exact, options)
     below = [rung for rung in rungs if rung.value < value]
     above = [rung for rung in rungs if rung.value > value]
     if not below or not above:
-        return "off the ladder."
+        return ""
     steps = [(rung.name, _meaning(rung, options)) for rung in (below[-1], above[0])]
-    return f"between two steps, {steps[0][0]} and {steps[1][0]}. " + " ".join(
-        f"{name}: {meaning}" for name, meaning in steps if meaning
+    return " ".join(
+        _("{step}: {meaning}").format(step=name, meaning=meaning)
+        for name, meaning in steps
+        if meaning
     )
+
+
+def _where(rubric: RubricResult, value: float) -> tuple[str, str, str]:
+    """Where a value sits on a ladder: ("at", the step, ""), ("between", the step below,
+    the step above), or ("off", "", "")."""
+    rungs = rubric.ladder.rungs if rubric.ladder else []
+    exact = next((rung for rung in rungs if abs(rung.value - value) < 1e-9), None)
+    if exact is not None:
+        return "at", exact.name, ""
+    below = [rung for rung in rungs if rung.value < value]
+    above = [rung for rung in rungs if rung.value > value]
+    if not below or not above:
+        return "off", "", ""
+    return "between", below[-1].name, above[0].name
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(part for part in parts if part).strip()
 
 
 def _ladder_findings(rubric: RubricResult, catalog: Catalog | None) -> list[Finding]:
@@ -76,22 +98,59 @@ def _ladder_findings(rubric: RubricResult, catalog: Catalog | None) -> list[Find
         return []
     source = catalog.rubrics.get(rubric.id) if catalog else None
     options = {option.value: option for option in (source.scale if source else [])}
+    typical = ladder.typical.value
+    kind, low, high = _where(rubric, typical)
+    fields = {"framework": rubric.title, "step": low, "low": low, "high": high}
+    if kind == "at":
+        opening = _("On {framework}, most decisions are at the step called {step}.")
+    elif kind == "between":
+        opening = _("On {framework}, most decisions are between two steps, {low} and {high}.")
+    else:
+        opening = _("On {framework}, most decisions are off the ladder.")
     found = [
         Finding(
             f"ladder/{rubric.id}",
-            f"On {rubric.title}, most decisions are "
-            f"{_place(rubric, ladder.typical.value, options)}".strip(),
+            _joined(opening.format(**fields), _place(rubric, typical, options)),
         )
     ]
-    if ladder.weakest and ladder.weakest[0].rung.value < ladder.typical.value:
+    if ladder.weakest and ladder.weakest[0].rung.value < typical:
         titles = [area.title.lower() for area in ladder.weakest]
-        areas = ", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1 else titles[0]
-        verb = "area is" if len(titles) == 1 else "areas are"
+        weakest = ladder.weakest[0].rung.value
+        kind, low, high = _where(rubric, weakest)
+        fields = {
+            "framework": rubric.title,
+            "areas": and_words(titles),
+            "step": low,
+            "low": low,
+            "high": high,
+        }
+        if kind == "at":
+            text = ngettext(
+                "On {framework}, the weakest area is {areas}. There, decisions are at the "
+                "step called {step}.",
+                "On {framework}, the weakest areas are {areas}. There, decisions are at the "
+                "step called {step}.",
+                len(titles),
+            )
+        elif kind == "between":
+            text = ngettext(
+                "On {framework}, the weakest area is {areas}. There, decisions are between "
+                "two steps, {low} and {high}.",
+                "On {framework}, the weakest areas are {areas}. There, decisions are between "
+                "two steps, {low} and {high}.",
+                len(titles),
+            )
+        else:
+            text = ngettext(
+                "On {framework}, the weakest area is {areas}. There, decisions are off the ladder.",
+                "On {framework}, the weakest areas are {areas}. There, decisions are off the "
+                "ladder.",
+                len(titles),
+            )
         found.append(
             Finding(
                 f"weakest/{rubric.id}",
-                f"On {rubric.title}, the weakest {verb} {areas}. There, decisions are "
-                f"{_place(rubric, ladder.weakest[0].rung.value, options)}".strip(),
+                _joined(text.format(**fields), _place(rubric, weakest, options)),
             )
         )
     return found
@@ -107,17 +166,31 @@ def _gap_findings(shared: SharedResult) -> list[Finding]:
     gaps.sort(key=lambda found: (-abs(found[2]), found[0].id, found[1].id))
     findings = []
     for rubric, dim, gap in gaps[:MOST_GAPS]:
-        much = "much " if abs(gap) >= MUCH_FROM else ""
-        higher, lower = (
-            ("staff", "people with lived experience")
-            if gap > 0
-            else ("people with lived experience", "staff")
-        )
+        much = abs(gap) >= MUCH_FROM
+        if gap > 0 and much:
+            text = _(
+                "Staff think the service does much better on {dimension} than people with "
+                "lived experience do. This is on {framework}."
+            )
+        elif gap > 0:
+            text = _(
+                "Staff think the service does better on {dimension} than people with lived "
+                "experience do. This is on {framework}."
+            )
+        elif much:
+            text = _(
+                "People with lived experience think the service does much better on "
+                "{dimension} than staff do. This is on {framework}."
+            )
+        else:
+            text = _(
+                "People with lived experience think the service does better on {dimension} "
+                "than staff do. This is on {framework}."
+            )
         findings.append(
             Finding(
                 f"gap/{rubric.id}/{dim.id}",
-                f"{higher[:1].upper()}{higher[1:]} think the service does {much}better on "
-                f"{dim.title.lower()} than {lower} do. This is on {rubric.title}.",
+                text.format(dimension=dim.title.lower(), framework=rubric.title),
             )
         )
     return findings
@@ -136,7 +209,10 @@ def main_findings(shared: SharedResult, catalog: Catalog | None) -> list[Finding
             named |= {(rubric.id, area.dimension) for area in rubric.ladder.weakest}
     findings += _gap_findings(shared)
     findings += [
-        Finding(f"flag/{flag.id}", f"A warning sign came up: {flag.title.removesuffix('.')}.")
+        Finding(
+            f"flag/{flag.id}",
+            _("A warning sign came up: {flag}.").format(flag=flag.title.removesuffix(".")),
+        )
         for flag in shared.flags
     ]
     priorities = [
@@ -145,16 +221,9 @@ def main_findings(shared: SharedResult, catalog: Catalog | None) -> list[Finding
     for rubric, dim in priorities[:MOST_PRIORITIES]:
         source = catalog.rubrics.get(rubric.id) if catalog else None
         described = next((d for d in (source.dimensions if source else []) if d.id == dim.id), None)
-        about = (
-            f" {first_sentence(described.description)}"
-            if described and described.description
-            else ""
+        about = first_sentence(described.description) if described and described.description else ""
+        first = _("One of the first things to work on is {dimension} ({framework}).").format(
+            dimension=dim.title.lower(), framework=rubric.title
         )
-        findings.append(
-            Finding(
-                f"priority/{rubric.id}/{dim.id}",
-                f"One of the first things to work on is {dim.title.lower()} "
-                f"({rubric.title}).{about}",
-            )
-        )
+        findings.append(Finding(f"priority/{rubric.id}/{dim.id}", _joined(first, about)))
     return findings
