@@ -41,6 +41,15 @@ def root(
     ] = False,
 ) -> None:
     """Measure how real your co-production is: rubrics, scoring and reports."""
+    import os
+
+    from coprod_assess.i18n import DEFAULT, LANGUAGES, set_language
+
+    # Each command starts in COPROD_LANG (or English) and its --lang, if it has one, is
+    # read after this: a language never carries over from one command to the next
+    # (a test runner, or anything else that runs several in one process).
+    wanted = os.environ.get("COPROD_LANG", DEFAULT)
+    set_language(wanted if wanted in LANGUAGES else DEFAULT)
 
 
 def main() -> None:

@@ -86,7 +86,7 @@ COMMANDS: dict[str, Entry] = {
     "rubric": Entry(
         "coprod_assess.cli.rubric",
         "rubric_app",
-        "Check, list and show rubric files, and print their JSON Schema.",
+        "Check, list and show rubric files, start a translation, and print their JSON Schema.",
     ),
 }
 

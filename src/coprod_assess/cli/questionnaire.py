@@ -155,7 +155,8 @@ class Screen:
         """
         if self.console is None:
             line = "=" * 60
-            print(f"\n{line}\n{_('Next person. The answers above are saved.')}\n{line}")
+            said = _("Next person. The answers above are saved.")
+            print(f"\n{line}\n{said}\n{line}")
             print(flush=True)
             return
         self.console.clear()
