@@ -21,6 +21,7 @@ from coprod_assess.scoring.result import SharedResult
 from tests.compare.conftest import earlier as earlier_answers
 from tests.compare.conftest import score
 from tests.conftest import DATA
+from tests.report.sheet_languages import easy_read_sheet
 
 HOSTILE = DATA / "answers" / "hostile.yaml"
 RUBRICS = [DATA / "rubrics"]
@@ -63,6 +64,7 @@ def reports(
         "sheet.html": render_sheet(
             list(load_catalog().rubrics.values()), list(load_catalog().roles.values()), "html"
         ),
+        "sheet-easy-read.html": easy_read_sheet(folder / "easy-read"),
         "sense-check-sheet.html": render_check_sheet(
             [(f.id, f.text) for f in check.findings],
             list(load_catalog().roles.values()),

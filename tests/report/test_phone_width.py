@@ -25,6 +25,7 @@ KINDS = {
     "diff.html",
     "trend.html",
     "sheet.html",
+    "sheet-easy-read.html",
     "sense-check-sheet.html",
     "participants.html",
 }
