@@ -314,3 +314,28 @@ def test_easy_read_prints_two_questions_a_page_at_most(
     page.close()
     pages_printed = len(re.findall(rb"/MediaBox \[", pdf.read_bytes()))
     assert pages_printed >= 1 + math.ceil(len(CORE) / 2)
+
+
+def test_an_ordinary_sheet_shows_a_picture_the_rubric_gives(tmp_path: Path) -> None:
+    folder = write_rubric(tmp_path / "r")
+    rubric = folder / f"{RUBRIC_ID}.yaml"
+    text = rubric.read_text(encoding="utf-8").replace(
+        "        text: People are paid for their time.\n",
+        "        text: People are paid for their time.\n"
+        "        image: pictures/money.svg\n"
+        "        image-alt: A hand holds out a coin.\n",
+    )
+    rubric.write_text(text, encoding="utf-8")
+    page = sheet(folder, "en")
+    seen = parsed(page)
+    assert seen.alts == ["A hand holds out a coin."]
+    assert [s for s in seen.sources if s != "#main"] == [
+        "data:image/svg+xml;base64," + base64.b64encode(SVG.encode()).decode()
+    ]
+    assert page.count('<div class="question with-picture">') == 1
+    assert page.count('<div class="question">') == 4
+    markdown = sheet(folder, "en", "md")
+    assert (
+        "**2. People are paid for their time.** (money-2)\n\n*Picture: A hand holds out a coin.*"
+        in (markdown)
+    )
