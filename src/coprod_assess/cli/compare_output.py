@@ -56,7 +56,8 @@ def emit(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
     from coprod_assess.atomic import write_atomic
     from coprod_assess.cli.output_guard import check_output
     from coprod_assess.cli.terminal_text import inert
+    from coprod_assess.compare.words import wrote_words
 
     check_output(output, inputs)
     write_atomic(output, text)
-    typer.echo(inert(f"Wrote {output}", markup=False), err=True)
+    typer.echo(inert(wrote_words(output), markup=False), err=True)

@@ -9,7 +9,7 @@ import typer
 
 from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit, pick_format
 from coprod_assess.cli.errors import EXIT_PROBLEMS, handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.cli.options import Lang, MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
@@ -28,6 +28,7 @@ def diff(
     ] = None,
     rubric: RubricPaths = None,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
+    lang: Lang = "en",
 ) -> None:
     """Compare two assessments: scores, rungs, bands, flags, coverage and who answered."""
     from coprod_assess.compare.alike import diff_files
@@ -44,8 +45,10 @@ def diff(
 
         emit(render_diff(result, chosen.value), output, [old, new])
     if fail_on_drop is not None:
+        from coprod_assess.compare.words import dropped_words
+
         drops = result.drops(fail_on_drop)
         for line in drops:
-            typer.echo(f"Dropped: {line} (more than {fail_on_drop:g}).", err=True)
+            typer.echo(dropped_words(line, fail_on_drop), err=True)
         if drops:
             raise typer.Exit(EXIT_PROBLEMS)

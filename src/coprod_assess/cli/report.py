@@ -10,6 +10,7 @@ import typer
 
 from coprod_assess.cli.errors import echo_problem, handle_errors
 from coprod_assess.cli.options import Lang, MinGroup, RubricPaths
+from coprod_assess.i18n import _
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
@@ -76,7 +77,7 @@ def report(
     participants = audience is Audience.participants
     if participants and show_names:
         raise typer.BadParameter(
-            "the participants' report never names anyone: leave out --show-names",
+            _("the participants' report never names anyone: leave out --show-names"),
             param_hint="--show-names",
         )
     chosen = output_format or (
@@ -91,7 +92,7 @@ def report(
     for warning in scored.warnings:
         echo_problem(warning)
     if show_names and scored.from_result_file:
-        typer.echo("Names are not kept in result files: report from the answers file.", err=True)
+        typer.echo(_("Names are not kept in result files: report from the answers file."), err=True)
     if participants:
         from coprod_assess.report.participants import render_participants
         from coprod_assess.rubric.catalog import load_catalog
@@ -101,4 +102,4 @@ def report(
     else:
         text = render_report(scored.shared, chosen.value, template_dir=template_dir)
     write_atomic(target, text)
-    typer.echo(f"Wrote {target}")
+    typer.echo(_("Wrote {path}").format(path=target))

@@ -9,7 +9,7 @@ import typer
 
 from coprod_assess.cli.compare_output import CompareFormat, Output, OutputFormat, emit, pick_format
 from coprod_assess.cli.errors import handle_errors
-from coprod_assess.cli.options import MinGroup, RubricPaths
+from coprod_assess.cli.options import Lang, MinGroup, RubricPaths
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 
@@ -22,6 +22,7 @@ def trend(
     output: Output = None,
     rubric: RubricPaths = None,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
+    lang: Lang = "en",
 ) -> None:
     """Several periods side by side, ordered by period label and date."""
     from coprod_assess.compare.alike import trend_files

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coprod_assess.compare.diff import Diff, compare
 from coprod_assess.compare.trend import Trend, trend
+from coprod_assess.i18n import _
 from coprod_assess.loading.reader import display_name
 from coprod_assess.scoring.from_file import scored_from_file
 from coprod_assess.scoring.result import SharedResult
@@ -36,10 +37,12 @@ def scored_alike(
             scored_from_file(path, rubric_paths, min_group=min_group, form="short").shared
         )
         notes.append(
-            f"{info.period or info.date or display_name(path)} was asked the full form: its "
-            "scores here count only the short form's core questions, which every assessment "
-            "asked. Beside its own report they could hint at how people answered the other "
-            "questions: share this comparison with care."
+            _(
+                "{name} was asked the full form: its scores here count only the short form's "
+                "core questions, which every assessment asked. Beside its own report they could "
+                "hint at how people answered the other questions: share this comparison with "
+                "care."
+            ).format(name=info.period or info.date or display_name(path))
         )
     return results, notes
 

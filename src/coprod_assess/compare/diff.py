@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from coprod_assess.compare.disputes import Dispute, disputes
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.scoring.result import (
     AssessmentInfo,
     DimensionResult,
@@ -24,7 +25,6 @@ from coprod_assess.scoring.result import (
     Rung,
     SharedResult,
 )
-from coprod_assess.wording import count_words
 
 STEADY = 0.5  # a change smaller than this many points reads as "no change"
 
@@ -113,11 +113,19 @@ class Diff(ResultModel):
         found = []
         for rubric in self.rubrics:
             if rubric.comparable and _fell(rubric.score, points):
-                found.append(f"{rubric.title} fell by {-(rubric.score.change or 0):.1f} points")
+                found.append(
+                    _("{framework} fell by {points} points").format(
+                        framework=rubric.title, points=f"{-(rubric.score.change or 0):.1f}"
+                    )
+                )
             for dim in rubric.dimensions:
                 if dim.comparable and _fell(dim.score, points):
                     found.append(
-                        f"{rubric.title}, {dim.title} fell by {-(dim.score.change or 0):.1f} points"
+                        _("{framework}, {dimension} fell by {points} points").format(
+                            framework=rubric.title,
+                            dimension=dim.title,
+                            points=f"{-(dim.score.change or 0):.1f}",
+                        )
                     )
         return found
 
@@ -164,12 +172,12 @@ def _why_not(old: DimensionResult, new: DimensionResult) -> str:
     removed = sorted(set(before) - set(after))
     reworded = sorted(q for q in set(before) & set(after) if before[q] != after[q])
     if added:
-        parts.append(f"added {', '.join(added)}")
+        parts.append(_("added {ids}").format(ids=", ".join(added)))
     if removed:
-        parts.append(f"removed {', '.join(removed)}")
+        parts.append(_("removed {ids}").format(ids=", ".join(removed)))
     if reworded:
-        parts.append(f"reworded {', '.join(reworded)}")
-    return f"questions changed ({'; '.join(parts)})" if parts else ""
+        parts.append(_("reworded {ids}").format(ids=", ".join(reworded)))
+    return _("questions changed ({changes})").format(changes="; ".join(parts)) if parts else ""
 
 
 def _major(version: str) -> str:
@@ -184,23 +192,25 @@ def compare_rubric(old: RubricResult, new: RubricResult, *, same_form: bool = Tr
     notes = []
     same_meaning = _major(old.version) == _major(new.version) and old.method == new.method
     if old.version != new.version:
-        notes.append(f"Rubric version {old.version} then {new.version}.")
+        notes.append(_("Rubric version {old} then {new}.").format(old=old.version, new=new.version))
     if not same_meaning:
         notes.append(
-            "A new major version (or scoring method) means the questions changed meaning: "
-            "its scores are not compared."
+            _(
+                "A new major version (or scoring method) means the questions changed meaning: "
+                "its scores are not compared."
+            )
         )
     elif old.content_hash != new.content_hash and old.version == new.version and same_form:
-        notes.append("The rubric's content changed without a new version number.")
+        notes.append(_("The rubric's content changed without a new version number."))
     old_dims = {d.id: d for d in old.dimensions}
     dims = []
     for dim in new.dimensions:
         before = old_dims.get(dim.id)
         reason = ""
         if not same_meaning:
-            reason = "the rubric's meaning changed"
+            reason = _("the rubric's meaning changed")
         elif before is None:
-            reason = "new dimension"
+            reason = _("new dimension")
         else:
             reason = _why_not(before, dim)
         comparable = not reason
@@ -219,11 +229,18 @@ def compare_rubric(old: RubricResult, new: RubricResult, *, same_form: bool = Tr
             )
         )
     for dim_id in sorted(set(old_dims) - {d.id for d in new.dimensions}):
-        notes.append(f"Dimension '{old_dims[dim_id].title}' is no longer in the rubric.")
+        notes.append(
+            _("Dimension '{dimension}' is no longer in the rubric.").format(
+                dimension=old_dims[dim_id].title
+            )
+        )
     comparable = same_meaning and all(d.comparable for d in dims) and len(dims) == len(old_dims)
     if same_meaning and not comparable:
         notes.append(
-            "Some questions changed: the overall score is not compared; unchanged dimensions are."
+            _(
+                "Some questions changed: the overall score is not compared; unchanged "
+                "dimensions are."
+            )
         )
     ladder = comparable and new.method == "ladder" and old.ladder and new.ladder
     return RubricDiff(
@@ -277,33 +294,86 @@ def compare(old: SharedResult, new: SharedResult) -> Diff:
 
 def forms_differ(old: AssessmentInfo, new: AssessmentInfo) -> str:
     """The warning for two assessments asked in different forms (full and short)."""
-    before = old.period or old.date or "The earlier assessment"
-    after = new.period or new.date or "the later one"
-    return (
-        f"{before} was scored on the {old.form} form and {after} on the {new.form} form: "
-        "only dimensions that asked the same questions are compared. Compare the answers "
-        "files, not result files, to compare both on the short form's core questions."
-    )
+    before = old.period or old.date or _("the earlier assessment")
+    after = new.period or new.date or _("the later one")
+    if old.form == "short":
+        text = _(
+            "{before} was scored on the short form and {after} on the full form: only "
+            "dimensions that asked the same questions are compared. Compare the answers "
+            "files, not result files, to compare both on the short form's core questions."
+        )
+    else:
+        text = _(
+            "{before} was scored on the full form and {after} on the short form: only "
+            "dimensions that asked the same questions are compared. Compare the answers "
+            "files, not result files, to compare both on the short form's core questions."
+        )
+    text = text.format(before=before, after=after)
+    return text[:1].upper() + text[1:]
 
 
 def few_changed(old: RespondentMix, new: RespondentMix, min_group: int) -> list[str]:
     """A warning where so few people joined or left that the change could be theirs alone."""
     found = []
-    for one, many, before, after in [
-        ("person", "people", old.total, new.total),
+    for key, before, after in [
+        ("everyone", old.total, new.total),
         *(
-            (f"{word}", f"{word}s", old.perspectives.get(key, 0), new.perspectives.get(key, 0))
-            for key, word in (
-                ("lived", "person with lived experience"),
-                ("professional", "professional"),
-            )
+            (key, old.perspectives.get(key, 0), new.perspectives.get(key, 0))
+            for key in ("lived", "professional")
         ),
     ]:
         if 0 < abs(after - before) < min_group:
-            many = many.replace("persons", "people")
-            found.append(
-                f"Only {count_words(abs(after - before), one, many)} "
-                f"{'more' if after > before else 'fewer'} than before: if the others answered "
-                "as they did, the change shows what so few said. Share this comparison with care."
-            )
+            n = abs(after - before)
+            found.append(_few_words(key, after > before, n).format(n=n))
     return found
+
+
+def _few_words(key: str, more: bool, n: int) -> str:
+    """The sentence for so few more or fewer people of a kind, to fill in with {n}."""
+    if key == "everyone" and more:
+        return ngettext(
+            "Only {n} person more than before: if the others answered as they did, the change "
+            "shows what so few said. Share this comparison with care.",
+            "Only {n} people more than before: if the others answered as they did, the change "
+            "shows what so few said. Share this comparison with care.",
+            n,
+        )
+    if key == "everyone":
+        return ngettext(
+            "Only {n} person fewer than before: if the others answered as they did, the change "
+            "shows what so few said. Share this comparison with care.",
+            "Only {n} people fewer than before: if the others answered as they did, the change "
+            "shows what so few said. Share this comparison with care.",
+            n,
+        )
+    if key == "lived" and more:
+        return ngettext(
+            "Only {n} person with lived experience more than before: if the others answered "
+            "as they did, the change shows what so few said. Share this comparison with care.",
+            "Only {n} people with lived experience more than before: if the others answered "
+            "as they did, the change shows what so few said. Share this comparison with care.",
+            n,
+        )
+    if key == "lived":
+        return ngettext(
+            "Only {n} person with lived experience fewer than before: if the others answered "
+            "as they did, the change shows what so few said. Share this comparison with care.",
+            "Only {n} people with lived experience fewer than before: if the others answered "
+            "as they did, the change shows what so few said. Share this comparison with care.",
+            n,
+        )
+    if more:
+        return ngettext(
+            "Only {n} professional more than before: if the others answered as they did, the "
+            "change shows what so few said. Share this comparison with care.",
+            "Only {n} professionals more than before: if the others answered as they did, the "
+            "change shows what so few said. Share this comparison with care.",
+            n,
+        )
+    return ngettext(
+        "Only {n} professional fewer than before: if the others answered as they did, the "
+        "change shows what so few said. Share this comparison with care.",
+        "Only {n} professionals fewer than before: if the others answered as they did, the "
+        "change shows what so few said. Share this comparison with care.",
+        n,
+    )

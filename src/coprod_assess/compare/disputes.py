@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import Literal
 
+from coprod_assess.i18n import N_, _
 from coprod_assess.scoring.result import CheckedFinding, ResultModel, SharedResult
-from coprod_assess.wording import PEOPLE
+from coprod_assess.wording import and_words, people_name
 
 Now = Literal["still", "no-longer", "not-checked", "new"]
+# What became of a finding, a whole sentence each: {who} disputed it, {finding} is its words.
 NOW_WORDS = {
-    "still": "Still disputed",
-    "no-longer": "No longer disputed",
-    "not-checked": "Not checked this time",
-    "new": "Newly disputed",
+    "still": N_("Still disputed by {who}: {finding}"),
+    "no-longer": N_("No longer disputed (last time by {who}): {finding}"),
+    "not-checked": N_("Not checked this time (last time by {who}): {finding}"),
+    "new": N_("Newly disputed by {who}: {finding}"),
 }
 
 
@@ -29,10 +31,8 @@ class Dispute(ResultModel):
     def words(self) -> str:
         """Still disputed by people with lived experience: <the finding>."""
         by = self.by_now if self.now in ("still", "new") else self.by_then
-        who = " and ".join("the room" if g == "everyone" else PEOPLE.get(g, g) for g in by)
-        then = " (last time by " + who + ")" if self.now in ("no-longer", "not-checked") else ""
-        now = f" by {who}" if self.now in ("still", "new") else then
-        return f"{NOW_WORDS[self.now]}{now}: {self.text}"
+        who = and_words([_("the room") if g == "everyone" else people_name(g) for g in by])
+        return _(NOW_WORDS[self.now]).format(who=who, finding=self.text)
 
 
 def _findings(result: SharedResult) -> dict[str, CheckedFinding]:

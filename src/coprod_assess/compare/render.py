@@ -8,6 +8,7 @@ from coprod_assess import __version__
 from coprod_assess.compare.diff import Diff
 from coprod_assess.compare.trend import Trend, TrendRow
 from coprod_assess.compare.words import HELPERS
+from coprod_assess.i18n import _
 from coprod_assess.report.charts import BarChart, period_chart
 from coprod_assess.report.templating import Kind, render
 
@@ -27,7 +28,8 @@ def trend_sections(trend: Trend) -> list[tuple[BarChart, list[TrendRow]]]:
     for rubric_id, grouped in groupby(trend.rows, key=lambda row: row.rubric):
         rows = list(grouped)
         values = [point.percent if point else None for point in rows[0].points]
-        chart = period_chart(f"trend-{rubric_id}", f"{rows[0].title}: overall", labels, values)
+        title = _("{framework}: overall").format(framework=rows[0].title)
+        chart = period_chart(f"trend-{rubric_id}", title, labels, values)
         sections.append((chart, rows))
     return sections
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from coprod_assess.compare.diff import few_changed
+from coprod_assess.i18n import N_, _
 from coprod_assess.scoring.result import (
     AssessmentInfo,
     Count,
@@ -19,6 +20,9 @@ from coprod_assess.scoring.result import (
     Rung,
     SharedResult,
 )
+
+# The forms an assessment can be scored on, in words.
+FORMS = {"full": N_("full"), "short": N_("short")}
 
 
 class Point(ResultModel):
@@ -100,13 +104,19 @@ def _forms_note(ordered: Sequence[SharedResult]) -> list[str]:
     if len({r.assessment.form for r in ordered}) < 2:
         return []
     listed = ", ".join(
-        f"{r.assessment.period or r.assessment.date or n + 1}: {r.assessment.form}"
+        _("{period}: {form}").format(
+            period=r.assessment.period or r.assessment.date or n + 1,
+            form=_(FORMS.get(r.assessment.form, r.assessment.form)),
+        )
         for n, r in enumerate(ordered)
     )
     return [
-        f"Periods were scored on different forms ({listed}): a score from a form other "
-        "than the latest one is left out where its questions differ. Give the answers "
-        "files, not result files, to compare every period on the short form's core questions."
+        _(
+            "Periods were scored on different forms ({forms}): a score from a form other "
+            "than the latest one is left out where its questions differ. Give the answers "
+            "files, not result files, to compare every period on the short form's core "
+            "questions."
+        ).format(forms=listed)
     ]
 
 
@@ -129,10 +139,15 @@ def trend(results: Sequence[SharedResult]) -> Trend:
         other_form = _other_form(found, ordered, latest)
         majors = {version.split(".")[0] for version, _ in versions}
         if len(majors) > 1:
-            listed = ", ".join(f"{period}: {version}" for version, period in versions)
+            listed = ", ".join(
+                _("{period}: {version}").format(period=period, version=version)
+                for version, period in versions
+            )
             notes.append(
-                f"{latest.title} changed major version ({listed}): scores from different "
-                "versions measure different things and should not be read as a trend."
+                _(
+                    "{framework} changed major version ({versions}): scores from different "
+                    "versions measure different things and should not be read as a trend."
+                ).format(framework=latest.title, versions=listed)
             )
         rows.append(
             TrendRow(
@@ -159,7 +174,9 @@ def trend(results: Sequence[SharedResult]) -> Trend:
     notes += _forms_note(ordered)
     for before, after in itertools.pairwise(ordered):
         notes += [
-            f"{after.assessment.period or after.assessment.date}: {line}"
+            _("{period}: {note}").format(
+                period=after.assessment.period or after.assessment.date, note=line
+            )
             for line in few_changed(
                 before.respondents, after.respondents, max(before.min_group, after.min_group)
             )
