@@ -8,6 +8,7 @@ from coprod_assess.answers.form_check import check_form
 from coprod_assess.answers.models import Answer, AnswersFile
 from coprod_assess.answers.sense_check_check import check_sense_check
 from coprod_assess.errors import Problem
+from coprod_assess.i18n import _
 from coprod_assess.loading.document import YamlDocument
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.checks import duplicates
@@ -25,15 +26,19 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
             yield doc.problem(
                 loc,
                 "unknown-rubric",
-                f"no rubric has the id '{rubric_id}' (installed: {catalog.installed()})",
+                _("no rubric has the id '{id}' (installed: {installed})").format(
+                    id=rubric_id, installed=catalog.installed()
+                ),
                 at_key=True,
             )
         elif installed.version != version:
             yield doc.problem(
                 loc,
                 "rubric-version",
-                f"answers were given against {rubric_id} {version}; the installed rubric is "
-                f"{installed.version}, so questions may have changed",
+                _(
+                    "answers were given against {id} {version}; the installed rubric is "
+                    "{installed}, so questions may have changed"
+                ).format(id=rubric_id, version=version, installed=installed.version),
                 severity="warning",
             )
     respondents = answers.respondents
@@ -46,14 +51,17 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
             yield doc.problem(
                 ("respondents", i, "role"),
                 "unknown-role",
-                f"no role has the id '{respondent.role}' (roles: {known})",
+                _("no role has the id '{id}' (roles: {roles})").format(
+                    id=respondent.role, roles=known
+                ),
             )
         elif respondent.people is not None and catalog.roles[respondent.role].perspective:
             yield doc.problem(
                 ("respondents", i, "people"),
                 "not-a-group",
-                f"'people' is for a group answering together; role '{respondent.role}' is one "
-                "person",
+                _("'people' is for a group answering together; role '{role}' is one person").format(
+                    role=respondent.role
+                ),
                 at_key=True,
             )
         for rubric_id, given in respondent.answers.items():
@@ -63,7 +71,9 @@ def check_answers(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> 
                 yield doc.problem(
                     loc,
                     "unknown-rubric",
-                    f"no rubric has the id '{rubric_id}' (installed: {catalog.installed()})",
+                    _("no rubric has the id '{id}' (installed: {installed})").format(
+                        id=rubric_id, installed=catalog.installed()
+                    ),
                     at_key=True,
                 )
                 continue
@@ -85,7 +95,9 @@ def _check_rubric_answers(
             yield doc.problem(
                 (*loc, question_id),
                 "unknown-question",
-                f"rubric '{rubric.id}' has no question '{question_id}'",
+                _("rubric '{rubric}' has no question '{question}'").format(
+                    rubric=rubric.id, question=question_id
+                ),
                 at_key=True,
             )
             continue
@@ -101,5 +113,7 @@ def _check_rubric_answers(
             yield doc.problem(
                 where,
                 "invalid-answer",
-                f"{value:g} is not an option for '{question_id}' (options: {choices})",
+                _("{value} is not an option for '{question}' (options: {options})").format(
+                    value=f"{value:g}", question=question_id, options=choices
+                ),
             )

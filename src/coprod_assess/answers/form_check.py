@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.errors import Problem
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.loading.document import YamlDocument
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.forms import has_short_form
@@ -29,9 +30,11 @@ def check_form(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> Ite
             yield doc.problem(
                 FORM,
                 "no-short-form",
-                f"the file was asked the short form, but rubric '{rubric_id}' has none (no "
-                "question is marked `core: true`): use the rubric version it was asked with "
-                "(--rubric), or write `form: full` if every question was asked",
+                _(
+                    "the file was asked the short form, but rubric '{id}' has none (no "
+                    "question is marked `core: true`): use the rubric version it was asked "
+                    "with (--rubric), or write `form: full` if every question was asked"
+                ).format(id=rubric_id),
             )
             continue
         core = {question.id for _, question in rubric.questions() if question.core}
@@ -45,8 +48,12 @@ def check_form(answers: AnswersFile, doc: YamlDocument, catalog: Catalog) -> Ite
             yield doc.problem(
                 FORM,
                 "outside-short-form",
-                f"{outside} {'answer' if outside == 1 else 'answers'} to {rubric_id} questions "
-                "outside its short form: kept in the file, but not scored, as the short form "
-                "asks only the core questions",
+                ngettext(
+                    "{count} answer to {id} questions outside its short form: kept in the "
+                    "file, but not scored, as the short form asks only the core questions",
+                    "{count} answers to {id} questions outside its short form: kept in the "
+                    "file, but not scored, as the short form asks only the core questions",
+                    outside,
+                ).format(count=outside, id=rubric_id),
                 severity="warning",
             )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from coprod_assess.answers.models import AnswersFile
 from coprod_assess.errors import Problem
+from coprod_assess.i18n import _
 from coprod_assess.loading.document import YamlDocument
 from coprod_assess.rubric.catalog import Catalog
 
@@ -29,20 +30,21 @@ def check_sense_check(
             yield doc.problem(
                 (*loc, "role"),
                 "unknown-role",
-                f"no role has the id '{person.role}' (roles: {known})",
+                _("no role has the id '{id}' (roles: {roles})").format(id=person.role, roles=known),
             )
         if person.respondent is not None and person.respondent not in respondents:
             yield doc.problem(
                 (*loc, "respondent"),
                 "unknown-respondent",
-                f"no respondent has the id '{person.respondent}'",
+                _("no respondent has the id '{id}'").format(id=person.respondent),
             )
         for finding_id in person.responses:
             if finding_id not in findings:
                 yield doc.problem(
                     (*loc, "responses", finding_id),
                     "unknown-finding",
-                    f"the sense-check has no finding '{finding_id}' (findings: "
-                    f"{', '.join(sorted(findings)) or 'none'})",
+                    _("the sense-check has no finding '{id}' (findings: {findings})").format(
+                        id=finding_id, findings=", ".join(sorted(findings)) or _("none")
+                    ),
                     at_key=True,
                 )

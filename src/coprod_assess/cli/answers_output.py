@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coprod_assess.answers.lock import locked
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 from coprod_assess.loading.reader import display_name
 
 
@@ -24,7 +25,7 @@ def refuse_inputs(output: Path, inputs: Sequence[Path]) -> None:
         raise CoprodError.single(
             display_name(output),
             "output-is-input",
-            "is also a file being read: write the answers to another file",
+            _("is also a file being read: write the answers to another file"),
         )
 
 
@@ -33,7 +34,9 @@ def refuse_repeats(inputs: Sequence[Path]) -> None:
     for number, path in enumerate(inputs):
         if any(_same_file(path, earlier) for earlier in inputs[:number]):
             raise CoprodError.single(
-                display_name(path), "input-twice", "is given twice: its answers would count twice"
+                display_name(path),
+                "input-twice",
+                _("is given twice: its answers would count twice"),
             )
 
 
@@ -48,6 +51,8 @@ def claimed(output: Path, *, replace: bool, how: str, doing: str) -> Iterator[bo
         exists = output.exists() or output.is_symlink()
         if exists and not replace:
             raise CoprodError.single(
-                display_name(output), "output-exists", f"already exists; nothing written: {how}"
+                display_name(output),
+                "output-exists",
+                _("already exists; nothing written: {how}").format(how=how),
             )
         yield exists

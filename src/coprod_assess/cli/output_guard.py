@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 from coprod_assess.loading.reader import display_name
 
 # Where a file cannot be read as YAML (too large, say), a look at its start: a
@@ -51,12 +52,14 @@ def check_output(output: Path, inputs: Sequence[Path] = ()) -> None:
             raise CoprodError.single(
                 display_name(output),
                 "output-is-input",
-                "is this command's input: write the output to another file",
+                _("is this command's input: write the output to another file"),
             )
     if holds_answers(output):
         raise CoprodError.single(
             display_name(output),
             "output-holds-answers",
-            "holds answers (it has a `respondents` list): write the output to another file, "
-            "so that no answers are lost",
+            _(
+                "holds answers (it has a `respondents` list): write the output to another "
+                "file, so that no answers are lost"
+            ),
         )

@@ -86,7 +86,9 @@ def score(
     from coprod_assess.atomic import write_atomic
 
     write_atomic(output, text)
-    typer.echo(f"Wrote {output}", err=True)
+    from coprod_assess.i18n import _
+
+    typer.echo(_("Wrote {file}").format(file=output), err=True)
 
 
 def _table_text(shared: SharedResult) -> str:
