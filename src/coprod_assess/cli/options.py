@@ -62,7 +62,8 @@ def _use_language(value: str) -> str:
 
 LANG_HELP = (
     "The language of everything shown: en (English), cy (Cymraeg), en-easy (Easy Read: the "
-    "short form, with pictures). Also COPROD_LANG."
+    "short form, as --short asks it, with pictures; at the terminal, each picture in words). "
+    "The keys typed are the same in every language. Also COPROD_LANG."
 )
 Lang = Annotated[
     str,
