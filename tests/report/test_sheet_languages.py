@@ -339,3 +339,22 @@ def test_an_ordinary_sheet_shows_a_picture_the_rubric_gives(tmp_path: Path) -> N
         "**2. People are paid for their time.** (money-2)\n\n*Picture: A hand holds out a coin.*"
         in (markdown)
     )
+
+
+def test_the_easy_read_sense_check_sheet_is_large_and_plain(browser: Any, tmp_path: Path) -> None:
+    findings = [("f1", "Money is decided by managers alone.")]
+    with using("en-easy"):
+        text = render_check_sheet(
+            findings, list(load_catalog().roles.values()), "html", source="answers.yaml"
+        )
+    assert '<html lang="en">' in text and '<body class="easy">' in text
+    seen = parsed(text)
+    for words in ("What we found", "Is this true for you?", "1 = Yes", "2 = A bit"):
+        assert words in seen.runs, words
+    path = tmp_path / "check.html"
+    path.write_text(text, encoding="utf-8")
+    page = open_sheet(browser, path)
+    sizes = page.evaluate(TEXT_SIZES)
+    assert [(text, size) for text, size in sizes if size < FOURTEEN_POINT] == []
+    assert axe_violations(page) == []
+    page.close()

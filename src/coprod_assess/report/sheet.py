@@ -150,6 +150,7 @@ def render_check_sheet(
         "roles": roles,
         "choices": list(match_choices().values()),
         "words_lang": _words_lang(current()),
+        "easy_read": is_easy_read(current()),
         "source": source,
         "organisation": organisation,
         "period": period,
