@@ -142,6 +142,7 @@ def test_a_phone_answers_the_whole_questionnaire(browser: Any, live: LiveRoom) -
         {
             "id": "r1",
             "role": "family-carer",
+            "lang": "en",
             "answers": {
                 "sharing-power": {
                     "money-1": {"value": 2, "note": "We only hear after it is decided"},

@@ -26,6 +26,7 @@ def test_a_phone_answers_everything_and_each_answer_is_on_disk_first(room: RoomU
     assert on_disk(room)[0] == {
         "id": "r1",
         "role": "family-carer",
+        "lang": "en",
         "answers": {
             "sharing-power": {
                 "money-1": 2,

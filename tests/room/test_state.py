@@ -151,6 +151,7 @@ def test_a_person_removed_by_hand_is_told_and_nobody_else_loses_anything(
         {
             "id": "r2",
             "role": "family-carer",
+            "lang": "en",
             "answers": {"sharing-power": {"money-1": {"value": 3, "note": "kept"}, "money-2": 0}},
         }
     ]

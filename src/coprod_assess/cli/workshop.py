@@ -90,6 +90,7 @@ def workshop(
         stops_as_interrupts,
     )
     from coprod_assess.cli.output_guard import check_output
+    from coprod_assess.i18n import _, ngettext, using
     from coprod_assess.room.keys import room_keys
     from coprod_assess.room.remembered import in_force
     from coprod_assess.room.serve import bind, listen_to_terminal, serve
@@ -100,11 +101,13 @@ def workshop(
         given: dict[str, Any] = {"only": only, "rubric": [str(p) for p in rubric or []]}
         given |= {"port": port, "local": local, "names": names, "max_people": max_people}
         given |= {"min_group": min_group, "report": str(report) if report else None}
-        with locked(file, doing="run a workshop on it"):
+        with locked(file, doing=_("run a workshop on it")):
             keys = room_keys(file, new=new_room)
             options, carried = in_force(given, keys.options)
             rubric_paths = [Path(p) for p in options["rubric"]]
-            catalog = load_catalog(rubric_paths)
+            # The rubrics' own words: the room gives each phone its language from them.
+            with using("en"):
+                catalog = load_catalog(rubric_paths)
             only = options["only"] or None
             chosen_rubrics(catalog, only)  # an unknown id is a usage error first
             report_path = Path(options["report"] or file.with_name(f"{file.stem}-report.html"))
@@ -131,6 +134,7 @@ def workshop(
                 min_group=options["min_group"],
                 join_urls=urls,
                 say=_say,
+                lang=lang,
             )
             room = Room(session, catalog, keys, settings)
             control = f"{urls[0]}/control/{keys.control_token}"
@@ -146,15 +150,31 @@ def workshop(
                 serve(room, sock)
         saved = session.answers_saved()
         if file.exists():
-            _say(f"Stopped. {saved} answer{'' if saved == 1 else 's'} saved in {file}.")
+            _say(
+                ngettext(
+                    "Stopped. {count} answer saved in {file}.",
+                    "Stopped. {count} answers saved in {file}.",
+                    saved,
+                ).format(count=saved, file=file)
+            )
         else:
-            _say(f"Stopped. Nobody answered, so {file} was not written.")
+            _say(_("Stopped. Nobody answered, so {file} was not written.").format(file=file))
+        again = _carry_on(file, lang)
         if not room.closed:
-            _say(f"Answering was still open: run `coprod workshop {file}` to carry on.")
+            _say(_("Answering was still open: run `{command}` to carry on.").format(command=again))
             raise typer.Exit(EXIT_INTERRUPTED)
         if room.sense_check.open:
-            _say(f"The sense-check was still open: run `coprod workshop {file}` to carry on.")
+            _say(
+                _("The sense-check was still open: run `{command}` to carry on.").format(
+                    command=again
+                )
+            )
             raise typer.Exit(EXIT_INTERRUPTED)
+
+
+def _carry_on(file: Path, lang: str) -> str:
+    """The command that carries on the workshop (the same language: it is not remembered)."""
+    return f"coprod workshop {file}" + ("" if lang == "en" else f" --lang {lang}")
 
 
 def _ask(prompt: str) -> str:
@@ -171,6 +191,7 @@ def _say(text: str) -> None:
 
 def _addresses(local: bool) -> list[str]:
     from coprod_assess.errors import CoprodError
+    from coprod_assess.i18n import _
     from coprod_assess.room.addresses import LOCAL, room_addresses
 
     if local:
@@ -180,35 +201,50 @@ def _addresses(local: bool) -> list[str]:
         raise CoprodError.single(
             "network",
             "no-network",
-            "this laptop has no network address the room can reach: join a Wi-Fi network "
-            "or a phone's hotspot (no internet needed), or use --local to try it on this "
-            "laptop alone",
+            _(
+                "this laptop has no network address the room can reach: join a Wi-Fi network "
+                "or a phone's hotspot (no internet needed), or use --local to try it on this "
+                "laptop alone"
+            ),
         )
     return found
 
 
 def _introduce(room: Room, control: str, rubric_count: int, short: bool) -> None:
-    from coprod_assess.wording import count_words
+    from coprod_assess.i18n import _, ngettext
 
     steps = len(room.session.steps)
     urls = room.settings.join_urls
+    rubrics = ngettext("{count} rubric", "{count} rubrics", rubric_count).format(count=rubric_count)
+    questions = ngettext("{count} question", "{count} questions", steps).format(count=steps)
+    if short:
+        line = _("Workshop on {file}: {rubrics}, the short form, {questions}.")
+    else:
+        line = _("Workshop on {file}: {rubrics}, {questions}.")
+    _say(line.format(file=room.settings.answers, rubrics=rubrics, questions=questions))
+    # The labels are padded to one width, so the addresses line up.
+    join, projector = _("Join:"), _("Projector:")
+    width = max(len(join), len(projector)) + 1
     _say(
-        f"Workshop on {room.settings.answers}: {rubric_count} rubric"
-        f"{'' if rubric_count == 1 else 's'}{', the short form' if short else ''}, "
-        f"{count_words(steps, 'question', 'questions')}."
+        join.ljust(width)
+        + " "
+        + _("{address}   room code {code}").format(address=urls[0], code=room.keys.code)
     )
-    _say(f"Join:       {urls[0]}   room code {room.keys.code}")
     for other in urls[1:]:
-        _say(f"            {other}")
-    _say(f"Projector:  {control}")
-    _say("            Open it on the screen the room sees; keep this address to yourself.")
+        _say(" " * (width + 1) + other)
+    _say(projector.ljust(width) + " " + control)
+    _say(
+        " " * (width + 1) + _("Open it on the screen the room sees; keep this address to yourself.")
+    )
     if room.sense_check.open:
-        _say('The sense-check is open. Type "end" and Enter to end it.')
+        _say(_('The sense-check is open. Type "end" and Enter to end it.'))
     elif room.closed:
         _say(
-            'Answering is closed. Type "check" and Enter to start the sense-check, or "open" '
-            "to open answering again."
+            _(
+                'Answering is closed. Type "check" and Enter to start the sense-check, or '
+                '"open" to open answering again.'
+            )
         )
     else:
-        _say('Type "close" and Enter to close answering.')
-    _say("Ctrl-C stops the server; every answer is saved. Run the same command to carry on.")
+        _say(_('Type "close" and Enter to close answering.'))
+    _say(_("Ctrl-C stops the server; every answer is saved. Run the same command to carry on."))

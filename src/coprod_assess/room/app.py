@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Awaitable, Callable
+from functools import cache, wraps
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -12,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _, using
 from coprod_assess.room.check_pages import CheckPages
 from coprod_assess.room.guards import Guards
 from coprod_assess.room.pages import Participant
@@ -41,12 +43,26 @@ async def static(request: Request) -> Response:
     )
 
 
+Handler = Callable[[Request], Awaitable[Response]]
+
+
 def build_app(room: Room) -> Guards:
     """The ASGI app of one room."""
     web = Web(room)
     participant = Participant(room, web)
     projector = Projector(room, web)
     checks = CheckPages(room, web, participant)
+
+    def in_language(handler: Handler) -> Handler:
+        """The handler, answering in the language of the request: the phone's own, or for
+        the facilitator's pages the workshop's (see `Web.language`)."""
+
+        @wraps(handler)
+        async def answer(request: Request) -> Response:
+            with using(web.language(request)):
+                return await handler(request)
+
+        return answer
 
     async def home(request: Request) -> Response:
         # While the sense-check is open (and after it, for a phone that took part), the
@@ -57,18 +73,25 @@ def build_app(room: Room) -> Guards:
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404
-        return web.message(
-            request, "There is no such page", "Go back to the start.", status, ("/", "Start")
-        )
+        with using(web.language(request)):
+            return web.message(
+                request,
+                _("There is no such page"),
+                _("Go back to the start."),
+                status,
+                ("/", _("Start")),
+            )
 
     async def not_saved(request: Request, exc: Exception) -> Response:
         # Any page that reads the answers file takes in hand edits first: one that broke
         # the file, or removed the person answering, stops here and the terminal is told.
         assert isinstance(exc, CoprodError)
-        return participant.not_saved(request, exc)
+        with using(web.language(request)):
+            return participant.not_saved(request, exc)
 
-    routes = [
+    pages = [
         Route("/", home),
+        Route("/language", participant.choose_language, methods=["POST"]),
         Route("/code", participant.code, methods=["POST"]),
         Route("/join/{token}", participant.join_link),
         Route("/start", participant.start, methods=["POST"]),
@@ -90,6 +113,9 @@ def build_app(room: Room) -> Guards:
         Route("/projector/reopen", projector.reopen, methods=["POST"]),
         Route("/projector/check", projector.start_check, methods=["POST"]),
         Route("/projector/check/end", projector.end_check, methods=["POST"]),
+    ]
+    routes = [
+        *(Route(page.path, in_language(page.endpoint), methods=page.methods) for page in pages),
         Route("/static/{name}", static),
     ]
     handlers = {404: not_found, 405: not_found, CoprodError: not_saved}

@@ -18,6 +18,9 @@ from starlette.responses import JSONResponse, Response
 from coprod_assess.answers.checking import MATCH_LABELS, Said
 from coprod_assess.control_chars import typed_text
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import N_, _, current
+from coprod_assess.room.languages import other_language
+from coprod_assess.room.pages import role_choices
 from coprod_assess.room.state import NOTE_LIMIT, RoomFull
 from coprod_assess.room.web import Web, see_other
 
@@ -25,7 +28,15 @@ if TYPE_CHECKING:
     from coprod_assess.room.pages import Participant
     from coprod_assess.room.state import Room
 
-QUESTION = "Does this match your experience?"
+QUESTION = N_("Does this match your experience?")
+# The answers to it, as a phone shows them (the answers file keeps the keys).
+MATCH_WORDS = {
+    "yes": N_("Yes"),
+    "partly": N_("Partly"),
+    "no": N_("No"),
+    "not-sure": N_("Not sure"),
+}
+assert set(MATCH_WORDS) == set(MATCH_LABELS)
 
 
 class CheckPages:
@@ -60,7 +71,7 @@ class CheckPages:
         """Whether this browser has checked findings in this room."""
         if not self.web.joined(request) or not self.round.total:
             return False
-        person, _ = await self.who(request)
+        person, _respondent = await self.who(request)
         return person is not None
 
     def _page_at(self, at: int) -> str:
@@ -68,14 +79,15 @@ class CheckPages:
 
     def _ended(self, request: Request, number: int = 0) -> Response:
         """The round is not open: an arriving response was not saved; otherwise, thanks."""
-        link = ("/report", "See what the room said") if self.room.has_report() else None
+        link = ("/report", _("See what the room said")) if self.room.has_report() else None
         if request.method == "POST" and number:
-            text = "The sense-check ended before this response arrived, so it was not saved."
+            said = [_("The sense-check ended before this response arrived, so it was not saved.")]
             if number > 1:
-                text += " Your earlier responses are saved."
+                said.append(_("Your earlier responses are saved."))
         else:
-            text = "Thank you for checking the findings. Your responses are saved."
-        return self.web.message(request, "The sense-check has ended", text, 200, link)
+            said = [_("Thank you for checking the findings. Your responses are saved.")]
+        heading = _("The sense-check has ended")
+        return self.web.message(request, heading, " ".join(said), 200, link)
 
     # Coming in
 
@@ -107,11 +119,7 @@ class CheckPages:
     def _welcome(
         self, request: Request, *, new: bool, error: str | None = None, status: int = 200
     ) -> Response:
-        roles = (
-            [{"id": r.id, "label": r.label, "hint": r.description} for r in self.room.roles()]
-            if new
-            else []
-        )
+        roles = role_choices(self.room, current()) if new else []
         context = {
             "total": self.round.total,
             "roles": roles,
@@ -132,7 +140,7 @@ class CheckPages:
             return see_other("/check")
         role = str(form.get("role") or "")
         if respondent is None and role not in {r.id for r in self.room.roles()}:
-            error = "Choose the answer that describes you best."
+            error = _("Choose the answer that describes you best.")
             return self._welcome(request, new=True, error=error, status=400)
         device = request.client.host if request.client else ""
         try:
@@ -153,7 +161,7 @@ class CheckPages:
     async def finding(self, request: Request) -> Response:
         """One finding: shown (GET), or responded to and saved (POST)."""
         number = int(request.path_params["number"])
-        person, _ = await self.who(request)
+        person, _respondent = await self.who(request)
         if person is None:
             return see_other("/")
         if not self.round.open:
@@ -170,12 +178,12 @@ class CheckPages:
         chosen = str(form.get("match") or "")
         note = typed_text(str(form.get("note") or ""), multiline=True)
         if len(note) > NOTE_LIMIT:
-            error = (
-                f"A comment can be at most {NOTE_LIMIT:,} characters: this one has {len(note):,}."
+            error = _("A comment can be at most {limit} characters: this one has {count}.").format(
+                limit=f"{NOTE_LIMIT:,}", count=f"{len(note):,}"
             )
-            return await self._show(request, person, number - 1, error, chosen, note)
+            return await self._show(request, person, number - 1, error, chosen, note, "note")
         if chosen not in MATCH_LABELS:
-            error = "Choose Yes, Partly, No or Not sure."
+            error = _("Choose Yes, Partly, No or Not sure.")
             return await self._show(request, person, number - 1, error, chosen, note)
         said = Said(chosen, note.strip())
         try:
@@ -194,19 +202,25 @@ class CheckPages:
         error: str | None = None,
         chosen: str | None = None,
         note: str | None = None,
+        wrong: str = "match",
     ) -> Response:
         saved = await run_in_threadpool(self.round.said, person, index)
         if chosen is None:
             chosen = saved.value if saved is not None else ""
+        lang = current()
+        finding, finding_lang = self.round.finding(index, lang)
         context = {
             "number": index + 1,
             "total": self.round.total,
-            "finding": self.round.finding(index),
-            "question": QUESTION,
+            "finding": finding,
+            # The finding as the answers file keeps it may be in another language.
+            "finding_lang": other_language(finding_lang, lang),
+            "question": _(QUESTION),
             "options": [
-                {"key": key, "label": label, "checked": chosen == key}
-                for key, label in MATCH_LABELS.items()
+                {"key": key, "label": _(MATCH_WORDS[key]), "checked": chosen == key}
+                for key in MATCH_LABELS
             ],
+            "wrong": wrong,
             "note": note if note is not None else (saved.note if saved else ""),
             "note_limit": NOTE_LIMIT,
             "back": f"/check/{index}" if index > 0 else None,
@@ -216,7 +230,7 @@ class CheckPages:
 
     async def done(self, request: Request) -> Response:
         """Every finding checked: thanks, and the way to hand over."""
-        person, _ = await self.who(request)
+        person, _respondent = await self.who(request)
         if person is None:
             return see_other("/")
         if not self.round.open:
@@ -228,7 +242,7 @@ class CheckPages:
 
     async def pause(self, request: Request) -> Response:
         """Stopping for now, or handing the phone to the next person."""
-        person, _ = await self.who(request)
+        person, _respondent = await self.who(request)
         if person is None:
             return see_other("/")
         if not self.round.open:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from coprod_assess.answers.checking import Checking, Said
+from coprod_assess.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from coprod_assess.room.state import Closed, Counts, Room
@@ -55,9 +56,14 @@ class CheckRound:
         """How many findings there are to check."""
         return len(self.checking.findings)
 
-    def finding(self, index: int) -> str:
-        """The words of finding `index`."""
-        return self.checking.findings[index][1]
+    def finding(self, index: int, lang: str = "en") -> tuple[str, str]:
+        """The words of finding `index` for a phone in `lang`, and the language they are in.
+
+        The answers file keeps each finding's words as they were drawn (in English), keyed
+        by its id; they are shown as kept until `finding_words` gives words in `lang`."""
+        finding_id, text = self.checking.findings[index]
+        words = finding_words(finding_id, text, lang)
+        return words if words is not None else (text, "en")
 
     # The facilitator
 
@@ -115,7 +121,7 @@ class CheckRound:
         each perspective: numbers only, never a response."""
         with self.room.lock:
             people = self._people()
-            wanted = {finding_id for finding_id, _ in self.checking.findings}
+            wanted = {finding_id for finding_id, _text in self.checking.findings}
             finished = sum(
                 wanted <= set(person.get("responses") or {}) and bool(wanted) for person in people
             )
@@ -205,36 +211,53 @@ class CheckRound:
         """Tell the facilitator's terminal what opening the round did."""
         say = self.room.settings.say
         if started.already:
-            say("The sense-check is already open. Type end to end it.")
+            say(_("The sense-check is already open. Type end to end it."))
         elif started.refused == "answering":
             say(
-                "Answering is still open. Type close to close it, then check to start the "
-                "sense-check."
+                _(
+                    "Answering is still open. Type close to close it, then check to start the "
+                    "sense-check."
+                )
             )
         elif started.refused == "nobody":
-            say("Nobody has answered anything, so there are no findings to check.")
+            say(_("Nobody has answered anything, so there are no findings to check."))
         elif started.refused == "nothing":
             say(
-                "There are too few answers to draw findings from (with --min-group "
-                f"{self.room.settings.min_group}), so there is nothing to check."
+                _(
+                    "There are too few answers to draw findings from (with --min-group "
+                    "{min_group}), so there is nothing to check."
+                ).format(min_group=self.room.settings.min_group)
             )
         elif started.again:
-            kept = ""
+            # Whole sentences, one line.
+            lines = [
+                ngettext(
+                    "The sense-check is open again, with the same {count} finding.",
+                    "The sense-check is open again, with the same {count} findings.",
+                    started.findings,
+                ).format(count=started.findings)
+            ]
             if started.drawn_from != started.now:
-                kept = (
-                    f" They were drawn from {started.drawn_from} people's answers; the file now "
-                    f"has {started.now}. Everyone checks the same findings, so they are kept as "
-                    "they were."
+                lines.append(
+                    _(
+                        "They were drawn from {drawn} people's answers; the file now has "
+                        "{now}. Everyone checks the same findings, so they are kept as they "
+                        "were."
+                    ).format(drawn=started.drawn_from, now=started.now)
                 )
-            say(
-                f"The sense-check is open again, with the same {_findings(started.findings)}."
-                f"{kept} Type end to end it."
-            )
+            lines.append(_("Type end to end it."))
+            say(" ".join(lines))
         else:
             say(
-                f"The sense-check is open: {_findings(started.findings)} to check, drawn from "
-                f"{started.drawn_from} people's answers. Phones that answered show Check the "
-                "findings; anyone else can scan the code. Type end to end it."
+                ngettext(
+                    "The sense-check is open: {count} finding to check, drawn from {drawn} "
+                    "people's answers. Phones that answered show Check the findings; anyone "
+                    "else can scan the code. Type end to end it.",
+                    "The sense-check is open: {count} findings to check, drawn from {drawn} "
+                    "people's answers. Phones that answered show Check the findings; anyone "
+                    "else can scan the code. Type end to end it.",
+                    started.findings,
+                ).format(count=started.findings, drawn=started.drawn_from)
             )
 
     def announce_ended(self, ended: Closed) -> None:
@@ -242,24 +265,47 @@ class CheckRound:
         settings = self.room.settings
         say = settings.say
         if ended.already:
-            say("The sense-check is not open. Type check to start it.")
+            say(_("The sense-check is not open. Type check to start it."))
             return
         count = self.responded()
-        checked = f"{count} {'person' if count == 1 else 'people'} checked the findings"
-        where = f"The answers and responses are in {settings.answers}; the report is in"
+        # Whole sentences, one line.
+        lines = [
+            ngettext(
+                "The sense-check ended: {count} person checked the findings.",
+                "The sense-check ended: {count} people checked the findings.",
+                count,
+            ).format(count=count)
+        ]
         if ended.report is None:
-            say(f"The sense-check ended: {checked}. Nobody had answered, so there is no report.")
-        elif ended.held:
-            people = "person has" if ended.held == 1 else "people have"
-            say(
-                f"The sense-check ended: {checked}. Only {ended.held} {people} answered, "
-                "changed answers or checked the findings since the last report, fewer than "
-                f"{settings.min_group}: the report was not updated, so it cannot give them "
-                f"away. {where} {ended.report}."
+            lines.append(_("Nobody had answered, so there is no report."))
+            say(" ".join(lines))
+            return
+        if ended.held:
+            lines.append(
+                ngettext(
+                    "Only {count} person has answered, changed answers or checked the "
+                    "findings since the last report, fewer than {min_group}: the report was "
+                    "not updated, so it cannot give them away.",
+                    "Only {count} people have answered, changed answers or checked the "
+                    "findings since the last report, fewer than {min_group}: the report was "
+                    "not updated, so it cannot give them away.",
+                    ended.held,
+                ).format(count=ended.held, min_group=settings.min_group)
             )
-        else:
-            say(f"The sense-check ended: {checked}. {where} {ended.report}.")
+        lines.append(
+            _("The answers and responses are in {answers}; the report is in {report}.").format(
+                answers=settings.answers, report=ended.report
+            )
+        )
+        say(" ".join(lines))
 
 
-def _findings(count: int) -> str:
-    return f"{count} finding{'' if count == 1 else 's'}"
+def finding_words(finding_id: str, text: str, lang: str) -> tuple[str, str] | None:
+    """A finding's words in `lang` and their language, or None to show them as the answers
+    file keeps them (in English).
+
+    The hook for translated findings: the findings are drawn in English and kept so in the
+    answers file, keyed by ids (`sensecheck.draw`); words that give a finding in another
+    language from its id (and the English kept) belong here. None yet."""
+    del finding_id, text, lang
+    return None

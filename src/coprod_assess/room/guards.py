@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from coprod_assess.i18n import _
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -20,9 +22,10 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 BODY_LIMIT = 16 * 1024  # a form with a 1,000-character note is well under this
 
-# Pages: nothing from elsewhere, no inline script, forms only to the room itself.
+# Pages: nothing from elsewhere, no inline script, forms only to the room itself. Pictures
+# (Easy Read's) come inside the page, as data: addresses.
 PAGE_POLICY = (
-    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 # The report is one self-contained file with its styles inside: no scripts at all.
@@ -76,14 +79,14 @@ class Guards:
         method = scope.get("method", "GET")
         length = headers.get(b"content-length")
         if method not in ("GET", "HEAD", "POST"):
-            await _plain(send, 405, "Only GET and POST are used here.")
+            await _plain(send, 405, _("Only GET and POST are used here."))
             return
         if method == "POST":
             if length is None or not length.isdigit():
-                await _plain(send, 411, "A form must say how long it is.")
+                await _plain(send, 411, _("A form must say how long it is."))
                 return
             if int(length) > self.body_limit:
-                await _plain(send, 413, "That is more than a form here can hold.")
+                await _plain(send, 413, _("That is more than a form here can hold."))
                 return
         receive = _capped(receive, self.body_limit)
         path = str(scope.get("path", ""))

@@ -26,6 +26,7 @@ from typing import Any
 from coprod_assess.answers.lock import target_of
 from coprod_assess.atomic import write_atomic
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 from coprod_assess.loading.reader import display_name
 
 # Letters and digits nobody mixes up on a projector (no 0/O, 1/I/L, 5/S, 8/B).
@@ -104,7 +105,7 @@ class RoomKeys:
         """The value inside a signed text, or None when the signature is not this room's."""
         if not signed or len(signed) > 200 or "." not in signed:
             return None
-        value, _, _ = signed.rpartition(".")
+        value, _dot, _signature = signed.rpartition(".")
         expected = self.sign(purpose, value)
         return value if hmac.compare_digest(expected.encode(), signed.encode()) else None
 
@@ -164,7 +165,8 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
     try:
         raw = _small_file(path)
     except OSError as err:
-        raise CoprodError.single(name, "room-file", f"cannot read: {err.strerror or err}") from None
+        why = _("cannot read: {why}").format(why=err.strerror or err)
+        raise CoprodError.single(name, "room-file", why) from None
     try:
         body = json.loads(raw.decode("utf-8")) if raw is not None else None
         key = bytes.fromhex(body["key"]) if isinstance(body, dict) else b""
@@ -182,8 +184,10 @@ def room_keys(answers: Path, *, new: bool = False) -> RoomKeys:
         raise CoprodError.single(
             name,
             "room-file",
-            "is not a room file coprod wrote; run `coprod workshop` with --new-room to start "
-            "a new room (phones that joined before will need to scan the new code)",
+            _(
+                "is not a room file coprod wrote; run `coprod workshop` with --new-room to "
+                "start a new room (phones that joined before will need to scan the new code)"
+            ),
         )
     return RoomKeys(key, path, closed, issued, options, shown, checking, check_issued)
 

@@ -14,10 +14,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coprod_assess.answers.saved import SKIP_REASONS, SKIP_WORDS
+from coprod_assess.answers.saved import SKIP_REASONS
 from coprod_assess.control_chars import typed_text
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import N_, _, current, is_easy_read
 from coprod_assess.room.guards import Attempts
+from coprod_assess.room.languages import (
+    back_to,
+    offered,
+    other_language,
+    picture_uri,
+    words_language,
+)
 from coprod_assess.room.state import NAME_LIMIT, NOTE_LIMIT, RoomFull
 from coprod_assess.room.web import Web, see_other
 
@@ -27,6 +35,10 @@ if TYPE_CHECKING:
     from coprod_assess.answers.session import Step
     from coprod_assess.answers.turn import Turn
     from coprod_assess.room.state import Room
+    from coprod_assess.rubric.models import Question, Rubric
+
+# The ways to skip a question, as a phone shows them.
+SKIP_LABELS = {"dont-know": N_("Don't know"), "not-applicable": N_("Not applicable")}
 
 
 def _minutes(steps: Sequence[Step]) -> int:
@@ -42,6 +54,28 @@ def _minutes(steps: Sequence[Step]) -> int:
 
 def _value_key(value: float) -> str:
     return f"v{value:g}"
+
+
+def _in_language(room: Room, step: Step, lang: str) -> tuple[Rubric, str, Question]:
+    """A question's rubric, dimension title and question, in the words of `lang` (the same
+    ids, so the answer is the same answer in any language)."""
+    rubric = room.words(lang).rubrics.get(step.rubric.id, step.rubric)
+    for dimension, question in rubric.questions():
+        if question.id == step.question.id:
+            return rubric, dimension.title, question
+    return step.rubric, step.dimension.title, step.question
+
+
+def role_choices(room: Room, lang: str) -> list[dict[str, str]]:
+    """The roles a phone in `lang` may pick, with their words and the language those are in
+    when it is not the page's."""
+    from coprod_assess.rubric.translation import ROLES
+
+    marked = other_language(words_language(room.words(lang), ROLES, lang), lang)
+    return [
+        {"id": r.id, "label": r.label, "hint": r.description or "", "lang": marked}
+        for r in room.roles(lang)
+    ]
 
 
 def _page_at(turn: Turn, at: int) -> str:
@@ -63,32 +97,38 @@ class Participant:
         facilitator's)."""
         allowed = self.web.joined(request) or self.web.facilitator(request)
         ready = allowed and self.room.has_report()
-        link = ("/report", "See what the room said") if ready else None
+        link = ("/report", _("See what the room said")) if ready else None
         checking = self.web.joined(request) and self.room.sense_check.open
+        # Whole sentences, one paragraph.
         if request.method == "POST" and "number" in request.path_params:
             # An answer sent from a page shown before answering closed: it was not saved.
-            text = "Answering closed before this answer arrived, so it was not saved."
+            said = [_("Answering closed before this answer arrived, so it was not saved.")]
             if int(request.path_params["number"]) > 1:
-                text += " Your earlier answers are saved."
+                said.append(_("Your earlier answers are saved."))
         elif self.web.person_id(request) is not None:
-            text = "Thank you for taking part. Your answers are saved."
+            said = [_("Thank you for taking part. Your answers are saved.")]
         else:  # never joined, or joined and not started: there is nothing of theirs to save
-            text = "Thank you."
+            said = [_("Thank you.")]
         if checking:
-            text += " Now, do the main findings match your experience?"
-            link = ("/check", "Check the findings")
+            said.append(_("Now, do the main findings match your experience?"))
+            link = ("/check", _("Check the findings"))
         # A phone that answered waits here: its script reloads the page when the round opens.
         answered = self.web.joined(request) and self.web.person_id(request) is not None
         return self.web.message(
-            request, "Answering has closed", text, 200, link, watch=answered and not checking
+            request,
+            _("Answering has closed"),
+            " ".join(said),
+            200,
+            link,
+            watch=answered and not checking,
         )
 
     def full(self, request: Request) -> Response:
         """The page for one more person than the room, or one device, may bring in."""
         return self.web.message(
             request,
-            "The room is full",
-            "As many people have joined as this workshop allows. Please tell the facilitator.",
+            _("The room is full"),
+            _("As many people have joined as this workshop allows. Please tell the facilitator."),
             503,
             None,
         )
@@ -104,18 +144,20 @@ class Participant:
         if request.method != "POST":  # only a page asked for: nothing was being saved
             return self.web.message(
                 request,
-                "Something is wrong on the facilitator's laptop",
-                "Please tell the facilitator. Answers already given are safe.",
+                _("Something is wrong on the facilitator's laptop"),
+                _("Please tell the facilitator. Answers already given are safe."),
                 500,
-                ("/", "Try again"),
+                ("/", _("Try again")),
             )
         return self.web.message(
             request,
-            "Your answer was not saved",
-            "Something on the facilitator's laptop stopped it being saved. Please tell the "
-            "facilitator. Your earlier answers are safe.",
+            _("Your answer was not saved"),
+            _(
+                "Something on the facilitator's laptop stopped it being saved. Please tell the "
+                "facilitator. Your earlier answers are safe."
+            ),
             500,
-            ("/", "Try again"),
+            ("/", _("Try again")),
         )
 
     # Coming in
@@ -145,14 +187,14 @@ class Participant:
     ) -> Response:
         """The welcome and the role form; after an error, what was chosen and typed is
         kept and the error points at the field that is `wrong` ("role" or "name")."""
-        total = len(self.room.session.steps)
-        minutes = _minutes(self.room.session.steps)
-        roles = [{"id": r.id, "label": r.label, "hint": r.description} for r in self.room.roles()]
+        lang = current()
+        steps = self.room.steps_for(lang)
         context = {
-            "roles": roles,
+            "roles": role_choices(self.room, lang),
             "names": self.room.settings.names,
-            "total": total,
-            "minutes": minutes,
+            "total": len(steps),
+            "minutes": _minutes(steps),
+            "short": self.room.short_for(lang),
             "min_group": self.room.settings.min_group,
             "error": error,
             "name_limit": NAME_LIMIT,
@@ -162,6 +204,17 @@ class Participant:
         }
         return self.web.page(request, "welcome.html.j2", context, status)
 
+    async def choose_language(self, request: Request) -> Response:
+        """A language chosen on a phone: remembered, then back to the page it was on."""
+        form = await self.web.form(request)
+        if form is None:
+            return self.web.refused(request)
+        lang = str(form.get("lang") or "")
+        response = see_other(back_to(str(form.get("next") or "")))
+        if offered(lang):
+            self.web.remember_language(response, lang)
+        return response
+
     async def join_link(self, request: Request) -> Response:
         """The address in the QR code: lets this browser in."""
         token = str(request.path_params["token"])
@@ -170,10 +223,10 @@ class Participant:
         if not hmac.compare_digest(token.encode(), self.room.keys.join_token.encode()):
             return self.web.message(
                 request,
-                "This is not the room's address",
-                "Check the address on the screen at the front, or type the room code.",
+                _("This is not the room's address"),
+                _("Check the address on the screen at the front, or type the room code."),
                 404,
-                ("/", "Type the room code"),
+                ("/", _("Type the room code")),
             )
         response = see_other("/")
         self.web.let_in(response)
@@ -186,12 +239,12 @@ class Participant:
             return self.web.refused(request)
         address = request.client.host if request.client else "unknown"
         if self.attempts.blocked(address):
-            error = "Too many wrong codes. Wait a few minutes, or scan the QR code instead."
+            error = _("Too many wrong codes. Wait a few minutes, or scan the QR code instead.")
             return self.web.page(request, "code.html.j2", {"error": error}, 429)
         typed = str(form.get("code") or "")[:40]
         if not self.room.keys.code_matches(typed):
             self.attempts.failed(address)
-            error = "That is not the room code. Check the screen at the front and try again."
+            error = _("That is not the room code. Check the screen at the front and try again.")
             return self.web.page(request, "code.html.j2", {"error": error}, 400)
         response = see_other("/")
         self.web.let_in(response)
@@ -209,14 +262,14 @@ class Participant:
         role = str(form.get("role") or "")
         name = typed_text(str(form.get("name") or "")) if self.room.settings.names else ""
         if role not in {r.id for r in self.room.roles()}:
-            error = "Choose the answer that describes you best."
+            error = _("Choose the answer that describes you best.")
             return self._welcome(request, error, 400, name=name[:NAME_LIMIT])
         if len(name) > NAME_LIMIT:
-            error = f"A name can be at most {NAME_LIMIT} characters."
+            error = _("A name can be at most {limit} characters.").format(limit=NAME_LIMIT)
             return self._welcome(request, error, 400, chosen=role, name=name, wrong="name")
         try:
             device = request.client.host if request.client else ""
-            person = await run_in_threadpool(self.room.join, role, name or None, device)
+            person = await run_in_threadpool(self.room.join, role, name or None, device, current())
         except RoomFull:
             return self.full(request)
         except CoprodError as err:
@@ -257,10 +310,12 @@ class Participant:
         step = turn.step(index)
         values = {_value_key(option.value): option.value for option in step.options}
         if len(note) > NOTE_LIMIT:
-            error = f"A note can be at most {NOTE_LIMIT:,} characters: this one has {len(note):,}."
+            error = _("A note can be at most {limit} characters: this one has {count}.").format(
+                limit=f"{NOTE_LIMIT:,}", count=f"{len(note):,}"
+            )
             return self._show(request, turn, index, error, chosen, note)
         if chosen not in values and chosen not in SKIP_REASONS:
-            error = "Choose an answer, or \u201cDon't know\u201d or \u201cNot applicable\u201d."
+            error = _("Choose an answer, or \u201cDon't know\u201d or \u201cNot applicable\u201d.")
             return self._show(request, turn, index, error, chosen, note)
 
         def save() -> int:
@@ -289,7 +344,8 @@ class Participant:
     ) -> Response:
         with self.room.lock:
             saved = turn.saved(index)
-        step = turn.step(index)
+        lang = current()
+        rubric, dimension, question = _in_language(self.room, turn.step(index), lang)
         if chosen is None and saved is not None:
             chosen = saved.skip or (_value_key(saved.value) if saved.value is not None else "")
         options = [
@@ -299,19 +355,26 @@ class Participant:
                 "description": option.description or "",
                 "checked": chosen == _value_key(option.value),
             }
-            for option in step.options
+            for option in rubric.options_for(question)
         ]
         skips = [
-            {"key": reason, "label": SKIP_WORDS[reason], "checked": chosen == reason}
+            {"key": reason, "label": _(SKIP_LABELS[reason]), "checked": chosen == reason}
             for reason in SKIP_REASONS
         ]
+        easy = is_easy_read(lang)
+        picture = picture_uri(question.image) if easy and question.image else None
         context = {
             "number": index + 1,
             "total": turn.total,
-            "rubric": step.rubric.title,
-            "dimension": step.dimension.title,
-            "question": step.question.text,
-            "help": step.question.help or "",
+            "rubric": rubric.title,
+            "dimension": dimension,
+            "question": question.text,
+            "help": question.help or "",
+            # The rubric's words, marked when they are not in the page's language (a
+            # rubric with no translation into it).
+            "words_lang": other_language(rubric.lang, lang),
+            "picture": picture,
+            "picture_alt": (question.image_alt or "") if picture else "",
             "options": options,
             "skips": skips,
             "note": note if note is not None else (saved.note if saved else ""),
@@ -357,11 +420,11 @@ class Participant:
         html = await run_in_threadpool(self.room.report)
         if html is None:
             text = (
-                "The report is shown here when answering closes."
+                _("The report is shown here when answering closes.")
                 if not self.room.closed
-                else "Nobody had answered anything, so there is nothing to report."
+                else _("Nobody had answered anything, so there is nothing to report.")
             )
-            return self.web.message(request, "No report yet", text, 404, ("/", "Back"))
+            return self.web.message(request, _("No report yet"), text, 404, ("/", _("Back")))
         from starlette.responses import HTMLResponse
 
         return HTMLResponse(html)

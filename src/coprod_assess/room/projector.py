@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _
 from coprod_assess.room.state import CheckingOpen
 from coprod_assess.room.web import Web, see_other
 
@@ -33,8 +34,8 @@ class Projector:
     def _refused(self, request: Request) -> Response:
         return self.web.message(
             request,
-            "This page is for the facilitator",
-            "Open the facilitator's address that the terminal printed.",
+            _("This page is for the facilitator"),
+            _("Open the facilitator's address that the terminal printed."),
             403,
             None,
         )
@@ -61,7 +62,7 @@ class Projector:
         urls = list(self.room.settings.join_urls)
         join = f"{urls[0]}/join/{self.room.keys.join_token}"
         context = {
-            "qr": qr_svg(join, "QR code: scan it to join"),
+            "qr": qr_svg(join, _("QR code: scan it to join")),
             "address": urls[0],
             "others": urls[1:],
             "code": self.room.keys.code,
@@ -103,14 +104,15 @@ class Projector:
 
     def _told(self, request: Request, heading: str, text: str, status: int) -> Response:
         """A page saying what happened, and the way back to the projector."""
-        back = ("/projector", "Back to the projector page")
+        back = ("/projector", _("Back to the projector page"))
         return self.web.message(request, heading, text, status, back)
 
     def _failed(self, request: Request, err: CoprodError, heading: str, safe: str) -> Response:
         """What the screen says when the answers file stopped something: the terminal says
         why."""
         self.room.problem(err)
-        return self._told(request, heading, f"The terminal says why. {safe}", 500)
+        text = _("The terminal says why. {safe}").format(safe=safe)
+        return self._told(request, heading, text, 500)
 
     async def close(self, request: Request) -> Response:
         """Ask to be sure (GET), then close answering and show the report (POST)."""
@@ -129,8 +131,8 @@ class Projector:
         try:
             closed = await run_in_threadpool(self.room.close)
         except CoprodError as err:
-            heading = "Answering is closed, but the report could not be made"
-            return self._failed(request, err, heading, "Every answer is saved.")
+            heading = _("Answering is closed, but the report could not be made")
+            return self._failed(request, err, heading, _("Every answer is saved."))
         self.room.announce_closed(closed)
         return see_other("/report" if closed.report is not None else "/projector")
 
@@ -142,8 +144,8 @@ class Projector:
         try:
             was_closed = await run_in_threadpool(self.room.reopen)
         except CheckingOpen:
-            text = "End the sense-check first; then answering can open again."
-            return self._told(request, "The sense-check is open", text, 409)
+            text = _("End the sense-check first; then answering can open again.")
+            return self._told(request, _("The sense-check is open"), text, 409)
         self.room.announce_open(was_closed)
         return see_other("/projector")
 
@@ -156,18 +158,19 @@ class Projector:
         try:
             started = await run_in_threadpool(check.start)
         except CoprodError as err:
-            heading = "The findings could not be drawn"
-            return self._failed(request, err, heading, "Every answer is saved.")
+            heading = _("The findings could not be drawn")
+            return self._failed(request, err, heading, _("Every answer is saved."))
         check.announce_started(started)
         if started.refused:
             why = {
-                "answering": "Answering is still open: close answering first.",
-                "nobody": "Nobody has answered anything, so there are no findings to check.",
-                "nothing": "There are too few answers to draw findings from, so there is "
-                "nothing to check (no result is shown for fewer than "
-                f"{self.room.settings.min_group} people).",
+                "answering": _("Answering is still open: close answering first."),
+                "nobody": _("Nobody has answered anything, so there are no findings to check."),
+                "nothing": _(
+                    "There are too few answers to draw findings from, so there is nothing to "
+                    "check (no result is shown for fewer than {min_group} people)."
+                ).format(min_group=self.room.settings.min_group),
             }[started.refused]
-            return self._told(request, "The sense-check did not start", why, 409)
+            return self._told(request, _("The sense-check did not start"), why, 409)
         return see_other("/projector")
 
     async def end_check(self, request: Request) -> Response:
@@ -179,7 +182,7 @@ class Projector:
         try:
             ended = await run_in_threadpool(check.end)
         except CoprodError as err:
-            heading = "The sense-check has ended, but the report could not be made"
-            return self._failed(request, err, heading, "Every response is saved.")
+            heading = _("The sense-check has ended, but the report could not be made")
+            return self._failed(request, err, heading, _("Every response is saved."))
         check.announce_ended(ended)
         return see_other("/projector")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from coprod_assess.i18n import _
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 
 DEFAULT_PORT = 8765
@@ -63,7 +64,12 @@ def in_force(given: Mapping[str, Any], stored: Mapping[str, Any]) -> tuple[dict[
         options[key] = mine if _given(mine) else kept
         if not _given(mine) and kept != default:
             carried.append(_said(key, kept))
-    line = f"Carrying on with this room's settings: {' '.join(carried)}." if carried else ""
+    said = " ".join(carried)
+    line = (
+        _("Carrying on with this room's settings: {options}.").format(options=said)
+        if carried
+        else ""
+    )
     return options, line
 
 

@@ -10,6 +10,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _, using
 
 if TYPE_CHECKING:
     from coprod_assess.room.state import Room
@@ -28,14 +29,17 @@ def bind(host: str, port: int) -> socket.socket:
     except OSError as err:
         sock.close()
         if err.errno == errno.EADDRINUSE:
-            message = (
-                f"port {port} is in use (another workshop, or another program); "
-                f"choose another with --port, e.g. --port {port + 1}"
-            )
+            message = _(
+                "port {port} is in use (another workshop, or another program); "
+                "choose another with --port, e.g. --port {other}"
+            ).format(port=port, other=port + 1)
         elif err.errno == errno.EACCES:
-            message = f"port {port} needs administrator rights here; choose one above 1024"
+            message = _("port {port} needs administrator rights here; choose one above 1024")
+            message = message.format(port=port)
         else:
-            message = f"cannot listen on {host}:{port}: {err.strerror or err}"
+            message = _("cannot listen on {host}:{port}: {why}").format(
+                host=host, port=port, why=err.strerror or err
+            )
         raise CoprodError.single("--port", "port", message) from None
     sock.set_inheritable(True)
     return sock
@@ -48,11 +52,13 @@ def listen_to_terminal(room: Room) -> None:
         return
 
     def read() -> None:
-        for line in sys.stdin:
-            try:
-                obey(room, line.strip().lower())
-            except CoprodError as err:
-                room.problem(err)
+        # A thread of its own does not share the command's language: it says it again.
+        with using(room.lang):
+            for line in sys.stdin:
+                try:
+                    obey(room, line.strip().lower())
+                except CoprodError as err:
+                    room.problem(err)
 
     threading.Thread(target=read, name="terminal", daemon=True).start()
 
@@ -69,8 +75,10 @@ def obey(room: Room, command: str) -> None:
             room.announce_open(room.reopen())
         except CheckingOpen:
             room.settings.say(
-                "The sense-check is open. Type end to end it first, then open to open "
-                "answering again."
+                _(
+                    "The sense-check is open. Type end to end it first, then open to open "
+                    "answering again."
+                )
             )
     elif command == "check":
         check.announce_started(check.start())
@@ -78,23 +86,37 @@ def obey(room: Room, command: str) -> None:
         check.announce_ended(check.end())
     elif command:
         room.settings.say(
-            "Type close to close answering, open to open it again, check to start the "
-            "sense-check once answering is closed, end to end it, or press Enter for the "
-            "counts. Ctrl-C stops the server."
+            _(
+                "Type close to close answering, open to open it again, check to start the "
+                "sense-check once answering is closed, end to end it, or press Enter for the "
+                "counts. Ctrl-C stops the server."
+            )
         )
     elif check.open:
         counts = check.counts()
         room.settings.say(
-            f"Checking the findings: started {counts.joined}, checked them all "
-            f"{counts.finished} ({counts.lived_said} with lived experience, "
-            f"{counts.professional_said} professionals)."
+            _(
+                "Checking the findings: started {joined}, checked them all {finished} "
+                "({lived} with lived experience, {professional} professionals)."
+            ).format(
+                joined=counts.joined,
+                finished=counts.finished,
+                lived=counts.lived_said,
+                professional=counts.professional_said,
+            )
         )
     else:
         counts = room.counts()
         room.settings.say(
-            f"Joined {counts.joined}, finished {counts.finished} "
-            f"({counts.lived_said} with lived experience, "
-            f"{counts.professional_said} professionals)."
+            _(
+                "Joined {joined}, finished {finished} ({lived} with lived experience, "
+                "{professional} professionals)."
+            ).format(
+                joined=counts.joined,
+                finished=counts.finished,
+                lived=counts.lived_said,
+                professional=counts.professional_said,
+            )
         )
 
 

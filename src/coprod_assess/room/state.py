@@ -18,14 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_assess.answers.turn import Turn
 from coprod_assess.errors import CoprodError
+from coprod_assess.i18n import _, is_easy_read, ngettext
 from coprod_assess.room.check_round import CheckRound
 from coprod_assess.room.keys import RoomKeys
+from coprod_assess.room.turn import PersonTurn, asked, short_form_differs
 from coprod_assess.room.writer import Writer
 
 if TYPE_CHECKING:
-    from coprod_assess.answers.session import Session
+    from coprod_assess.answers.session import Session, Step
     from coprod_assess.rubric.catalog import Catalog
     from coprod_assess.rubric.roles import Role
 
@@ -69,7 +70,9 @@ class Counts:
 
     def said(self, count: int) -> str:
         """A side's count as the projector shows it."""
-        return f"fewer than {self.min_group}" if 0 < count < self.min_group else str(count)
+        if 0 < count < self.min_group:
+            return _("fewer than {count}").format(count=self.min_group)
+        return str(count)
 
     @property
     def lived_said(self) -> str:
@@ -94,6 +97,7 @@ class Settings:
     min_group: int = 3
     join_urls: Sequence[str] = field(default_factory=list)
     say: Callable[[str], None] = print
+    lang: str = "en"  # the workshop's language: the projector's, and a phone's at first
 
 
 class Room:
@@ -112,6 +116,7 @@ class Room:
         self._report: str | None = None
         self.problems: list[str] = []
         self._devices: Counter[str] = Counter()
+        self._words: dict[str, Catalog] = {catalog.lang: catalog}
         self.sense_check = CheckRound(self)
 
     def problem(self, err: CoprodError) -> None:
@@ -124,6 +129,28 @@ class Room:
             echo_problem(found)
 
     @property
+    def lang(self) -> str:
+        """The workshop's language (`--lang`): the projector's and the terminal's."""
+        return self.settings.lang
+
+    def words(self, lang: str) -> Catalog:
+        """The rubrics, roles and flags in `lang` (one catalog a language, made once)."""
+        found = self._words.get(lang)
+        if found is None:
+            found = self._words[lang] = self.catalog.localised(lang)
+        return found
+
+    def short_for(self, lang: str) -> bool:
+        """Whether someone answering in `lang` is asked the short form while the workshop
+        asks the full form (Easy Read)."""
+        return is_easy_read(lang) and short_form_differs(self.session)
+
+    def steps_for(self, lang: str) -> list[Step]:
+        """The questions someone answering in `lang` is asked."""
+        form = "short" if self.short_for(lang) else None
+        return [self.session.steps[i] for i in asked(self.session, {"form": form})]
+
+    @property
     def closed(self) -> bool:
         """Whether answering has been closed."""
         return self.keys.closed
@@ -133,24 +160,31 @@ class Room:
         """What the room is assessing, for headings ("" when no organisation was given)."""
         return str(self.session.assessment.get("organisation") or "").strip()
 
-    def roles(self) -> list[Role]:
-        """The roles a person may pick on their own phone, 'prefer not to say' last."""
-        roles = [r for r in self.catalog.roles.values() if r.id not in _NOT_ON_PHONES]
+    def roles(self, lang: str | None = None) -> list[Role]:
+        """The roles a person may pick on their own phone, in `lang` (else the workshop's),
+        'prefer not to say' last."""
+        catalog = self.words(lang or self.lang)
+        roles = [r for r in catalog.roles.values() if r.id not in _NOT_ON_PHONES]
         return sorted(roles, key=lambda role: role.id == "not-said")
 
-    def join(self, role: str, name: str | None, device: str = "") -> str:
+    def join(self, role: str, name: str | None, device: str = "", lang: str | None = None) -> str:
         """Add a person (saved at once); their respondent id. `device` is the address the
         phone or tablet joined from: a second person from one device is told to the
         facilitator (a shared tablet, or someone joining twice), and one device cannot
-        fill the room."""
+        fill the room. `lang` is the language they answer in (the workshop's if not
+        given), recorded with them; Easy Read in a full-form workshop is asked, and
+        recorded as asked, the short form."""
         if role not in {r.id for r in self.roles()}:
             raise ValueError(f"{role!r} is not a role here")
+        lang = lang or self.lang
+        form = "short" if self.short_for(lang) else None
 
         def add() -> str:
             if len(self.session.respondents) >= self.settings.max_people:
                 raise RoomFull
             self.from_device(device)
-            person = str(self.session.add(role, name or None)["id"])
+            added = self.session.add(role, name or None, lang=lang, form=form)
+            person = str(added["id"])
             self.keys = self.keys.with_issued(self.session.issued)
             self.joined_from(device)
             return person
@@ -174,23 +208,31 @@ class Room:
         """Tell the facilitator when a second person has joined from one device."""
         if device and self._devices[device] > 1:
             self.settings.say(
-                f"{self._devices[device]} people have joined from one device ({device}). On a "
-                "shared tablet that is expected; otherwise someone may be joining more than "
-                "once, which could give a small group's answers away."
+                _(
+                    "{count} people have joined from one device ({device}). On a shared "
+                    "tablet that is expected; otherwise someone may be joining more than "
+                    "once, which could give a small group's answers away."
+                ).format(count=self._devices[device], device=device)
             )
 
-    def turn(self, person_id: str) -> Turn | None:
-        """The turn of the person with this id, or None when the file has no such person."""
+    def turn(self, person_id: str) -> PersonTurn | None:
+        """The turn of the person with this id (over the questions they are asked), or None
+        when the file has no such person."""
         with self.lock:
-            if not any(str(p.get("id")) == person_id for p in self.session.respondents):
-                return None
-        return Turn(self.session, person_id)
+            for person in self.session.respondents:
+                if str(person.get("id")) == person_id:
+                    return PersonTurn(self.session, person_id, asked(self.session, person))
+        return None
 
     def counts(self) -> Counts:
-        """Joined, finished, and how many respondents of each perspective."""
+        """Joined, finished (each over the questions they are asked), and how many
+        respondents of each perspective."""
         with self.lock:
             people = list(self.session.respondents)
-            finished = sum(self.session.finished(person) for person in people)
+            finished = sum(
+                all(self.session.entry(i, person) is not None for i in asked(self.session, person))
+                for person in people
+            )
         return self.counted([str(person.get("role")) for person in people], finished)
 
     def counted(self, roles: Sequence[str], finished: int) -> Counts:
@@ -239,28 +281,41 @@ class Room:
         """Tell the facilitator's terminal what closing did and where things are."""
         say = self.settings.say
         if closed.already:
-            say("Answering is already closed. Type open to open it again.")
+            say(_("Answering is already closed. Type open to open it again."))
         elif closed.report is None:
-            say("Answering closed. Nobody had answered anything, so there is no report.")
+            say(_("Answering closed. Nobody had answered anything, so there is no report."))
         elif closed.held:
-            people = "person has" if closed.held == 1 else "people have"
             say(
-                f"Answering closed. Only {closed.held} {people} answered or changed answers "
-                f"since the last report, fewer than {self.settings.min_group}: the report was "
-                "not updated, so it cannot give their answers away. It updates once "
-                f"{self.settings.min_group} or more have. The answers are in "
-                f"{self.settings.answers}; the report is in {closed.report}."
+                ngettext(
+                    "Answering closed. Only {count} person has answered or changed answers "
+                    "since the last report, fewer than {min_group}: the report was not "
+                    "updated, so it cannot give their answers away. It updates once "
+                    "{min_group} or more have. The answers are in {answers}; the report is "
+                    "in {report}.",
+                    "Answering closed. Only {count} people have answered or changed answers "
+                    "since the last report, fewer than {min_group}: the report was not "
+                    "updated, so it cannot give their answers away. It updates once "
+                    "{min_group} or more have. The answers are in {answers}; the report is "
+                    "in {report}.",
+                    closed.held,
+                ).format(
+                    count=closed.held,
+                    min_group=self.settings.min_group,
+                    answers=self.settings.answers,
+                    report=closed.report,
+                )
             )
         else:
             say(
-                f"Answering closed. The answers are in {self.settings.answers}; the report "
-                f"is in {closed.report}."
+                _(
+                    "Answering closed. The answers are in {answers}; the report is in {report}."
+                ).format(answers=self.settings.answers, report=closed.report)
             )
 
     def announce_open(self, was_closed: bool) -> None:
         """Tell the facilitator's terminal that answering is open (again)."""
         self.settings.say(
-            "Answering is open again." if was_closed else "Answering is already open."
+            _("Answering is open again.") if was_closed else _("Answering is already open.")
         )
 
     def reopen(self) -> bool:

@@ -11,7 +11,9 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from coprod_assess.i18n import _, is_easy_read
 from coprod_assess.room.guards import BODY_LIMIT
+from coprod_assess.room.languages import back_to, offered, picker
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from coprod_assess.room.state import Room
 
 COOKIE_DAYS = 30
+# The facilitator's pages: always in the workshop's language, whatever a phone chose.
+FACILITATOR_PATHS = ("/projector", "/control/")
 
 
 @cache
@@ -51,6 +55,7 @@ class Web:
         self.control_cookie = f"coprod-{suffix}-control"
         self.form_cookie = f"coprod-{suffix}-form"
         self.checker_cookie = f"coprod-{suffix}-checker"
+        self.lang_cookie = f"coprod-{suffix}-lang"
 
     # Who is asking
 
@@ -66,6 +71,14 @@ class Web:
         """The sense-check person this browser checks the findings as, when it joined the
         round without answering here (its cookie is signed)."""
         return self.room.keys.signed_value("checker", request.cookies.get(self.checker_cookie))
+
+    def language(self, request: Request) -> str:
+        """The language to answer this request in: the workshop's for the facilitator's
+        pages; for a phone, the one it chose (its cookie is signed), else the workshop's."""
+        if facilitator_page(request.url.path):
+            return self.room.lang
+        chosen = self.room.keys.signed_value("lang", request.cookies.get(self.lang_cookie))
+        return chosen if chosen is not None and offered(chosen) else self.room.lang
 
     def facilitator(self, request: Request) -> bool:
         """Whether this browser opened the facilitator's secret address."""
@@ -98,6 +111,10 @@ class Web:
         for name in (self.person_cookie, self.checker_cookie):
             response.delete_cookie(name, path="/", httponly=True, samesite="lax")
 
+    def remember_language(self, response: Response, lang: str) -> None:
+        """Remember the language this phone chose (a year: it is only a preference)."""
+        self._set(response, self.lang_cookie, self.room.keys.sign("lang", lang), 365)
+
     def let_facilitator_in(self, response: Response) -> None:
         """Remember the facilitator's browser (a day: one workshop)."""
         self._set(response, self.control_cookie, self.room.keys.sign("control", "facilitator"), 1)
@@ -112,9 +129,15 @@ class Web:
         fresh = len(form_key) != 32
         if fresh:
             form_key = secrets.token_hex(16)
+        lang = self.language(request)
+        phone = not facilitator_page(request.url.path)
         values = {
             "title": self.room.title,
             "csrf": self.room.keys.sign("form", form_key),
+            # A phone's pages offer the other languages; the facilitator's do not.
+            "languages": picker(lang) if phone else [],
+            "here": back_to(request.url.path),
+            "easy_read": phone and is_easy_read(lang),
             **context,
         }
         html = _environment().get_template(template).render(**values)
@@ -163,12 +186,21 @@ class Web:
         """The answer to a form that did not come from this browser's page."""
         return self.message(
             request,
-            "That did not go through",
-            "The page was too old, or did not come from this room. Nothing was changed. "
-            "Go back, reload the page and try again.",
+            _("That did not go through"),
+            _(
+                "The page was too old, or did not come from this room. Nothing was changed. "
+                "Go back, reload the page and try again."
+            ),
             403,
-            ("/", "Start again"),
+            ("/", _("Start again")),
         )
+
+
+def facilitator_page(path: str) -> bool:
+    """Whether the page at `path` is one of the facilitator's (in the workshop's language)."""
+    return path == FACILITATOR_PATHS[0] or path.startswith(
+        (FACILITATOR_PATHS[0] + "/", FACILITATOR_PATHS[1])
+    )
 
 
 def see_other(url: str) -> RedirectResponse:

@@ -9,6 +9,7 @@ pressing Next at once costs one disk sync, not fifty, and still no reply says
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 from collections.abc import Callable
@@ -40,7 +41,12 @@ class Writer:
         self.lock = lock
         self.tell = tell
         self._jobs: queue.SimpleQueue[_Job[Any]] = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="answers-writer", daemon=True)
+        # The thread keeps the language it was started in (the workshop's): what it tells
+        # the terminal, and any error it raises, are in it.
+        context = contextvars.copy_context()
+        self._thread = threading.Thread(
+            target=context.run, args=(self._run,), name="answers-writer", daemon=True
+        )
         self._thread.start()
 
     def write(self, change: Callable[[], T]) -> T:
