@@ -151,9 +151,16 @@ def extreme_words(which: str, titles: Sequence[str], value: float, rungs: Sequen
     return text[:1].upper() + text[1:] if which[:1].isupper() else text
 
 
+def missing_text(status: str) -> str:
+    """Why a score of this status has no value, in words: not enough answers, no answers,
+    or not shown."""
+    words = MISSING.get(status) or MISSING["no-answers"]
+    return _(words)
+
+
 def missing_words(score: Score) -> str:
     """Why a score has no value: not enough answers, no answers, or not shown."""
-    return _(MISSING.get(score.status, MISSING["no-answers"]))
+    return missing_text(score.status)
 
 
 def score_words(score: Score, low: float, high: float, rungs: Sequence[Step] = ()) -> str:
@@ -179,7 +186,7 @@ def score_cell(value: float | None, pct: float | None, band: str | None = None) 
 def short_score_words(value: float | None, pct: float | None, rungs: Sequence[Step] = ()) -> str:
     """A group's score in a table cell: on a ladder its rung in words, else 2.5 (62%)."""
     if value is None:
-        return _(MISSING["not-enough-answers"])
+        return missing_text("not-enough-answers")
     return rung_words(value, rungs) if rungs else score_cell(value, pct)
 
 

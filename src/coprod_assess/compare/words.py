@@ -14,8 +14,8 @@ from coprod_assess.compare.trend import Point, Trend
 from coprod_assess.i18n import N_, _
 from coprod_assess.scoring.result import Rung
 from coprod_assess.wording import (
-    MISSING,
     gap_words,
+    missing_text,
     mix_words,
     people_words,
     points_words,
@@ -71,7 +71,7 @@ def point_words(point: Point | None, rungs: Sequence[Rung] = ()) -> str:
     if point is None:
         return _("not asked")
     if point.value is None:
-        return _(MISSING["not-enough-answers"])
+        return missing_text("not-enough-answers")
     if rungs:
         return rung_words(point.value, rungs)
     return score_cell(point.value, point.percent)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from coprod_assess.i18n import N_, _, ngettext
 from coprod_assess.report.numbers import number, percent
 from coprod_assess.scoring.result import RubricResult
-from coprod_assess.wording import MISSING, missing_words, rung_group_words, rung_words
+from coprod_assess.wording import missing_text, missing_words, rung_group_words, rung_words
 
 # A chart's series, marked here and translated where a chart is built.
 SIDES = {"practice": N_("Practice"), "belief": N_("Belief")}
@@ -78,7 +78,7 @@ def bar_chart(rubric: RubricResult) -> BarChart:
         bars = [
             Bar(s.percent, percent(s.percent))
             if s is not None and s.percent is not None
-            else Bar(None, missing_words(s) if s is not None else _(MISSING["no-answers"]))
+            else Bar(None, missing_words(s) if s is not None else missing_text("no-answers"))
             for s in scores
         ]
         rows.append(BarRow(dim.title, bars))
