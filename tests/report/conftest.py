@@ -74,7 +74,24 @@ def reports(
             period=demo_result.assessment.period,
         ),
     }
+    pages.update(welsh_pages())
     for name, text in pages.items():
         paths[name] = folder / name
         paths[name].write_text(text, encoding="utf-8")
     return paths
+
+
+def welsh_pages() -> dict[str, str]:
+    """The demo's report and participants' report in Welsh: the demo scored with the Welsh
+    catalog, as `coprod report FILE --lang cy` does."""
+    from coprod_assess.answers.models import AnswersFile
+    from coprod_assess.i18n import using
+
+    with using("cy"):
+        catalog = load_catalog()
+        full = score_assessment(AnswersFile.model_validate(demo_answers(catalog)), catalog)
+        shared = share(full, flags=catalog.flags.values())
+        return {
+            "demo-cy.html": render_report(shared, "html"),
+            "participants-cy.html": render_participants(shared, catalog, "html"),
+        }

@@ -28,6 +28,8 @@ KINDS = {
     "sheet-easy-read.html",
     "sense-check-sheet.html",
     "participants.html",
+    "demo-cy.html",
+    "participants-cy.html",
 }
 CHART_TEXT_SHARE = 0.85
 
