@@ -384,3 +384,24 @@ def test_the_texts_helper_leaves_out_words_marked_as_another_language() -> None:
     parser = Texts("cy")
     parser.feed('<html lang="cy"><p>Croeso</p><p lang="en">Welcome</p><img alt="x"><p>Diolch</p>')
     assert parser.texts == ["Croeso", "Diolch"]
+
+
+def test_a_welsh_workshops_report_is_welsh_and_its_findings_are_kept_in_english(
+    tmp_path: Path,
+) -> None:
+    from coprod_assess.i18n import using
+    from coprod_assess.sensecheck.draw import draw_findings
+
+    room = language_room(tmp_path, lang="cy", min_group=1)
+    for phone in three_phones(room).values():
+        answer_all(phone, "")
+    # Closed from anywhere (here a thread in English), the report is in the workshop's.
+    closed = room.room.close()
+    assert closed.report is not None
+    assert html_lang(closed.report.read_text("utf-8")) == "cy"
+    with using("cy"):  # opened from the projector, in the workshop's language
+        assert room.room.sense_check.start().findings > 0
+    kept = yaml.safe_load(room.path.read_text("utf-8"))["sense_check"]["findings"]
+    with using("en"):
+        drawn, _ = draw_findings(room.path, [tmp_path / "rubrics"], min_group=1)
+    assert kept == {finding.id: finding.text for finding in drawn}

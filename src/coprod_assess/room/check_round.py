@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from coprod_assess.answers.checking import Checking, Said
-from coprod_assess.i18n import _, ngettext
+from coprod_assess.i18n import _, ngettext, using
 
 if TYPE_CHECKING:
     from coprod_assess.room.state import Closed, Counts, Room
@@ -83,9 +83,12 @@ class CheckRound:
                 from coprod_assess.sensecheck.draw import draw_findings
 
                 settings = room.settings
-                findings, drawn_from = draw_findings(
-                    settings.answers, settings.rubric_paths, min_group=settings.min_group
-                )
+                # Kept in English, keyed by ids, whatever the workshop's language: each
+                # phone shows them through `finding_words`.
+                with using("en"):
+                    findings, drawn_from = draw_findings(
+                        settings.answers, settings.rubric_paths, min_group=settings.min_group
+                    )
                 if not findings:
                     return Started(refused="nothing")
                 pairs = [(finding.id, finding.text) for finding in findings]

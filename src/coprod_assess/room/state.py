@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coprod_assess.errors import CoprodError
-from coprod_assess.i18n import _, is_easy_read, ngettext
+from coprod_assess.i18n import _, is_easy_read, ngettext, using
 from coprod_assess.room.check_round import CheckRound
 from coprod_assess.room.keys import RoomKeys
 from coprod_assess.room.turn import PersonTurn, asked, short_form_differs
@@ -390,10 +390,12 @@ class Room:
         from coprod_assess.scoring.from_file import scored_from_file
 
         settings = self.settings
-        shared = scored_from_file(
-            settings.answers, settings.rubric_paths, min_group=settings.min_group
-        ).shared
-        html = render_report(shared, "html")
+        # In the workshop's language, whoever asked first (a phone may ask in another).
+        with using(self.lang):
+            shared = scored_from_file(
+                settings.answers, settings.rubric_paths, min_group=settings.min_group
+            ).shared
+            html = render_report(shared, "html")
         write_atomic(settings.report, html)
         return html
 
