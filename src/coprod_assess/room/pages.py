@@ -194,7 +194,6 @@ class Participant:
             "names": self.room.settings.names,
             "total": len(steps),
             "minutes": _minutes(steps),
-            "short": self.room.short_for(lang),
             "min_group": self.room.settings.min_group,
             "error": error,
             "name_limit": NAME_LIMIT,
