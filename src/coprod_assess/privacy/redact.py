@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
 from coprod_assess.privacy.sense_check import share_sense_check
 from coprod_assess.privacy.suppression import EVERYONE, Suppression, suppress
@@ -34,7 +35,7 @@ from coprod_assess.scoring.result import (
     SharedNote,
     SharedResult,
 )
-from coprod_assess.wording import count_words, group_words
+from coprod_assess.wording import group_words
 
 
 @dataclass(frozen=True)
@@ -242,8 +243,10 @@ def _lines(plans: Iterable[RubricPlan], mix: RespondentMix, min_group: int) -> l
     """Plain sentences on what was withheld, one per reason, naming the frameworks."""
     if min_group == 1:
         return [
-            "Every group is shown, even groups of one person (--min-group 1): this can show "
-            "one person's answers. Do not share it."
+            _(
+                "Every group is shown, even groups of one person (--min-group 1): this can "
+                "show one person's answers. Do not share it."
+            )
         ]
     reasons: dict[str, list[str]] = {}
     plans = list(plans)
@@ -252,36 +255,54 @@ def _lines(plans: Iterable[RubricPlan], mix: RespondentMix, min_group: int) -> l
         found = []
         if plan.total < min_group:
             found.append(
-                f"only {count_words(plan.total, 'person', 'people')} answered, fewer than "
-                f"{min_group}: no scores are shown"
+                ngettext(
+                    "only {count} person answered, fewer than {min_group}: no scores are shown",
+                    "only {count} people answered, fewer than {min_group}: no scores are shown",
+                    plan.total,
+                ).format(count=plan.total, min_group=min_group)
             )
         else:
             small = sorted(group_words(g, mix.labels) for g in sup.small)
             extra = sorted(group_words(g, mix.labels) for g in sup.complementary)
             if small:
                 found.append(
-                    f"scores of {', '.join(small)} are not shown: fewer than {min_group} "
-                    "people in each answered (all the questions, or some of them)"
+                    _(
+                        "scores of {groups} are not shown: fewer than {min_group} people in "
+                        "each answered (all the questions, or some of them)"
+                    ).format(groups=", ".join(small), min_group=min_group)
                 )
             if extra:
                 found.append(
-                    f"scores of {', '.join(extra)} are not shown either, so that a smaller "
-                    "group cannot be worked out by subtraction from the total"
+                    _(
+                        "scores of {groups} are not shown either, so that a smaller group "
+                        "cannot be worked out by subtraction from the total"
+                    ).format(groups=", ".join(extra))
                 )
             if any(sup.everyone_hidden):
                 found.append(
-                    f"some scores for everyone are not shown: fewer than {min_group} people "
-                    "answered those questions"
+                    _(
+                        "some scores for everyone are not shown: fewer than {min_group} people "
+                        "answered those questions"
+                    ).format(min_group=min_group)
                 )
         for reason in found:
             reasons.setdefault(reason, []).append(plan.title)
     if not reasons:
-        return [f"Nothing was withheld: every group shown has at least {min_group} people."]
+        return [
+            _("Nothing was withheld: every group shown has at least {min_group} people.").format(
+                min_group=min_group
+            )
+        ]
     every = len(plans)
-    return [
-        f"{'In every framework' if len(titles) == every > 1 else '; '.join(titles)}: {reason}."
-        for reason, titles in reasons.items()
-    ]
+    lines = []
+    for reason, titles in reasons.items():
+        if len(titles) == every > 1:
+            lines.append(_("In every framework: {reason}.").format(reason=reason))
+        else:
+            lines.append(
+                _("{frameworks}: {reason}.").format(frameworks="; ".join(titles), reason=reason)
+            )
+    return lines
 
 
 def share(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from coprod_assess.i18n import _, ngettext
 from coprod_assess.scoring.result import CheckComment, CheckedFinding, SenseCheckResult, Tally
-from coprod_assess.wording import count_words
 
 SPLIT = ("lived", "professional")  # the perspectives a sense-check is shown by
 
@@ -64,20 +64,33 @@ def _finding(finding: CheckedFinding, min_group: int) -> CheckedFinding:
 
 def _lines(shared: list[CheckedFinding], min_group: int, apart_withheld: set[str]) -> list[str]:
     if min_group == 1:
-        return ["Every response is shown, even from one person (--min-group 1). Do not share it."]
+        return [
+            _("Every response is shown, even from one person (--min-group 1). Do not share it.")
+        ]
     lines = []
     hidden = sum(1 for finding in shared if finding.everyone is None)
     if hidden:
         lines.append(
-            f"Responses to {count_words(hidden, 'finding are', 'findings are')} not shown: "
-            f"fewer than {min_group} people responded."
+            ngettext(
+                "Responses to {count} finding are not shown: fewer than {min_group} people "
+                "responded.",
+                "Responses to {count} findings are not shown: fewer than {min_group} people "
+                "responded.",
+                hidden,
+            ).format(count=hidden, min_group=min_group)
         )
     unsplit = sum(1 for finding in shared if finding.id in apart_withheld)
     if unsplit:
         lines.append(
-            f"For {count_words(unsplit, 'finding', 'findings')}, lived experience and professional "
-            f"responses are not shown apart: each side, and everyone else, needs at least "
-            f"{min_group} people, so that no smaller group can be worked out by subtraction."
+            ngettext(
+                "For {count} finding, lived experience and professional responses are not "
+                "shown apart: each side, and everyone else, needs at least {min_group} people, "
+                "so that no smaller group can be worked out by subtraction.",
+                "For {count} findings, lived experience and professional responses are not "
+                "shown apart: each side, and everyone else, needs at least {min_group} people, "
+                "so that no smaller group can be worked out by subtraction.",
+                unsplit,
+            ).format(count=unsplit, min_group=min_group)
         )
     return lines
 
@@ -122,10 +135,24 @@ def _split_withheld(full: list[CheckedFinding], shown: list[CheckedFinding]) -> 
 def _left_out(count: int, drawn_at: int | None, min_group: int) -> list[str]:
     if not count:
         return []
-    at = f"with --min-group {drawn_at}" if drawn_at else "by hand or at a lower threshold"
-    return [
-        f"{count_words(count, 'finding the room checked is', 'findings the room checked are')} "
-        f"not shown: {'it was' if count == 1 else 'they were'} drawn {at}, and would tell "
-        "more than this report may show "
-        f"with --min-group {min_group}."
-    ]
+    if drawn_at:
+        line = ngettext(
+            "{count} finding the room checked is not shown: it was drawn with --min-group "
+            "{drawn_at}, and would tell more than this report may show with --min-group "
+            "{min_group}.",
+            "{count} findings the room checked are not shown: they were drawn with --min-group "
+            "{drawn_at}, and would tell more than this report may show with --min-group "
+            "{min_group}.",
+            count,
+        )
+    else:
+        line = ngettext(
+            "{count} finding the room checked is not shown: it was drawn by hand or at a lower "
+            "threshold, and would tell more than this report may show with --min-group "
+            "{min_group}.",
+            "{count} findings the room checked are not shown: they were drawn by hand or at a "
+            "lower threshold, and would tell more than this report may show with --min-group "
+            "{min_group}.",
+            count,
+        )
+    return [line.format(count=count, drawn_at=drawn_at, min_group=min_group)]

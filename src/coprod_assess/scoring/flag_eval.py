@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from coprod_assess.i18n import N_, _
 from coprod_assess.rubric.flags import ANY, Condition, Flag
 from coprod_assess.scoring.result import (
     GroupScores,
@@ -27,21 +28,26 @@ from coprod_assess.scoring.result import (
 from coprod_assess.scoring.tally import EVERYONE
 from coprod_assess.wording import people_words
 
-# Each metric's unit after a number: for one, and for any other number.
+# Each metric's number with its unit: for one, and for any other number.
 _UNITS = {
-    "score": ("", ""),
-    "rung": ("", ""),
-    "percent": ("% of the range", "% of the range"),
-    "gap": (" point (professional minus lived)", " points (professional minus lived)"),
-    "side-gap": (" point (practice minus belief)", " points (practice minus belief)"),
-    "respondents": (" respondent", " respondents"),
-    "people": (" person", " people"),
-    "coverage": ("% answered", "% answered"),
+    "score": ("{n}", "{n}"),
+    "rung": ("{n}", "{n}"),
+    "percent": (N_("{n}% of the range"), N_("{n}% of the range")),
+    "gap": (
+        N_("{n} point (professional minus lived)"),
+        N_("{n} points (professional minus lived)"),
+    ),
+    "side-gap": (N_("{n} point (practice minus belief)"), N_("{n} points (practice minus belief)")),
+    "respondents": (N_("{n} respondent"), N_("{n} respondents")),
+    "people": (N_("{n} person"), N_("{n} people")),
+    "coverage": (N_("{n}% answered"), N_("{n}% answered")),
 }
 PERSPECTIVES = ("lived", "professional")
-TOO_SMALL = "it needs scores of a group too small to show (fewer than {min_group})"
-NOT_RECORDED = "a group answering together did not record how many of them have lived experience"
-NO_SIZE = "a group answering together did not record how many people were in it"
+TOO_SMALL = N_("it needs scores of a group too small to show (fewer than {min_group})")
+NOT_RECORDED = N_(
+    "a group answering together did not record how many of them have lived experience"
+)
+NO_SIZE = N_("a group answering together did not record how many people were in it")
 
 
 class Outcome(Enum):
@@ -97,10 +103,12 @@ def raise_flags(
             )
         elif outcome is Outcome.UNKNOWN:
             fewest = people_words(shared.min_group)
-            why = "; ".join(reason.format(min_group=fewest) for reason in reasons)
+            why = "; ".join(_(reason).format(min_group=fewest) for reason in reasons)
             unchecked.append(
                 UncheckedFlag(
-                    id=flag.id, title=flag.title, reason=f"{why}, so it could not be checked"
+                    id=flag.id,
+                    title=flag.title,
+                    reason=_("{why}, so it could not be checked").format(why=why),
                 )
             )
     return raised, unchecked
@@ -199,23 +207,27 @@ def _shown(condition: Condition, value: float) -> str:
 
 
 def _unit(condition: Condition, shown: str) -> str:
-    """The metric's unit after a number as shown: 1 person, 2 people, -1 point."""
+    """The number as shown with the metric's unit: 1 person, 2 people, -1 point."""
     one, many = _UNITS[condition.metric]
-    return one if shown.lstrip("+-") == "1" else many
+    words = one if shown.lstrip("+-") == "1" else many
+    return _(words).format(n=shown)
+
+
+_BOUNDS = {
+    "at_least": N_("at least {bound}"),
+    "at_most": N_("at most {bound}"),
+    "above": N_("above {bound}"),
+    "below": N_("below {bound}"),
+}
 
 
 def _comparison(condition: Condition) -> str:
     parts = [
-        f"{word} {bound:g}"
-        for word, bound in (
-            ("at least", condition.at_least),
-            ("at most", condition.at_most),
-            ("above", condition.above),
-            ("below", condition.below),
-        )
-        if bound is not None
+        _(words).format(bound=f"{bound:g}")
+        for field, words in _BOUNDS.items()
+        if (bound := getattr(condition, field)) is not None
     ]
-    return " and ".join(parts)
+    return _(" and ").join(parts)
 
 
 def measure(
@@ -228,7 +240,7 @@ def measure(
     rule = _comparison(condition)
     if condition.rubric is None:
         low, high, unknown = _took_part(condition, result.respondents)
-        count = f"{low}{_unit(condition, str(low))}"
+        count = _unit(condition, str(low))
         yield Reading(f"{count}{who} ({rule})", low, high, unknown=unknown)
         return
     rubrics = result.rubrics if condition.rubric == ANY else [result.rubric(condition.rubric)]
@@ -236,14 +248,18 @@ def measure(
         if rubric is None:
             continue
         for dimension, target, scores, sides in _targets(condition, rubric, per_dimension):
-            title = f"{target}, {condition.side} side" if condition.side else target
+            title = (
+                _("{target}, {side} side").format(target=target, side=condition.side)
+                if condition.side
+                else target
+            )
             if _needs_withheld(condition, scores, sides, group, result.min_group):
                 yield Reading(title, None, dimension=dimension)
                 continue
             value = _read(condition, scores, sides, group)
             if value is not None:
                 shown = _shown(condition, value)
-                text = f"{title}{who}: {shown}{_unit(condition, shown)}{_from(condition, scores)}"
+                text = f"{title}{who}: {_unit(condition, shown)}{_from(condition, scores)}"
                 yield Reading(f"{text} ({rule})", value, dimension=dimension)
 
 
@@ -276,8 +292,12 @@ def _from(condition: Condition, scores: GroupScores) -> str:
         return ""
     counts = [scores.perspectives[p].respondents for p in ("professional", "lived")]
     if 1 in counts:
-        return f", from {people_words(counts[0])} and {people_words(counts[1])}"
-    return f", from {counts[0]} and {counts[1]} people"
+        return _(", from {professional} and {lived}").format(
+            professional=people_words(counts[0]), lived=people_words(counts[1])
+        )
+    return _(", from {professional} and {lived} people").format(
+        professional=counts[0], lived=counts[1]
+    )
 
 
 def _targets(
