@@ -90,7 +90,12 @@ def test_a_welsh_phone_answers_in_welsh(browser: Any, live: LiveRoom) -> None:
     expect(page.get_by_role("alert")).to_be_visible()
     checked(page, "question in Welsh, with an error")
     page.get_by_label("Yn aml").check()
-    expect(page.get_by_label("Yn aml (wedi'i ddewis)")).to_be_checked()
+    expect(page.get_by_label("Yn aml")).to_be_checked()
+    beside = page.evaluate(
+        "getComputedStyle(document.querySelector('input:checked + label .label'), '::after')"
+        ".content"
+    )
+    assert beside == '" (wedi\'i ddewis)"', "the chosen answer says so in Welsh"
     page.get_by_role("button", name="Nesaf").click()
     expect(page.get_by_text("Cwestiwn 2 o 4")).to_be_visible()
     # The small bar offers the other languages; English comes back to the same question.

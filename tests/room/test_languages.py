@@ -405,3 +405,16 @@ def test_a_welsh_workshops_report_is_welsh_and_its_findings_are_kept_in_english(
     with using("en"):
         drawn, _ = draw_findings(room.path, [tmp_path / "rubrics"], min_group=1)
     assert kept == {finding.id: finding.text for finding in drawn}
+
+
+def test_the_word_beside_a_chosen_answer_is_in_the_pages_language(tmp_path: Path) -> None:
+    room = language_room(tmp_path)
+    for lang, word in [("cy", "(wedi'i ddewis)"), ("en-easy", "(picked)"), (None, "(chosen)")]:
+        phone = join_in(room, lang)
+        page = phone.client.get("/q/1").text
+        found = re.search(r'<link rel="stylesheet" href="(/static/words-[a-z-]+\.css)">', page)
+        assert found, page[:600]
+        sheet = phone.client.get(found.group(1))
+        assert sheet.status_code == 200 and sheet.headers["content-type"].startswith("text/css")
+        assert f'content: " {word}"' in sheet.text
+    assert room.phone().client.get("/static/words-fr.css").status_code == 404

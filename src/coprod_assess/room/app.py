@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from coprod_assess.errors import CoprodError
-from coprod_assess.i18n import _, using
+from coprod_assess.i18n import LANGUAGES, _, using
 from coprod_assess.room.check_pages import CheckPages
 from coprod_assess.room.guards import Guards
 from coprod_assess.room.pages import Participant
@@ -40,6 +40,27 @@ async def static(request: Request) -> Response:
         raise HTTPException(404)
     return Response(
         _static(name), media_type=_STATIC[name], headers={"cache-control": "max-age=3600"}
+    )
+
+
+@cache
+def _words_css(lang: str) -> bytes:
+    """The words the style sheet shows, in one language: "(chosen)" beside a chosen answer,
+    so a choice is not told by colour alone (a page's text would be read twice)."""
+    with using(lang):
+        chosen = _("(chosen)")
+    quoted = "".join(ch if ch.isalnum() or ch in " ()'-" else f"\\{ord(ch):x} " for ch in chosen)
+    rule = f'.choice input:checked + label .label::after {{ content: " {quoted}"; }}\n'
+    return rule.encode()
+
+
+async def words_css(request: Request) -> Response:
+    """The style sheet's words in the language a page names."""
+    lang = str(request.path_params["lang"])
+    if lang not in LANGUAGES:
+        raise HTTPException(404)
+    return Response(
+        _words_css(lang), media_type=_STATIC["room.css"], headers={"cache-control": "max-age=3600"}
     )
 
 
@@ -116,6 +137,7 @@ def build_app(room: Room) -> Guards:
     ]
     routes = [
         *(Route(page.path, in_language(page.endpoint), methods=page.methods) for page in pages),
+        Route("/static/words-{lang}.css", words_css),
         Route("/static/{name}", static),
     ]
     handlers = {404: not_found, 405: not_found, CoprodError: not_saved}
