@@ -175,16 +175,15 @@ def test_the_welsh_markdown_report_is_welsh_too(demo: Path) -> None:
     assert "## Summary" not in text and "Warning signs" not in text
 
 
-def with_languages(demo: Path, tmp_path: Path) -> Path:
-    """The demo with one person (r1) answering in Welsh, their note and comment in Welsh,
-    and another (r3) recorded as answering in English."""
+def with_languages(demo: Path, tmp_path: Path, welsh: tuple[str, ...] = ("r1", "r2", "r4")) -> Path:
+    """The demo with some people answering in Welsh (r1 writing its note in Welsh, and
+    r1's comment in Welsh), everyone else recorded as answering in English. Each of
+    them wrote a note, so with three or more a language may be marked."""
     data = yaml.safe_load(demo.read_text(encoding="utf-8"))
     for person in data["respondents"]:
+        person["lang"] = "cy" if person["id"] in welsh else "en"
         if person["id"] == "r1":
-            person["lang"] = "cy"
             person["answers"]["arnstein-ladder"]["money-1"]["note"] = WELSH_NOTE
-        if person["id"] == "r3":
-            person["lang"] = "en"
     for checker in data["sense_check"]["people"].values():
         if checker["respondent"] == "r1":
             for response in checker["responses"].values():
@@ -209,7 +208,9 @@ def test_an_english_report_marks_a_welsh_note_and_comment(demo: Path, tmp_path: 
     page = out.read_text(encoding="utf-8")
     assert texts(page).html_lang == "en"
     assert lang_of(page, WELSH_NOTE) == "cy"
-    assert lang_of(page, WELSH_COMMENT) == "cy"
+    # One comment in Welsh among English ones is not marked: it would point at the one
+    # person who answered in Welsh.
+    assert lang_of(page, WELSH_COMMENT) is None
     # Notes in the report's own language, or of people whose language is not known, are
     # not marked: the page's own lang covers them.
     assert (
@@ -218,6 +219,19 @@ def test_an_english_report_marks_a_welsh_note_and_comment(demo: Path, tmp_path: 
     assert (
         lang_of(page, "The budget is set by the commissioner; we explain it at the forum.") is None
     )
+
+
+def test_a_note_is_not_marked_when_fewer_than_min_group_wrote_in_its_language(
+    demo: Path, tmp_path: Path
+) -> None:
+    # The mark follows the language the person answered in, not the note's own words:
+    # with two people answering in Welsh, marking would narrow a note down to them.
+    answers = with_languages(demo, tmp_path, welsh=("r1", "r2"))
+    out = tmp_path / "report.html"
+    run("report", str(answers), "-o", str(out))
+    page = out.read_text(encoding="utf-8")
+    assert lang_of(page, WELSH_NOTE) is None
+    assert 'lang="cy"' not in page
 
 
 def test_a_welsh_report_marks_an_english_note(demo: Path, tmp_path: Path) -> None:

@@ -183,11 +183,23 @@ def _ladder(
     return Ladder(typical=typical, rungs=ladder.rungs, weakest=weakest, strongest=strongest)
 
 
+def shown_languages(written: Iterable[tuple[str, str | None]], min_group: int) -> set[str]:
+    """The languages a passage may be marked as written in: those at least `min_group`
+    writers used. A note marked Welsh when only one person answered in Welsh would say
+    who wrote it, even in English (the mark follows the language they answered in)."""
+    writers: dict[str, set[str]] = {}
+    for who, lang in written:
+        if lang:
+            writers.setdefault(lang.removesuffix("-easy"), set()).add(who)
+    return {lang for lang, people in writers.items() if len(people) >= min_group}
+
+
 def _note(
     note: Note | SharedNote,
     shown: RubricResult | None,
     min_group: int,
     names: Mapping[str, str] | None,
+    langs: set[str] | None = None,
 ) -> SharedNote:
     """A note, attributed to a role or perspective only where the shared figures show that
     group, from enough people (someone who only skipped is in no figure at all)."""
@@ -211,8 +223,14 @@ def _note(
         perspective=perspective,
         name=name,
         text=note.text,
-        lang=note.lang,
+        lang=_lang_shown(note, langs),
     )
+
+
+def _lang_shown(note: Note | SharedNote, langs: set[str] | None) -> str | None:
+    if isinstance(note, SharedNote) or note.lang is None:
+        return note.lang  # a shared result was checked when it was shared
+    return note.lang if langs is not None and note.lang.removesuffix("-easy") in langs else None
 
 
 def _alike(notes: Iterable[SharedNote]) -> list[SharedNote]:
@@ -329,6 +347,9 @@ def share(
     }
     rubrics = [_redact_rubric(rubric, plans[rubric.id].suppression) for rubric in result.rubrics]
     shown = {rubric.id: rubric for rubric in rubrics}
+    langs = shown_languages(
+        [(n.respondent, n.lang) for n in result.notes if isinstance(n, Note)], min_group
+    )
     shared = SharedResult(
         format=result.format,
         tool=result.tool,
@@ -340,7 +361,7 @@ def share(
         min_group=min_group,
         withheld=_lines(plans.values(), mix, min_group),
         notes=_alike(
-            _note(note, shown.get(note.rubric), min_group, names) for note in result.notes
+            _note(note, shown.get(note.rubric), min_group, names, langs) for note in result.notes
         ),
     )
     raised, unchecked = raise_flags(shared, flags)
