@@ -286,3 +286,26 @@ def test_the_pictures_are_dedicated_to_the_public_domain_and_listed() -> None:
     readme = (PICTURES / "README.md").read_text(encoding="utf-8")
     for picture in _svg_files():
         assert f"| {picture.name} |" in readme, picture.name
+
+
+def test_every_easy_read_description_and_help_ends_its_sentence() -> None:
+    # A sentence cut short ("Or we can stop staff") reads as a different rule.
+    import yaml
+
+    from coprod_assess.resources import rubrics_dir
+
+    def texts(node: object, key: str = "") -> list[tuple[str, str]]:
+        if isinstance(node, dict):
+            return [pair for k, v in node.items() for pair in texts(v, str(k))]
+        if isinstance(node, list):
+            return [pair for item in node for pair in texts(item, key)]
+        return [(key, node)] if isinstance(node, str) else []
+
+    unfinished = [
+        (path.name, text)
+        for path in sorted(rubrics_dir().glob("*.en-easy.yaml"))
+        for key, text in texts(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if key in ("description", "help", "summary", "text")
+        and not text.rstrip().endswith((".", "?", "!", '"', "'"))
+    ]
+    assert unfinished == []

@@ -289,3 +289,103 @@ def test_role_names_in_every_language_are_aliases_whatever_the_language_in_use()
     assert welsh.label != english.label
     assert english.label in welsh.aliases
     assert "rhiant" in welsh.aliases
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<rect style="fill:url(http://evil.example/x)"/>',
+        "<style>@import url(http://evil.example/x.css);</style>",
+        '<rect fill="url(http://evil.example/#g)"/>',
+        '<rect style="fill:u\\72l(http://evil.example/x)"/>',
+        '<set attributeName="href" to="javascript:alert(1)"/>',
+        '<animate attributeName="href" values="javascript:alert(1)"/>',
+    ],
+)
+def test_pictures_that_reach_out_through_css_or_animation_are_refused(
+    rubric_dir: Path, inside: str
+) -> None:
+    (rubric_dir / "pictures").mkdir()
+    (rubric_dir / "pictures" / "p.svg").write_text(
+        SVG.replace("<circle", inside + "<circle"), encoding="utf-8"
+    )
+    text = WELSH.replace(
+        "    help: Meddyliwch am y llynedd.\n",
+        "    help: Meddyliwch.\n    image: pictures/p.svg\n    image-alt: Cylch.\n",
+    )
+    _write(rubric_dir, "tiny.cy.yaml", text)
+    assert any("shapes and text only" in p.message for p in check_paths([rubric_dir]).problems)
+
+
+def test_a_gradient_inside_the_picture_is_fine(rubric_dir: Path) -> None:
+    (rubric_dir / "pictures").mkdir()
+    (rubric_dir / "pictures" / "p.svg").write_text(
+        SVG.replace("<circle", '<circle fill="url(#g)"'), encoding="utf-8"
+    )
+    text = WELSH.replace(
+        "    help: Meddyliwch am y llynedd.\n",
+        "    help: Meddyliwch.\n    image: pictures/p.svg\n    image-alt: Cylch.\n",
+    )
+    _write(rubric_dir, "tiny.cy.yaml", text)
+    assert check_paths([rubric_dir]).problems == []
+
+
+def test_a_png_too_large_to_draw_or_a_link_out_of_the_folder_is_refused(
+    rubric_dir: Path, tmp_path: Path
+) -> None:
+    import struct
+    import zlib
+
+    (rubric_dir / "pictures").mkdir()
+    header = struct.pack(">IIBBBBB", 12000, 7000, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + header
+    png = (
+        b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    )
+    (rubric_dir / "pictures" / "bomb.png").write_bytes(png)
+    outside = tmp_path / "outside.svg"
+    outside.write_text(SVG, encoding="utf-8")
+    (rubric_dir / "pictures" / "link.svg").symlink_to(outside)
+
+    def problems(name: str) -> list[str]:
+        text = WELSH.replace(
+            "    help: Meddyliwch am y llynedd.\n",
+            f"    help: Meddyliwch.\n    image: pictures/{name}\n    image-alt: Cylch.\n",
+        )
+        _write(rubric_dir, "tiny.cy.yaml", text)
+        return [p.message for p in check_paths([rubric_dir]).problems]
+
+    assert any("12000 x 7000 pixels is too big" in m for m in problems("bomb.png"))
+    assert any("must be a file in this folder" in m for m in problems("link.svg"))
+
+
+def test_a_rubric_that_replaces_a_builtin_one_does_not_take_its_translations(
+    tmp_path: Path,
+) -> None:
+    from coprod_assess.resources import rubrics_dir
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    source = (rubrics_dir() / "nef-six-principles.yaml").read_text(encoding="utf-8")
+    changed = source.replace(
+        "Staff ask people what they are good at, not only what they need.",
+        "Staff ask people how much money they earn.",
+    )
+    assert changed != source
+    (folder / "nef-six-principles.yaml").write_text(changed, encoding="utf-8")
+    with using("cy"):
+        mine = load_catalog([folder]).rubric("nef-six-principles")
+        builtin = load_catalog().rubric("nef-six-principles")
+    assert mine.dimensions[0].questions[0].text == "Staff ask people how much money they earn."
+    assert builtin.title != mine.title  # the built-in rubric still has its Welsh
+
+
+def test_a_translation_being_filled_in_does_not_stop_the_rubric_being_used(
+    rubric_dir: Path,
+) -> None:
+    _write(rubric_dir, "tiny.cy.yaml", WELSH.replace("    help: Meddyliwch am y llynedd.\n", ""))
+    assert not check_paths([rubric_dir]).ok
+    assert load_catalog([rubric_dir]).rubric("tiny").title == "Tiny"
+    with using("cy"):
+        question = load_catalog([rubric_dir]).rubric("tiny").dimensions[0].questions[0]
+    assert (question.text, question.help) == ("Pobl sy'n penderfynu.", "Think of last year.")

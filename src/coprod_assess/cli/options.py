@@ -52,12 +52,24 @@ def _use_language(value: str) -> str:
     """Use the language for everything this command shows, from here on."""
     from coprod_assess.i18n import LANGUAGES, _, set_language
 
-    if value not in LANGUAGES:
+    offered = [lang for lang in LANGUAGES if lang in written_languages()]
+    if value not in offered:
         raise typer.BadParameter(
-            _("use one of: {languages}").format(languages=", ".join(LANGUAGES))
+            _("use one of: {languages}").format(languages=", ".join(offered))
         )
     set_language(value)
     return value
+
+
+def written_languages() -> set[str]:
+    """English, and the languages the built-in rubrics have words in (cy-easy is a language
+    a translation may declare, but none is written yet)."""
+    from coprod_assess.resources import rubrics_dir
+
+    found = {"en"}
+    for path in rubrics_dir().glob("*.*.yaml"):
+        found.add(path.name.rsplit(".", 2)[1])
+    return found
 
 
 LANG_HELP = (

@@ -130,10 +130,14 @@ def localise_rubric(
     `translations` holds every file's and every inline translation, by (id, lang);
     `folder` is where the rubric file is (its own pictures are relative to it).
     """
+    # Only words kept beside this rubric file apply: a rubric of your own that replaces a
+    # built-in one may ask other questions under the same ids than the built-in words say.
     found = [
         translations[(rubric.id, code)]
         for code in fallbacks(lang)
-        if (rubric.id, code) in translations and code != rubric.lang
+        if (rubric.id, code) in translations
+        and code != rubric.lang
+        and translations[(rubric.id, code)].folder.resolve() == folder.resolve()
     ]
     chain = [t.words for t in found]
     folders = [t.folder for t in found]

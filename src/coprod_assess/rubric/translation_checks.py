@@ -24,8 +24,11 @@ from coprod_assess.rubric.translation import FLAGS, ROLES, Covers, OptionText, W
 
 MAX_PICTURE_BYTES = 256 * 1024
 PICTURE_SUFFIXES = (".svg", ".png")
+MAX_PICTURE_PIXELS = 4096
 _UNSAFE_SVG = re.compile(
-    rb"<!DOCTYPE|<!ENTITY|<script|<foreignObject|\son[a-z]+\s*=|(?:href|src)\s*=\s*[\"']\s*(?!#)",
+    rb"<!DOCTYPE|<!ENTITY|<script|<foreignObject|<style|<set\b|<animate|<\?xml-stylesheet"
+    rb"|\son[a-z]+\s*=|(?:href|src)\s*=\s*[\"']\s*(?!#)|url\s*\(\s*[\"']?\s*(?!#)"
+    rb"|@import|javascript:|\\[0-9a-f]",
     re.IGNORECASE,
 )
 
@@ -52,6 +55,9 @@ def check_picture(path: str, folder: Path, doc: YamlDocument, loc: Loc) -> Itera
     if not file.is_file():
         yield doc.problem(loc, "picture", f"{path}: no such file beside this one")
         return
+    if not file.resolve().is_relative_to(folder.resolve()):
+        yield doc.problem(loc, "picture", f"{path}: the picture must be a file in this folder")
+        return
     size = file.stat().st_size
     if size > MAX_PICTURE_BYTES:
         yield doc.problem(
@@ -59,8 +65,18 @@ def check_picture(path: str, folder: Path, doc: YamlDocument, loc: Loc) -> Itera
         )
         return
     data = file.read_bytes()
-    if file.suffix.lower() == ".png" and not data.startswith(b"\x89PNG\r\n\x1a\n"):
-        yield doc.problem(loc, "picture", f"{path}: not a PNG file")
+    if file.suffix.lower() == ".png":
+        if not data.startswith(b"\x89PNG\r\n\x1a\n") or data[12:16] != b"IHDR":
+            yield doc.problem(loc, "picture", f"{path}: not a PNG file")
+        else:
+            width, height = int.from_bytes(data[16:20]), int.from_bytes(data[20:24])
+            if max(width, height) > MAX_PICTURE_PIXELS:
+                yield doc.problem(
+                    loc,
+                    "picture",
+                    f"{path}: {width} x {height} pixels is too big for a picture "
+                    f"(most {MAX_PICTURE_PIXELS} a side)",
+                )
     if file.suffix.lower() == ".svg":
         if b"<svg" not in data:
             yield doc.problem(loc, "picture", f"{path}: not an SVG file")
@@ -68,8 +84,8 @@ def check_picture(path: str, folder: Path, doc: YamlDocument, loc: Loc) -> Itera
             yield doc.problem(
                 loc,
                 "picture",
-                f"{path}: the SVG holds a script, an entity, an event handler or a link to "
-                "another file; a picture must be shapes and text only",
+                f"{path}: the SVG holds a script, an entity, a style, an animation, an event "
+                "handler or a link to another file; a picture must be shapes and text only",
             )
 
 
