@@ -27,7 +27,7 @@ from typing import Any
 from coprod_assess.answers.models import MATCHES
 from coprod_assess.answers.session import Session
 from coprod_assess.errors import CoprodError
-from coprod_assess.i18n import _
+from coprod_assess.i18n import _, current
 
 SECTION = "sense_check"
 # In English; `match_label` gives them in the language in use.
@@ -94,6 +94,12 @@ class Checking:
         found = section.get("findings")
         return [(str(k), str(v)) for k, v in found.items()] if isinstance(found, dict) else []
 
+    @property
+    def lang(self) -> str:
+        """The language the findings were written in (English in files that do not say)."""
+        found = (self.section or {}).get("lang")
+        return found if isinstance(found, str) and found else "en"
+
     def begin(
         self,
         findings: Sequence[tuple[str, str]],
@@ -112,6 +118,7 @@ class Checking:
                 "drawn_from": drawn_from,
                 "min_group": min_group,
                 "findings": dict(findings),
+                "lang": current(),
                 "people": {},
             },
         )

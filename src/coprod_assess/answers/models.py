@@ -158,6 +158,11 @@ class SenseCheck(UserModel):
     findings: dict[FindingId, Text] = Field(
         default_factory=dict, description="Each finding's id and the words people were shown."
     )
+    lang: Lang | None = Field(
+        default=None,
+        description="The language the findings were written in (none: English): outputs in "
+        "another language mark them as written in it.",
+    )
     people: dict[Label, Checker] = Field(
         default_factory=dict, description="Everyone who checked the findings, by a neutral id."
     )

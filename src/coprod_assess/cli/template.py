@@ -141,6 +141,7 @@ def _check_sheet(
         source=str(file),
         organisation=str(info.get("organisation") or ""),
         period=str(info.get("period") or ""),
+        findings_lang=check.lang,
     )
     emit(sheet, output)
 

@@ -119,6 +119,7 @@ def share_sense_check(
         perspectives={key: check.perspectives[key] for key in keep},
         findings=findings,
         min_group=max(min_group, check.min_group or 1),
+        lang=check.lang,
         withheld=_left_out(len(check.findings) - len(kept), check.min_group, min_group)
         + _lines(findings, min_group, _split_withheld(kept, findings)),
     )

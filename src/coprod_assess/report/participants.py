@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from coprod_assess.i18n import N_, _, long_date, ngettext
+from coprod_assess.report.language import passage_lang
 from coprod_assess.report.templating import render
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.scoring.result import CheckedFinding, SharedResult, Tally
@@ -96,6 +97,7 @@ class Heard:
 
     text: str
     said: list[str] = field(default_factory=list)
+    lang: str = ""  # HTML lang of the words, where they are not in the page's language
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,8 @@ def _findings(shared: SharedResult, catalog: Catalog) -> tuple[list[Heard], str]
             check.findings,
             key=lambda finding: "lived" not in finding.disputed_by,
         )
-        heard = [Heard(finding.text, said_words(finding)) for finding in ordered]
+        written = passage_lang(check.lang or "en")
+        heard = [Heard(finding.text, said_words(finding), written) for finding in ordered]
         return heard, ngettext(
             "We showed the room what the answers said. We asked: does this match your "
             "experience? {n} person answered.",
@@ -274,7 +277,8 @@ def _findings(shared: SharedResult, catalog: Catalog) -> tuple[list[Heard], str]
             check.people,
         ).format(n=check.people)
     if check is not None and check.findings:
-        heard = [Heard(finding.text) for finding in check.findings]
+        written = passage_lang(check.lang or "en")
+        heard = [Heard(finding.text, [], written) for finding in check.findings]
     else:
         heard = [Heard(finding.text) for finding in main_findings(shared, catalog)]
     if not heard:
@@ -313,7 +317,7 @@ def participants_view(shared: SharedResult, catalog: Catalog) -> ParticipantsVie
     info = shared.assessment
     asked = _asked(shared)
     heard, checked = _findings(shared, catalog)
-    heard = [Heard(clip(item.text, LONGEST_FINDING), item.said) for item in heard]
+    heard = [Heard(clip(item.text, LONGEST_FINDING), item.said, item.lang) for item in heard]
     lengths = [len(item.text) + len(" ".join(item.said)) for item in heard]
     findings = heard[: _fit(lengths, MOST_FINDINGS, FINDINGS_FIT)]
     steps = [clip(step, LONGEST_STEP) for step in info.next_steps if step.strip()]

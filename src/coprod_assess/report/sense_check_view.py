@@ -54,6 +54,7 @@ class CheckedView:
     hidden: str
     disputed_by: list[str]
     comments: list[tuple[str, str, str]]  # text, who, HTML lang ("" for the report's own)
+    lang: str = ""  # the finding's words' HTML lang ("" for the report's own)
 
     @property
     def disputed_words(self) -> str:
@@ -120,6 +121,7 @@ def sense_check_view(
                     (comment.text, _commenter(comment.perspective), passage_lang(comment.lang))
                     for comment in finding.comments
                 ],
+                lang=passage_lang(check.lang or "en"),
             )
         )
     mix = ", ".join(

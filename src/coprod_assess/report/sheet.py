@@ -120,16 +120,15 @@ def _words_lang(page: str) -> Callable[[str], str | None]:
     return words_lang
 
 
-def finding_words(finding_id: str, stored: str) -> tuple[str, str]:
+def finding_words(finding_id: str, stored: str, lang: str = FINDINGS_LANG) -> tuple[str, str]:
     """A finding's words on the sense-check sheet, and the language they are in.
 
-    Findings are saved in the answers file in English, as they were drawn, and are
-    shown as saved (marked `lang="en"` on a sheet in another language). This is the
-    hook for findings in other languages: once they are drawn or saved in the
-    language in use (`coprod_assess.i18n.current()`), return those words and that
-    language here, keyed by `finding_id`.
+    Findings are shown as saved in the answers file, in the language they were drawn
+    in (`sense_check.lang`, English where the file does not say), and marked with it
+    on a sheet in another language: everyone checks the same words. This is the hook
+    for findings shown in other languages, keyed by `finding_id`.
     """
-    return stored, FINDINGS_LANG
+    return stored, lang
 
 
 def render_check_sheet(
@@ -140,11 +139,15 @@ def render_check_sheet(
     source: str,
     organisation: str = "",
     period: str = "",
+    findings_lang: str = FINDINGS_LANG,
 ) -> str:
     """The sense-check on paper: a role to tick, then each finding with a box for each
     response, numbered as `coprod sense-check` takes them, and lines for a comment.
     In the language in use; the findings' own words as `finding_words` gives them."""
-    shown = [(finding_id, *finding_words(finding_id, text)) for finding_id, text in findings]
+    shown = [
+        (finding_id, *finding_words(finding_id, text, findings_lang))
+        for finding_id, text in findings
+    ]
     context = {
         "findings": shown,
         "roles": roles,

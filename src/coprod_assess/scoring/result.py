@@ -403,6 +403,9 @@ class SenseCheckResult(ResultModel):
     people: Count = Field(description="How many people responded to at least one finding.")
     perspectives: dict[str, Count] = Field(default_factory=dict)
     findings: list[CheckedFinding] = Field(default_factory=list)
+    lang: str | None = Field(
+        default=None, description="The language the findings were written in (none: English)."
+    )
     withheld: list[str] = Field(
         default_factory=list, description="Plain lines saying what was withheld and why."
     )

@@ -80,4 +80,5 @@ def count_sense_check(answers: AnswersFile, catalog: Catalog) -> SenseCheckResul
         people=len(took_part),
         perspectives=dict(sorted(Counter(perspective(p) for p in took_part).items())),
         findings=findings,
+        lang=check.lang,
     )
