@@ -54,9 +54,7 @@ def _use_language(value: str) -> str:
 
     offered = [lang for lang in LANGUAGES if lang in written_languages()]
     if value not in offered:
-        raise typer.BadParameter(
-            _("use one of: {languages}").format(languages=", ".join(offered))
-        )
+        raise typer.BadParameter(_("use one of: {languages}").format(languages=", ".join(offered)))
     set_language(value)
     return value
 

@@ -18,7 +18,11 @@ def translate(
         typer.Argument(metavar="ID", help="A rubric's id, or `roles` or `flags`."),
     ],
     lang: Annotated[
-        str, typer.Option("--lang", help="The language to translate into: cy, en-easy, or cy-easy (Easy Read in Welsh).")
+        str,
+        typer.Option(
+            "--lang",
+            help="The language to translate into: cy, en-easy, or cy-easy (Easy Read in Welsh).",
+        ),
     ],
     short: Annotated[
         bool,
