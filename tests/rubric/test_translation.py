@@ -389,3 +389,14 @@ def test_a_translation_being_filled_in_does_not_stop_the_rubric_being_used(
     with using("cy"):
         question = load_catalog([rubric_dir]).rubric("tiny").dimensions[0].questions[0]
     assert (question.text, question.help) == ("Pobl sy'n penderfynu.", "Think of last year.")
+
+
+def test_a_catalog_in_one_language_gives_any_other() -> None:
+    with using("cy"):
+        welsh = load_catalog()
+    english = welsh.localised("en")
+    assert english.rubric("nef-six-principles").title == "NEF six principles of co-production"
+    assert (
+        english.localised("cy").rubric("nef-six-principles").title
+        == welsh.rubric("nef-six-principles").title
+    )

@@ -35,6 +35,8 @@ class Catalog:
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
     folders: dict[str, Path] = field(default_factory=dict)
     lang: str = "en"
+    # The catalog in the rubrics' own words, that every language is made from.
+    source: Catalog | None = field(default=None, repr=False)
 
     def rubric(self, rubric_id: str) -> Rubric:
         """The rubric with this id, or a CoprodError listing the ids there are."""
@@ -81,6 +83,9 @@ class Catalog:
     def localised(self, lang: str) -> Catalog:
         """The same rubrics, roles and flags with the words of `lang` where there are any
         (and every picture found on disk)."""
+        own = self.source or self
+        if own is not self:
+            return own.localised(lang)
         roles = words_for(self.translations, ROLES, lang)
         flags = words_for(self.translations, FLAGS, lang)
         return Catalog(
@@ -97,6 +102,7 @@ class Catalog:
             translations=self.translations,
             folders=self.folders,
             lang=lang,
+            source=self,
         )
 
     def _with_other_names(self, original: Role, role: Role) -> Role:
