@@ -90,7 +90,11 @@ def test_welsh_sense_check_sheet(cli: Run, tmp_path: Path) -> None:
     assert '<html lang="cy">' in page
     assert "<h1>Ydy'r canfyddiadau hyn yn cyd-fynd â'ch profiad chi?</h1>" in page
     assert page.count("<strong>1 = Ydy</strong>") == len(findings)
-    # The findings are in English as saved, and marked so.
-    assert page.count('<p lang="en">') == len(findings)
+    # Drawn for a Welsh sheet, the findings are saved in Welsh and need no mark; the
+    # same sheet in English marks them as Welsh.
+    assert '<p lang="en">' not in page
+    assert yaml.safe_load(demo.read_text(encoding="utf-8"))["sense_check"]["lang"] == "cy"
+    english = cli("template", "--sense-check", str(demo), "--format", "html").stdout
+    assert english.count('<p lang="cy">') == len(findings)
     wrong = cli("template", "--sense-check", str(demo), "--lang", "cy", "--format", "csv")
     assert wrong.exit_code == 2 and "naill ai'n md neu'n html" in wrong.stderr
