@@ -85,4 +85,3 @@ def test_every_placeholder_survives_translation() -> None:
 
 def test_the_check_passes_on_the_committed_catalogs(capsys: pytest.CaptureFixture[str]) -> None:
     assert catalogs.main(["--check"]) == 0, capsys.readouterr().err
-

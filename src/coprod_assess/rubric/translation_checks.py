@@ -379,13 +379,19 @@ def _options(
             )
 
 
+def _unknown(
+    doc: YamlDocument, at: Loc, what: str, given: Mapping[str, object], known: set[str]
+) -> Iterator[Problem]:
+    """A problem at each id given that the roles or flags in force do not have."""
+    for given_id in given:
+        if given_id not in known:
+            yield _at(doc, (*at, f"{what}s", given_id), "unknown-id", f"no {what} '{given_id}'")
+
+
 def _roles(
     words: Words, roles: RolesFile, doc: YamlDocument, at: Loc, lang: str
 ) -> Iterator[Problem]:
-    known = {role.id: role for role in roles.roles}
-    for role_id in words.roles:
-        if role_id not in known:
-            yield _at(doc, (*at, "roles", role_id), "unknown-id", f"no role '{role_id}'")
+    yield from _unknown(doc, at, "role", words.roles, {role.id for role in roles.roles})
     for role in roles.roles:
         given = words.roles.get(role.id)
         loc: Loc = (*at, "roles", role.id)
@@ -404,10 +410,7 @@ def _roles(
 def _flags(
     words: Words, flags: FlagsFile, doc: YamlDocument, at: Loc, lang: str
 ) -> Iterator[Problem]:
-    known = {flag.id: flag for flag in flags.flags}
-    for flag_id in words.flags:
-        if flag_id not in known:
-            yield _at(doc, (*at, "flags", flag_id), "unknown-id", f"no flag '{flag_id}'")
+    yield from _unknown(doc, at, "flag", words.flags, {flag.id for flag in flags.flags})
     for flag in flags.flags:
         given = words.flags.get(flag.id)
         loc: Loc = (*at, "flags", flag.id)
