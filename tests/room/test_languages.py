@@ -386,7 +386,7 @@ def test_the_texts_helper_leaves_out_words_marked_as_another_language() -> None:
     assert parser.texts == ["Croeso", "Diolch"]
 
 
-def test_a_welsh_workshops_report_is_welsh_and_its_findings_are_kept_in_english(
+def test_a_welsh_workshops_report_and_findings_are_welsh(
     tmp_path: Path,
 ) -> None:
     from coprod_assess.i18n import using
@@ -399,12 +399,16 @@ def test_a_welsh_workshops_report_is_welsh_and_its_findings_are_kept_in_english(
     closed = room.room.close()
     assert closed.report is not None
     assert html_lang(closed.report.read_text("utf-8")) == "cy"
-    with using("cy"):  # opened from the projector, in the workshop's language
-        assert room.room.sense_check.start().findings > 0
-    kept = yaml.safe_load(room.path.read_text("utf-8"))["sense_check"]["findings"]
-    with using("en"):
+    # Started from anywhere (here a thread in English), the findings are drawn in the
+    # workshop's language, and the file says which.
+    assert room.room.sense_check.start().findings > 0
+    check = yaml.safe_load(room.path.read_text("utf-8"))["sense_check"]
+    with using("cy"):
         drawn, _ = draw_findings(room.path, [tmp_path / "rubrics"], min_group=1)
-    assert kept == {finding.id: finding.text for finding in drawn}
+    assert check["findings"] == {finding.id: finding.text for finding in drawn}
+    assert check["lang"] == "cy"
+    # An English phone sees the Welsh words, marked as Welsh.
+    assert room.room.sense_check.finding(0, "en")[1] == "cy"
 
 
 def test_the_word_beside_a_chosen_answer_is_in_the_pages_language(tmp_path: Path) -> None:

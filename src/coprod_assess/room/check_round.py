@@ -59,11 +59,12 @@ class CheckRound:
     def finding(self, index: int, lang: str = "en") -> tuple[str, str]:
         """The words of finding `index` for a phone in `lang`, and the language they are in.
 
-        The answers file keeps each finding's words as they were drawn (in English), keyed
-        by its id; they are shown as kept until `finding_words` gives words in `lang`."""
+        The answers file keeps each finding's words as they were drawn (in the workshop's
+        language), keyed by its id; they are shown as kept until `finding_words` gives
+        words in `lang`."""
         finding_id, text = self.checking.findings[index]
         words = finding_words(finding_id, text, lang)
-        return words if words is not None else (text, "en")
+        return words if words is not None else (text, self.checking.lang)
 
     # The facilitator
 
@@ -83,16 +84,17 @@ class CheckRound:
                 from coprod_assess.sensecheck.draw import draw_findings
 
                 settings = room.settings
-                # Kept in English, keyed by ids, whatever the workshop's language: each
-                # phone shows them through `finding_words`.
-                with using("en"):
+                # In the workshop's language (recorded as `sense_check.lang`), keyed by
+                # ids: everyone checks the same words, and each phone shows them through
+                # `finding_words`, marked with their language where the phone's differs.
+                with using(room.lang):
                     findings, drawn_from = draw_findings(
                         settings.answers, settings.rubric_paths, min_group=settings.min_group
                     )
-                if not findings:
-                    return Started(refused="nothing")
-                pairs = [(finding.id, finding.text) for finding in findings]
-                self.checking.begin(pairs, drawn_from, date.today(), settings.min_group)
+                    if not findings:
+                        return Started(refused="nothing")
+                    pairs = [(finding.id, finding.text) for finding in findings]
+                    self.checking.begin(pairs, drawn_from, date.today(), settings.min_group)
             room.keys = room.keys.changed(checking=True)
             now = len(room.session.respondents)
             return Started(self.total, self._drawn_from(), now, again=again)
@@ -305,10 +307,10 @@ class CheckRound:
 
 def finding_words(finding_id: str, text: str, lang: str) -> tuple[str, str] | None:
     """A finding's words in `lang` and their language, or None to show them as the answers
-    file keeps them (in English).
+    file keeps them (in the language they were drawn in, `sense_check.lang`).
 
-    The hook for translated findings: the findings are drawn in English and kept so in the
-    answers file, keyed by ids (`sensecheck.draw`); words that give a finding in another
-    language from its id (and the English kept) belong here. None yet."""
+    The hook for translated findings: the findings are drawn in the workshop's language
+    and kept so in the answers file, keyed by ids (`sensecheck.draw`); words that give a
+    finding in another language from its id (and the words kept) belong here. None yet."""
     del finding_id, text, lang
     return None
