@@ -164,7 +164,9 @@ def main(argv: list[str]) -> int:
             po, mo = po_path(lang, domain), po_path(lang, domain).with_suffix(".mo")
             new_po, new_mo = _po_bytes(catalog), _mo_bytes(catalog)
             if check:
-                if not po.is_file() or _strip_dates(po.read_bytes()) != _strip_dates(new_po):
+                if not po.is_file() or _strip_dates(po.read_bytes(), places=False) != _strip_dates(
+                    new_po, places=False
+                ):
                     stale.append(str(po.relative_to(ROOT)))
                 if not mo.is_file() or not _same_mo(mo.read_bytes(), new_mo):
                     stale.append(str(mo.relative_to(ROOT)))
@@ -200,13 +202,12 @@ def _same_mo(old: bytes, new: bytes) -> bool:
     return messages(old) == messages(new)
 
 
-def _strip_dates(po: bytes) -> bytes:
-    """A .po file without the header dates that change on every run."""
-    return b"\n".join(
-        line
-        for line in po.splitlines()
-        if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date'))
-    )
+def _strip_dates(po: bytes, *, places: bool = True) -> bytes:
+    """A .po file without the header dates that change on every run, and with `places`
+    false without the `#:` lines saying where each message is used (for --check: a line
+    moved in the code does not put a catalog out of date)."""
+    skipped = (b'"POT-Creation-Date', b'"PO-Revision-Date') + (() if places else (b"#:",))
+    return b"\n".join(line for line in po.splitlines() if not line.startswith(skipped))
 
 
 if __name__ == "__main__":
