@@ -16,6 +16,7 @@ from typing import Any
 
 from coprod_assess.i18n import _, ngettext
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
+from coprod_assess.privacy.languages import lang_if_shown, shown_languages
 from coprod_assess.privacy.sense_check import share_sense_check
 from coprod_assess.privacy.suppression import EVERYONE, Suppression, suppress
 from coprod_assess.rubric.flags import Flag
@@ -183,17 +184,6 @@ def _ladder(
     return Ladder(typical=typical, rungs=ladder.rungs, weakest=weakest, strongest=strongest)
 
 
-def shown_languages(written: Iterable[tuple[str, str | None]], min_group: int) -> set[str]:
-    """The languages a passage may be marked as written in: those at least `min_group`
-    writers used. A note marked Welsh when only one person answered in Welsh would say
-    who wrote it, even in English (the mark follows the language they answered in)."""
-    writers: dict[str, set[str]] = {}
-    for who, lang in written:
-        if lang:
-            writers.setdefault(lang.removesuffix("-easy"), set()).add(who)
-    return {lang for lang, people in writers.items() if len(people) >= min_group}
-
-
 def _note(
     note: Note | SharedNote,
     shown: RubricResult | None,
@@ -228,9 +218,9 @@ def _note(
 
 
 def _lang_shown(note: Note | SharedNote, langs: set[str] | None) -> str | None:
-    if isinstance(note, SharedNote) or note.lang is None:
+    if isinstance(note, SharedNote):
         return note.lang  # a shared result was checked when it was shared
-    return note.lang if langs is not None and note.lang.removesuffix("-easy") in langs else None
+    return lang_if_shown(note.lang, langs or set())
 
 
 def _alike(notes: Iterable[SharedNote]) -> list[SharedNote]:

@@ -11,10 +11,10 @@ finding cannot, none does.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from coprod_assess.i18n import _, ngettext
+from coprod_assess.privacy.languages import lang_if_shown, shown_languages
 from coprod_assess.scoring.result import CheckComment, CheckedFinding, SenseCheckResult, Tally
 
 SPLIT = ("lived", "professional")  # the perspectives a sense-check is shown by
@@ -41,15 +41,14 @@ def _finding(finding: CheckedFinding, min_group: int) -> CheckedFinding:
         counts = {key: tally.people for key, tally in finding.perspectives.items()}
         keep = safe_split(counts, everyone.people, min_group)
         perspectives = {key: finding.perspectives[key] for key in keep}
-    # A comment is marked as written in a language only where enough comments were: one
-    # Welsh comment among English ones, marked, would point at the one Welsh speaker.
-    counts = Counter((c.lang or "").removesuffix("-easy") for c in finding.comments if c.lang)
-    langs = {lang for lang, n in counts.items() if n >= min_group}
+    # Each comment counts as a writer of its own: one Welsh comment among English ones,
+    # marked, would point at the one Welsh speaker.
+    langs = shown_languages(enumerate(c.lang for c in finding.comments), min_group)
     comments = [
         CheckComment(
             text=comment.text,
             perspective=comment.perspective if comment.perspective in perspectives else None,
-            lang=comment.lang if (comment.lang or "").removesuffix("-easy") in langs else None,
+            lang=lang_if_shown(comment.lang, langs),
         )
         for comment in finding.comments
     ]

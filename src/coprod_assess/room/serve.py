@@ -92,26 +92,21 @@ def obey(room: Room, command: str) -> None:
                 "counts. Ctrl-C stops the server."
             )
         )
-    elif check.open:
-        counts = check.counts()
-        room.settings.say(
-            _(
+    else:
+        if check.open:
+            counts = check.counts()
+            line = _(
                 "Checking the findings: started {joined}, checked them all {finished} "
                 "({lived} with lived experience, {professional} professionals)."
-            ).format(
-                joined=counts.joined,
-                finished=counts.finished,
-                lived=counts.lived_said,
-                professional=counts.professional_said,
             )
-        )
-    else:
-        counts = room.counts()
-        room.settings.say(
-            _(
+        else:
+            counts = room.counts()
+            line = _(
                 "Joined {joined}, finished {finished} ({lived} with lived experience, "
                 "{professional} professionals)."
-            ).format(
+            )
+        room.settings.say(
+            line.format(
                 joined=counts.joined,
                 finished=counts.finished,
                 lived=counts.lived_said,

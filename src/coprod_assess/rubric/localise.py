@@ -15,11 +15,12 @@ from typing import TypeVar
 
 from coprod_assess.i18n import fallbacks
 from coprod_assess.rubric.flags import Flag
-from coprod_assess.rubric.models import Action, Band, Dimension, Option, Question, Rubric
+from coprod_assess.rubric.models import Action, Dimension, Option, Question, Rubric
 from coprod_assess.rubric.roles import Role
 from coprod_assess.rubric.translation import Meta, OptionText, Words, value_key
 
 T = TypeVar("T")
+_LABELS = ("label", "description")
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,18 @@ def _first(*values: T | None) -> T | None:
     return next((v for v in values if v is not None), None)
 
 
-def _chain(translations: dict[tuple[str, str], Translation], of: str, lang: str) -> list[Words]:
-    """The words for `of`, best first: the language asked for, then its fallbacks."""
+def _given(own: object, texts: Sequence[object | None], *fields: str) -> dict[str, object]:
+    """Each field's words: those of the first translation that gives them, else `own`'s."""
+    found = [t for t in texts if t is not None]
+    return {
+        field: _first(*(getattr(t, field) for t in found)) or getattr(own, field)
+        for field in fields
+    }
+
+
+def words_for(translations: dict[tuple[str, str], Translation], of: str, lang: str) -> list[Words]:
+    """The words for `of` (a rubric id, `roles` or `flags`), best first: the language asked
+    for, then its fallbacks."""
     return [
         translations[(of, code)].words for code in fallbacks(lang) if (of, code) in translations
     ]
@@ -52,19 +63,9 @@ def _picture(path: str | None, folder: Path) -> str | None:
 def _option(
     option: Option, texts: Sequence[OptionText | None], chain: Sequence[Words] = ()
 ) -> Option:
-    found = [t for t in texts if t is not None]
-    label = _first(*(t.label for t in found))
-    description = _first(*(t.description for t in found))
     group = option.group and _first(*(w.groups.get(option.group) for w in chain))
-    if label is None and description is None and not group:
-        return option
-    return option.model_copy(
-        update={
-            "label": label or option.label,
-            "description": description or option.description,
-            "group": group or option.group,
-        }
-    )
+    update = _given(option, texts, *_LABELS)
+    return option.model_copy(update={**update, "group": group or option.group})
 
 
 def _actions(actions: list[Action], texts: Sequence[list[str | None] | None]) -> list[Action]:
@@ -76,22 +77,18 @@ def _actions(actions: list[Action], texts: Sequence[list[str | None] | None]) ->
     return shown
 
 
-def _question(
-    rubric: Rubric, question: Question, chain: list[Words], folders: list[Path], own: Path
-) -> Question:
+def _question(question: Question, chain: list[Words], folders: list[Path], own: Path) -> Question:
     texts = [words.questions.get(question.id) for words in chain]
-    image, image_alt = _picture(question.image, own), question.image_alt
-    for text, folder in zip(texts, folders, strict=True):
-        if text is not None and text.image is not None:
-            image, image_alt = _picture(text.image, folder), text.image_alt or image_alt
-            break
-    alt = _first(*(t.image_alt for t in texts if t is not None))
-    update: dict[str, object] = {
-        "text": _first(*(t.text for t in texts if t is not None)) or question.text,
-        "help": _first(*(t.help for t in texts if t is not None)) or question.help,
-        "image": image,
-        "image_alt": alt or image_alt,
-    }
+    # The picture of the first translation that gives one, found beside its file.
+    image = _first(
+        *(
+            _picture(text.image, folder)
+            for text, folder in zip(texts, folders, strict=True)
+            if text is not None
+        )
+    )
+    update = _given(question, texts, "text", "help", "image_alt")
+    update["image"] = image or _picture(question.image, own)
     if question.options is not None:
         update["options"] = [
             _option(
@@ -104,17 +101,13 @@ def _question(
     return question.model_copy(update=update)
 
 
-def _dimension(
-    rubric: Rubric, dim: Dimension, chain: list[Words], folders: list[Path], own: Path
-) -> Dimension:
+def _dimension(dim: Dimension, chain: list[Words], folders: list[Path], own: Path) -> Dimension:
     texts = [words.dimensions.get(dim.id) for words in chain]
     return dim.model_copy(
         update={
-            "title": _first(*(t.title for t in texts if t is not None)) or dim.title,
-            "description": _first(*(t.description for t in texts if t is not None))
-            or dim.description,
+            **_given(dim, texts, "title", "description"),
             "actions": _actions(dim.actions, [t.actions for t in texts if t is not None]),
-            "questions": [_question(rubric, q, chain, folders, own) for q in dim.questions],
+            "questions": [_question(q, chain, folders, own) for q in dim.questions],
         }
     )
 
@@ -141,26 +134,21 @@ def localise_rubric(
     ]
     chain = [t.words for t in found]
     folders = [t.folder for t in found]
-    scoring = rubric.scoring.model_copy(
-        update={
-            "bands": [
-                _band(band, [w.bands.get(value_key(band.from_)) for w in chain])
-                for band in rubric.scoring.bands
-            ]
-        }
-    )
+    bands = [
+        band.model_copy(
+            update=_given(band, [w.bands.get(value_key(band.from_)) for w in chain], *_LABELS)
+        )
+        for band in rubric.scoring.bands
+    ]
     localised = rubric.model_copy(
         update={
-            "title": _first(*(w.title for w in chain)) or rubric.title,
-            "summary": _first(*(w.summary for w in chain)) or rubric.summary,
+            **_given(rubric, chain, "title", "summary"),
             "scale": [
                 _option(option, [w.scale.get(value_key(option.value)) for w in chain], chain)
                 for option in rubric.scale
             ],
-            "scoring": scoring,
-            "dimensions": [
-                _dimension(rubric, dim, chain, folders, folder) for dim in rubric.dimensions
-            ],
+            "scoring": rubric.scoring.model_copy(update={"bands": bands}),
+            "dimensions": [_dimension(dim, chain, folders, folder) for dim in rubric.dimensions],
             "lang": found[0].lang if found else rubric.lang,
         }
     )
@@ -168,44 +156,17 @@ def localise_rubric(
     return localised
 
 
-def _band(band: Band, texts: Sequence[OptionText | None]) -> Band:
-    found = [t for t in texts if t is not None]
-    label = _first(*(t.label for t in found))
-    description = _first(*(t.description for t in found))
-    if label is None and description is None:
-        return band
-    return band.model_copy(
-        update={"label": label or band.label, "description": description or band.description}
-    )
-
-
 def localise_role(role: Role, chain: list[Words]) -> Role:
     """A role's label and description in the language; its id and perspective unchanged."""
-    texts = [w.roles[role.id] for w in chain if role.id in w.roles]
-    if not texts:
-        return role
-    return role.model_copy(
-        update={
-            "label": _first(*(t.label for t in texts)) or role.label,
-            "description": _first(*(t.description for t in texts)) or role.description,
-        }
-    )
+    return role.model_copy(update=_given(role, [w.roles.get(role.id) for w in chain], *_LABELS))
 
 
 def localise_flag(flag: Flag, chain: list[Words]) -> Flag:
     """A flag's title, explanation and actions in the language; its conditions unchanged."""
-    texts = [w.flags[flag.id] for w in chain if flag.id in w.flags]
-    if not texts:
-        return flag
+    texts = [w.flags.get(flag.id) for w in chain]
     return flag.model_copy(
         update={
-            "title": _first(*(t.title for t in texts)) or flag.title,
-            "explanation": _first(*(t.explanation for t in texts)) or flag.explanation,
-            "actions": _actions(flag.actions, [t.actions for t in texts]),
+            **_given(flag, texts, "title", "explanation"),
+            "actions": _actions(flag.actions, [t.actions for t in texts if t is not None]),
         }
     )
-
-
-def words_for(translations: dict[tuple[str, str], Translation], of: str, lang: str) -> list[Words]:
-    """The roles' or flags' words in `lang`, best first."""
-    return _chain(translations, of, lang)

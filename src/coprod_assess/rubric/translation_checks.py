@@ -18,7 +18,7 @@ from coprod_assess.errors import Problem
 from coprod_assess.i18n import LANGUAGES
 from coprod_assess.loading.document import Loc, YamlDocument
 from coprod_assess.rubric.flags import FlagsFile
-from coprod_assess.rubric.models import Option, Question, Rubric
+from coprod_assess.rubric.models import Action, Option, Question, Rubric
 from coprod_assess.rubric.roles import RolesFile
 from coprod_assess.rubric.translation import FLAGS, ROLES, Covers, OptionText, Words, value_key
 
@@ -94,12 +94,20 @@ def check_question_pictures(rubric: Rubric, doc: YamlDocument, folder: Path) -> 
     for i, dim in enumerate(rubric.dimensions):
         for j, question in enumerate(dim.questions):
             loc: Loc = ("dimensions", i, "questions", j)
-            if question.image is not None:
-                yield from check_picture(question.image, folder, doc, (*loc, "image"))
-                if not question.image_alt:
-                    yield doc.problem(
-                        (*loc, "image"), "picture", "say what the picture shows in image-alt"
-                    )
+            yield from _picture_and_words(
+                question.image, question.image_alt, folder, doc, (*loc, "image")
+            )
+
+
+def _picture_and_words(
+    image: str | None, alt: str | None, folder: Path, doc: YamlDocument, loc: Loc
+) -> Iterator[Problem]:
+    """A picture given must pass `check_picture` and say what it shows."""
+    if image is None:
+        return
+    yield from check_picture(image, folder, doc, loc)
+    if not alt:
+        yield _at(doc, loc, "picture", "say what the picture shows in image-alt")
 
 
 def check_words(
@@ -136,17 +144,7 @@ def check_words(
 
 
 def _sections(words: Words, at: Loc, doc: YamlDocument, allowed: set[str]) -> Iterator[Problem]:
-    for name in (
-        "title",
-        "summary",
-        "scale",
-        "groups",
-        "bands",
-        "dimensions",
-        "questions",
-        "roles",
-        "flags",
-    ):
+    for name in Words.model_fields:
         if name not in allowed and getattr(words, name):
             yield doc.problem(
                 (*at, name),
@@ -237,25 +235,19 @@ def _rubric(
                 )
     dims = {d.id: d for d in rubric.dimensions}
     questions = {q.id: q for _, q in rubric.questions()}
-    for dim_id in words.dimensions:
-        if dim_id not in dims:
-            yield _at(
-                doc,
-                (*at, "dimensions", dim_id),
-                "unknown-id",
-                f"rubric '{rubric.id}' has no dimension '{dim_id}'",
-            )
+    yield from _unknown(
+        doc,
+        (*at, "dimensions"),
+        words.dimensions,
+        set(dims),
+        f"rubric '{rubric.id}' has no dimension",
+    )
     for q_id, text in words.questions.items():
         loc: Loc = (*at, "questions", q_id)
         if q_id not in questions:
             yield _at(doc, loc, "unknown-id", f"rubric '{rubric.id}' has no question '{q_id}'")
             continue
-        if text.image is not None:
-            yield from check_picture(text.image, folder, doc, (*loc, "image"))
-            if text.image_alt is None:
-                yield _at(
-                    doc, (*loc, "image"), "picture", "say what the picture shows in image-alt"
-                )
+        yield from _picture_and_words(text.image, text.image_alt, folder, doc, (*loc, "image"))
     for dim in rubric.dimensions:
         asked = [q for q in dim.questions if full or q.core]
         if not asked:
@@ -285,16 +277,7 @@ def _rubric(
                 "translation",
                 f"gives {len(given_dim.actions)} actions; the rubric has {len(dim.actions)}",
             )
-        if (
-            full
-            and dim.actions
-            and (
-                given_dim is None
-                or given_dim.actions is None
-                or len(given_dim.actions) < len(dim.actions)
-                or None in given_dim.actions
-            )
-        ):
+        if full and _actions_missing(given_dim.actions if given_dim else None, dim.actions):
             yield _missing(
                 doc,
                 (*dim_loc, "actions"),
@@ -380,18 +363,23 @@ def _options(
 
 
 def _unknown(
-    doc: YamlDocument, at: Loc, what: str, given: Mapping[str, object], known: set[str]
+    doc: YamlDocument, at: Loc, given: Mapping[str, object], known: set[str], what: str
 ) -> Iterator[Problem]:
-    """A problem at each id given that the roles or flags in force do not have."""
+    """A problem at each id given under `at` that is not `known`: "{what} 'id'"."""
     for given_id in given:
         if given_id not in known:
-            yield _at(doc, (*at, f"{what}s", given_id), "unknown-id", f"no {what} '{given_id}'")
+            yield _at(doc, (*at, given_id), "unknown-id", f"{what} '{given_id}'")
+
+
+def _actions_missing(given: list[str | None] | None, actions: Sequence[Action]) -> bool:
+    """Whether a translation leaves out any of these actions."""
+    return bool(actions) and (given is None or len(given) < len(actions) or None in given)
 
 
 def _roles(
     words: Words, roles: RolesFile, doc: YamlDocument, at: Loc, lang: str
 ) -> Iterator[Problem]:
-    yield from _unknown(doc, at, "role", words.roles, {role.id for role in roles.roles})
+    yield from _unknown(doc, (*at, "roles"), words.roles, {r.id for r in roles.roles}, "no role")
     for role in roles.roles:
         given = words.roles.get(role.id)
         loc: Loc = (*at, "roles", role.id)
@@ -410,7 +398,7 @@ def _roles(
 def _flags(
     words: Words, flags: FlagsFile, doc: YamlDocument, at: Loc, lang: str
 ) -> Iterator[Problem]:
-    yield from _unknown(doc, at, "flag", words.flags, {flag.id for flag in flags.flags})
+    yield from _unknown(doc, (*at, "flags"), words.flags, {f.id for f in flags.flags}, "no flag")
     for flag in flags.flags:
         given = words.flags.get(flag.id)
         loc: Loc = (*at, "flags", flag.id)
@@ -425,9 +413,7 @@ def _flags(
                 f"the explanation of flag '{flag.id}'",
                 flag.explanation,
             )
-        if flag.actions and (
-            given.actions is None or len(given.actions) < len(flag.actions) or None in given.actions
-        ):
+        if _actions_missing(given.actions, flag.actions):
             yield _missing(
                 doc,
                 (*loc, "actions"),

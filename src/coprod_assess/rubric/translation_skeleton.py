@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Iterator
 
 from coprod_assess.rubric.flags import FlagsFile
-from coprod_assess.rubric.models import Option, Rubric
+from coprod_assess.rubric.models import Action, Option, Rubric
 from coprod_assess.rubric.roles import RolesFile
 from coprod_assess.rubric.translation import FLAGS, ROLES, Covers, value_key
 from coprod_assess.rubric.translation_checks import group_names
@@ -42,6 +42,14 @@ def _options(options: list[Option], indent: int, full: bool) -> Iterator[str]:
         yield from _field("label", option.label, indent + 2)
         if full:
             yield from _field("description", option.description, indent + 2)
+
+
+def _actions(actions: list[Action]) -> Iterator[str]:
+    """An entry's actions: one empty item each, below its English."""
+    if actions:
+        yield "    actions:"
+    for action in actions:
+        yield from [*_comment(action.text, 6), "      -"]
 
 
 def _header(of: str, lang: str, covers: Covers) -> list[str]:
@@ -88,11 +96,7 @@ def rubric_skeleton(rubric: Rubric, lang: str, covers: Covers) -> str:
         lines.append(f"  {dim.id}:")
         lines += _field("title", dim.title, 4)
         if full:
-            lines += _field("description", dim.description, 4)
-            if dim.actions:
-                lines.append("    actions:")
-                for action in dim.actions:
-                    lines += [*_comment(action.text, 6), "      -"]
+            lines += [*_field("description", dim.description, 4), *_actions(dim.actions)]
     lines.append("questions:")
     for dim in rubric.dimensions:
         for question in asked[dim.id]:
@@ -124,8 +128,5 @@ def flags_skeleton(flags: FlagsFile, lang: str) -> str:
     for flag in flags.flags:
         lines.append(f"  {flag.id}:")
         lines += [*_field("title", flag.title, 4), *_field("explanation", flag.explanation, 4)]
-        if flag.actions:
-            lines.append("    actions:")
-            for action in flag.actions:
-                lines += [*_comment(action.text, 6), "      -"]
+        lines += _actions(flag.actions)
     return "\n".join(lines) + "\n"
