@@ -181,7 +181,9 @@ def main(argv: list[str]) -> int:
             if not mo.is_file() or not _same_mo(mo.read_bytes(), new_mo):
                 mo.write_bytes(new_mo)
         if not check:
-            pot.write_bytes(_po_bytes(template))
+            new_pot = _po_bytes(template)
+            if not pot.is_file() or _strip_dates(pot.read_bytes()) != _strip_dates(new_pot):
+                pot.write_bytes(new_pot)
     if stale:
         print("Out of date or incomplete (run `make catalogs` and translate):", file=sys.stderr)
         for line in stale:
