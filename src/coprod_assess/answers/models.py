@@ -194,6 +194,11 @@ class Respondent(UserModel):
         "`short` for the core questions only (as Easy Read asks).",
     )
     answers: dict[Id, dict[Id, AnswerEntry]] = Field(default_factory=dict)
+    note: str = Field(
+        default="",
+        description="Anything else they said, about no one question (a form's 'Anything "
+        "else?'). Shown in reports as notes are, through the privacy step.",
+    )
 
     @model_validator(mode="after")
     def _group_mix(self) -> Self:
