@@ -66,7 +66,8 @@ ROLE_IDS = sorted(ROLES)
 
 @st.composite
 def workshops(draw: st.DrawFn) -> list[dict[str, Any]]:
-    """People in every role, zero to four of each, with answers, skips and notes."""
+    """People in every role, zero to four of each, with answers, skips and notes (on
+    questions, and about no one question)."""
     people = []
     for role in ROLE_IDS:
         for _ in range(draw(st.integers(0, 4))):
@@ -82,7 +83,8 @@ def workshops(draw: st.DrawFn) -> list[dict[str, Any]]:
                     note = draw(st.sampled_from(("", "", "", "note one", "note two")))
                     given_[question] = {"value": value, "note": note} if note else value
                 answers[rubric_id] = given_
-            people.append({"role": role, "answers": answers})
+            said = draw(st.sampled_from(("", "", "anything else")))
+            people.append({"role": role, "answers": answers, "note": said})
     assume(people)
     return people
 
@@ -200,6 +202,17 @@ def test_every_shown_figure_comes_from_enough_people(
             assert rubric.scores.roles[note.role].respondents >= min_group
         if note.perspective:
             assert rubric.scores.perspectives[note.perspective].respondents >= min_group
+    mix = shared.respondents
+    for said in shared.general_notes:
+        # A note about no one question names a group of enough people that no framework
+        # withholds.
+        for kind, name, counted in (
+            ("role", said.role, mix.roles),
+            ("perspective", said.perspective, mix.perspectives),
+        ):
+            if name is not None:
+                assert counted[name] >= min_group
+                assert all(f"{kind}:{name}" not in r.scores.withheld for r in shared.rubrics)
 
 
 @SETTINGS

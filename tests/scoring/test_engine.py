@@ -175,6 +175,26 @@ def test_notes_are_kept_without_names() -> None:
     )
 
 
+def test_anything_else_someone_said_is_kept_apart_from_the_questions() -> None:
+    given = respondents(("family-carer", {"a1": 1}), ("staff", {}), ("manager", {"a1": 2}))
+    people = [
+        person.model_copy(update={"note": note})
+        for person, note in zip(
+            given.respondents, ["  We were never told the budget.\n", "", "   "], strict=True
+        )
+    ]
+    result = score(catalog_of(rubric()), given.model_copy(update={"respondents": people}))
+    (note,) = result.general_notes
+    assert (note.respondent, note.role, note.perspective, note.text, note.lang) == (
+        "p0",
+        "family-carer",
+        "lived",
+        "We were never told the budget.",
+        None,
+    )
+    assert result.notes == []
+
+
 def test_respondent_mix() -> None:
     mix = score(catalog_of(rubric()), respondents(*ROWS, ("group", {"a1": 1}))).respondents
     assert mix.total == 4

@@ -5,7 +5,8 @@ trend, flags, priorities, summaries) receives only the `SharedResult` made
 here. Figures of groups smaller than the threshold are removed, not hidden;
 larger groups are removed too where the total and the groups shown would give
 a small one away (see `suppression`); notes name a role or perspective only
-where that group is shown; and plain lines say what was withheld and why.
+where that group is shown (a note about no one question, where enough of that group took
+part and no framework withholds it); and plain lines say what was withheld and why.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from coprod_assess.scoring.flag_eval import raise_flags
 from coprod_assess.scoring.result import (
     AreaRung,
     DimensionResult,
+    GeneralNote,
     GroupScores,
     Ladder,
     Note,
@@ -33,6 +35,7 @@ from coprod_assess.scoring.result import (
     Result,
     RubricResult,
     Score,
+    SharedGeneralNote,
     SharedNote,
     SharedResult,
 )
@@ -217,10 +220,55 @@ def _note(
     )
 
 
-def _lang_shown(note: Note | SharedNote, langs: set[str] | None) -> str | None:
-    if isinstance(note, SharedNote):
+def _lang_shown(
+    note: Note | SharedNote | GeneralNote | SharedGeneralNote, langs: set[str] | None
+) -> str | None:
+    if isinstance(note, SharedNote | SharedGeneralNote):
         return note.lang  # a shared result was checked when it was shared
     return lang_if_shown(note.lang, langs or set())
+
+
+def _named_everywhere(
+    group: str, mix: RespondentMix, rubrics: Iterable[RubricResult], min_group: int
+) -> bool:
+    """Whether a note about no one question may name a group (`role:ID`, `perspective:NAME`):
+    at least `min_group` people in it took part, and no framework withholds it."""
+    kind, _, name = group.partition(":")
+    count = (mix.roles if kind == "role" else mix.perspectives).get(name, 0)
+    return count >= min_group and not any(group in r.scores.withheld for r in rubrics)
+
+
+def _general_note(
+    note: GeneralNote | SharedGeneralNote,
+    rubrics: list[RubricResult],
+    mix: RespondentMix,
+    min_group: int,
+    names: Mapping[str, str] | None,
+    langs: set[str],
+) -> SharedGeneralNote:
+    """Anything else someone said, attributed as a note on a question is, but over the whole
+    assessment: it belongs to no one framework, so every framework's withholding counts."""
+    role = note.role
+    if role and not _named_everywhere(f"role:{role}", mix, rubrics, min_group):
+        role = None
+    perspective = note.perspective
+    if perspective and not _named_everywhere(f"perspective:{perspective}", mix, rubrics, min_group):
+        perspective = None
+    name = note.name if isinstance(note, SharedGeneralNote) else None
+    if isinstance(note, GeneralNote) and names:
+        name = names.get(note.respondent) or None
+    return SharedGeneralNote(
+        role=role, perspective=perspective, name=name, text=note.text, lang=_lang_shown(note, langs)
+    )
+
+
+def _alike_general(notes: Iterable[SharedGeneralNote]) -> list[SharedGeneralNote]:
+    """Notes about no one question said alike, as `_alike` does within a framework."""
+    found = list(notes)
+    for field in ("role", "perspective"):
+        if any(getattr(note, field) is None for note in found):
+            found = [note.model_copy(update={field: None}) for note in found]
+    return sorted(found, key=lambda n: (n.text, n.role or "", n.perspective or "", n.name or ""))
 
 
 def _alike(notes: Iterable[SharedNote]) -> list[SharedNote]:
@@ -337,8 +385,10 @@ def share(
     }
     rubrics = [_redact_rubric(rubric, plans[rubric.id].suppression) for rubric in result.rubrics]
     shown = {rubric.id: rubric for rubric in rubrics}
+    # One person's notes on questions and their note on nothing in particular: one writer.
+    written = [*result.notes, *result.general_notes]
     langs = shown_languages(
-        [(n.respondent, n.lang) for n in result.notes if isinstance(n, Note)], min_group
+        [(n.respondent, n.lang) for n in written if isinstance(n, Note | GeneralNote)], min_group
     )
     shared = SharedResult(
         format=result.format,
@@ -352,6 +402,10 @@ def share(
         withheld=_lines(plans.values(), mix, min_group),
         notes=_alike(
             _note(note, shown.get(note.rubric), min_group, names, langs) for note in result.notes
+        ),
+        general_notes=_alike_general(
+            _general_note(note, rubrics, mix, min_group, names, langs)
+            for note in result.general_notes
         ),
     )
     raised, unchecked = raise_flags(shared, flags)

@@ -9,7 +9,7 @@ from coprod_assess.answers.models import AnswersFile
 from coprod_assess.rubric.catalog import Catalog
 from coprod_assess.rubric.forms import Form, has_short_form, in_form
 from coprod_assess.scoring.engine import DEFAULT_MIN_COVERAGE, RubricScorer, content_hash
-from coprod_assess.scoring.result import AssessmentInfo, RespondentMix, Result
+from coprod_assess.scoring.result import AssessmentInfo, GeneralNote, RespondentMix, Result
 from coprod_assess.scoring.sense_check import count_sense_check
 from coprod_assess.scoring.tally import tally
 
@@ -46,6 +46,26 @@ def respondent_mix(answers: AnswersFile, catalog: Catalog) -> RespondentMix:
         groups_without_size=sum(1 for r in groups if r.people is None),
         groups_without_lived=sum(1 for r in groups if r.lived_experience is None),
     )
+
+
+def general_notes(answers: AnswersFile, catalog: Catalog) -> list[GeneralNote]:
+    """What each respondent said about no one question (a form's "Anything else?"), with
+    who said it, for the privacy step to weigh."""
+    found = []
+    for respondent in answers.respondents:
+        if not respondent.note.strip():
+            continue
+        role = catalog.roles[respondent.role]
+        found.append(
+            GeneralNote(
+                respondent=respondent.id,
+                role=role.id,
+                perspective=role.perspective,
+                text=respondent.note.strip(),
+                lang=respondent.lang,
+            )
+        )
+    return sorted(found, key=lambda n: (n.text, n.respondent))
 
 
 def score_assessment(
@@ -94,5 +114,6 @@ def score_assessment(
         respondents=respondent_mix(answers, catalog),
         rubrics=rubric_results,
         notes=sorted(notes, key=lambda n: (n.rubric, n.question, n.respondent, n.text)),
+        general_notes=general_notes(answers, catalog),
         sense_check=count_sense_check(answers, catalog),
     )

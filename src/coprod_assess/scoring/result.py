@@ -309,6 +309,30 @@ class SharedNote(ResultModel):
     )
 
 
+class GeneralNote(ResultModel):
+    """Anything else a respondent said, about no one question, with who said it (never
+    shown)."""
+
+    respondent: str
+    role: str
+    perspective: str | None
+    text: str
+    lang: str | None = None
+
+
+class SharedGeneralNote(ResultModel):
+    """Anything else someone said, as it may be shown: a role or perspective only where that
+    group is large enough across the whole assessment."""
+
+    role: str | None = None
+    perspective: str | None = None
+    name: str | None = Field(default=None, description="Only when names were asked for.")
+    text: str
+    lang: str | None = Field(
+        default=None, description="The language it was written in, where the answers say."
+    )
+
+
 class RespondentMix(ResultModel):
     """How many answered, by role and by perspective."""
 
@@ -447,6 +471,7 @@ class Result(ResultBase):
     """A full scored assessment: every group, however small. Only the privacy step reads it."""
 
     notes: list[Note] = Field(default_factory=list)
+    general_notes: list[GeneralNote] = Field(default_factory=list)
 
 
 class SharedResult(ResultBase):
@@ -461,3 +486,8 @@ class SharedResult(ResultBase):
     flags: list[RaisedFlag] = Field(default_factory=list)
     unchecked_flags: list[UncheckedFlag] = Field(default_factory=list)
     notes: list[SharedNote] = Field(default_factory=list)
+    general_notes: list[SharedGeneralNote] = Field(
+        default_factory=list,
+        description="Anything else people said, about no one question (none in result files "
+        "from versions that did not keep it).",
+    )
