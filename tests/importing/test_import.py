@@ -48,9 +48,13 @@ def test_microsoft_forms_csv() -> None:
         "decisions-2": {"skip": "dont-know"},
     }
     assert "money-2" not in people[2]["answers"]["sharing-power"], "a blank cell is not an answer"
-    # Only the free-text column is reported: ID, times, email and name are the service's own.
-    assert found(imported) == [(1, 11, "unmatched-column")]
+    # ID, times and email are the service's own; "Any other comments?" is each one's note.
+    assert found(imported) == []
+    assert people[0]["note"] == "We were told, not asked, about the cuts"
+    assert "note" not in people[1]
     assert imported.data["assessment"]["rubrics"] == {"sharing-power": "1.0.0"}
+    assert imported.data["assessment"]["date"] == "2026-11-20"
+    assert imported.dated == "Date 2026-11-20, from the form's completion times"
 
 
 def test_google_forms_csv_reordered_with_value_and_label() -> None:
@@ -66,8 +70,10 @@ def test_google_forms_csv_reordered_with_value_and_label() -> None:
     assert people[1]["role"] == "staff"
     assert people[1]["answers"]["sharing-power"]["decisions-1"] == {"skip": "not-applicable"}
     assert people[2]["role"] == "family-carer", "'Parent' is one of the role's aliases"
-    assert found(imported) == [(1, 8, "unmatched-column"), (4, 7, "unmatched-answer")]
-    message = imported.problems[1].message
+    assert found(imported) == [(4, 7, "unmatched-answer")]
+    assert [p.get("note") for p in people] == ["Good, but slow", None, "Line one\nline two"]
+    assert imported.data["assessment"]["date"] == "2026-11-20"
+    message = imported.problems[0].message
     assert "'Sometimes' is not an option for decisions-2" in message
     assert "0 = Not yet; 1 = Emerging; 2 = Established; 3 = Embedded" in message
 

@@ -18,7 +18,9 @@ def import_answers(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE", help="A CSV or .xlsx export: Microsoft Forms, Google Forms, or any."
+            metavar="FILE",
+            help="A CSV or .xlsx export: ODK Central, KoboToolbox, Microsoft Forms, Google "
+            "Forms, or any.",
         ),
     ],
     output: Annotated[
@@ -37,7 +39,10 @@ def import_answers(
     ] = False,
     mapping: Annotated[
         Path | None,
-        typer.Option(help="A YAML file mapping columns, role values and answers the export names."),
+        typer.Option(
+            help="A YAML file mapping columns (to a question, note:QUESTION, role, name, note, "
+            "date or ignore), role values and answers the export names."
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Treat every unmatched column or answer as an error.")
@@ -50,16 +55,25 @@ def import_answers(
     ] = None,
     organisation: Annotated[str, typer.Option(help="The organisation assessed.")] = "",
     period: Annotated[str, typer.Option(help="The period label, e.g. 2026.")] = "",
-    date: Annotated[str, typer.Option(help="The date, e.g. 2026-11-22.")] = "",
+    date: Annotated[
+        str,
+        typer.Option(
+            help="The date, e.g. 2026-11-22. Without it, the last day in the form's timestamps "
+            "or completion times (a new file only)."
+        ),
+    ] = "",
     short: Short = False,
     rubric: RubricPaths = None,
 ) -> None:
     """Turn a form export into an answers file: one row a respondent.
 
-    Columns match questions by id, by text, or by a leading [question-id]; answers
-    match options by value (the number the rubric gives the option), by label, or as
-    "value - label"; roles match by id, label or alias. An existing answers file is
-    left alone unless --append or --force.
+    Columns match questions by id (with ODK's or Kobo's group names before it), by
+    text (a grid's row, after its title), or by a [question-id] anywhere in the
+    header; [note] and [note: question-id] mark notes, and the usual headers for a
+    name or "Anything else?" are known. Answers match options by value (the number
+    the rubric gives the option), by label, or as "value - label"; roles match by
+    id, label or alias. An existing answers file is left alone unless --append or
+    --force.
     """
     from coprod_assess.answers.models import AnswersFile
     from coprod_assess.answers.writer import save_answers
@@ -89,7 +103,10 @@ def import_answers(
     how = "add --append to add this form's people to it, or --force to replace it"
     with claimed(output, replace=append or force, how=how, doing="import into it") as exists:
         assessment = {"organisation": organisation, "period": period, "date": date}
-        imported = importer.run({**assessment, "form": "short"} if short else assessment)
+        imported = importer.run(
+            {**assessment, "form": "short"} if short else assessment,
+            form_date=not (exists and append),
+        )
         for problem in imported.problems:
             echo_problem(problem)
         if any(problem.severity == "error" for problem in imported.problems):
@@ -123,9 +140,10 @@ def import_answers(
             return
         save_answers(output, imported.data)
     replaced = " (replacing what it held)" if exists else ""
+    dated = f" {imported.dated}." if imported.dated else ""
     typer.echo(
         f"Imported {_counted(imported.respondents, imported.answers)} into "
-        f"{output}{replaced}. Next: coprod report {output}"
+        f"{output}{replaced}.{dated} Next: coprod report {output}"
     )
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod_assess.errors import Problem
+from coprod_assess.importing.columns import Target, normal
+from coprod_assess.importing.dates import Times, form_date
 from coprod_assess.importing.mapping import Mapping
-from coprod_assess.importing.matching import Matcher, Misfit, Target, number_in
-from coprod_assess.importing.tables import Row, Table
+from coprod_assess.importing.matching import Matcher, Misfit, number_in
+from coprod_assess.importing.services import TIMESTAMPS
+from coprod_assess.importing.tables import Row, Table, clipped
 from coprod_assess.rubric.models import Option, Question, Rubric
 from coprod_assess.rubric.roles import Role, role_key
 
@@ -19,11 +22,13 @@ Reading = float | str | Misfit | None
 
 @dataclass
 class Imported:
-    """The answers made, the problems met, and the role values no role matched."""
+    """The answers made, the problems met, the role values no role matched, and where
+    the date came from (`Date 2026-11-22, from the form's timestamps`) if the form gave it."""
 
     data: dict[str, Any]
     problems: list[Problem] = field(default_factory=list)
     unmatched_roles: list[str] = field(default_factory=list)
+    dated: str = ""
 
     @property
     def respondents(self) -> int:
@@ -79,8 +84,8 @@ class Importer:
                     line,
                     index + 1,
                     f"{target.kind}-column",
-                    f"column '{header}' matches no question, role or name{why}; it is left "
-                    "out (map it with --mapping, or to 'ignore')",
+                    f"column '{clipped(header)}' matches no question, role, name or note{why}; "
+                    "it is left out (map it with --mapping, or to 'ignore')",
                 )
             elif target.kind == "question" and target.rubric and target.question:
                 key = (target.rubric.id, target.question.id)
@@ -89,8 +94,8 @@ class Importer:
                         line,
                         index + 1,
                         "duplicate-column",
-                        f"column '{header}' asks {target.question.id} again (first in column "
-                        f"{seen[key] + 1}); it is left out",
+                        f"column '{clipped(header)}' asks {target.question.id} again (first "
+                        f"in column {seen[key] + 1}); it is left out",
                     )
                     targets[index] = Target("ignore")
                 else:
@@ -107,11 +112,12 @@ class Importer:
         header = self.table.header[index]
         if any(isinstance(r, Misfit) and r.kind == "number" for r in read):
             seen = sorted({n for said in cells if (n := number_in(said)) is not None})
+            numbers = ", ".join(f"{n:g}" for n in seen)
             self.error(
                 self.table.header_line,
                 index + 1,
                 "answer-numbers",
-                f"column '{header}' holds the numbers {', '.join(f'{n:g}' for n in seen)}, but "
+                f"column '{clipped(header)}' holds the numbers {numbers}, but "
                 f"{question.id} takes only {', '.join(f'{o.value:g}' for o in options)} "
                 f"({pairs(options)}): a number is the option's value, not its place in the "
                 "list. Change the column to these values, or map each number under `answers:` "
@@ -123,12 +129,12 @@ class Importer:
             if isinstance(r, Misfit) and r.kind == "pair"
         ]
         if disagree:
-            texts = ", ".join(dict.fromkeys(f"'{said}'" for _, said in disagree))
+            texts = ", ".join(dict.fromkeys(f"'{clipped(said)}'" for _, said in disagree))
             self.error(
                 disagree[0][0].line,
                 index + 1,
                 "answer-disagrees",
-                f"column '{header}' has {texts}, whose number and words name different "
+                f"column '{clipped(header)}' has {texts}, whose number and words name different "
                 f"options of {question.id}; its options are {pairs(options)}",
             )
         return read
@@ -151,12 +157,15 @@ class Importer:
         )
         return "other"
 
-    def run(self, assessment: dict[str, Any]) -> Imported:
-        """The answers data for every row with at least one answer."""
+    def run(self, assessment: dict[str, Any], *, form_date: bool = True) -> Imported:
+        """The answers data for every row with at least one answer.
+
+        Without a date in `assessment`, the form's times give it, unless `form_date`
+        is False (when adding to a file that has its own).
+        """
         targets = [self.matcher.column(header) for header in self.table.header]
         self.columns(targets)
         role_column = next((i for i, t in enumerate(targets) if t.kind == "role"), None)
-        name_column = next((i for i, t in enumerate(targets) if t.kind == "name"), None)
         if role_column is None and self.default_role is None:
             self.problem(
                 self.table.header_line,
@@ -165,6 +174,18 @@ class Importer:
                 "no column says each person's role (a header like 'Role' or 'Your role'): "
                 "everyone is imported as 'other'; use --role or a mapping",
             )
+        dated = ""
+        if form_date and not assessment.get("date"):
+            day, dated = self.form_date(targets)
+            assessment = {**assessment, "date": day}
+        people = self.people(targets, role_column)
+        used = {rubric_id for person in people for rubric_id in person["answers"]}
+        declared = {r.id: r.version for r in self.rubrics if r.id in used}
+        data = {"assessment": {**assessment, "rubrics": declared}, "respondents": people}
+        return Imported(data, sorted(self.problems), list(self.unmatched_roles.values()), dated)
+
+    def people(self, targets: list[Target], role_column: int | None) -> list[dict[str, Any]]:
+        """Each row with at least one answer as a respondent: role, name, answers, notes."""
         questions = [
             (index, target.rubric, target.question)
             for index, target in enumerate(targets)
@@ -174,8 +195,9 @@ class Importer:
             self.read_column(index, question, rubric.options_for(question))
             for index, rubric, question in questions
         ]
+        names = [i for i, t in enumerate(targets) if t.kind == "name"]
+        notes = [i for i, t in enumerate(targets) if t.kind in ("note", "question-note")]
         people: list[dict[str, Any]] = []
-        used: set[str] = set()
         for number, row in enumerate(self.table.rows):
             role = self.role_of(row, role_column)
             answers: dict[str, dict[str, Any]] = {}
@@ -187,22 +209,102 @@ class Importer:
                     continue
                 entry = {"skip": value} if isinstance(value, str) else value
                 answers.setdefault(rubric.id, {})[question.id] = entry
-                used.add(rubric.id)
             if not answers:
                 # A row whose answers are all in refused columns is no empty row.
                 if not any(isinstance(read[number], Misfit) for read in readings):
+                    noted = any(row.cell(i) for i in notes)
                     self.problem(
-                        row.line, 0, "no-answers", "this row has no answers; it is left out"
+                        row.line,
+                        0,
+                        "no-answers",
+                        "this row has no answers; it is left out"
+                        + (", and its notes with it" if noted else ""),
                     )
                 continue
             person: dict[str, Any] = {"id": f"r{len(people) + 1}", "role": role}
-            if name_column is not None and row.cell(name_column):
-                person["name"] = row.cell(name_column)
+            name = self.name_of(row, names)
+            if name:
+                person["name"] = name
             person["answers"] = answers
+            note = self.notes_of(row, [(i, targets[i]) for i in notes], answers)
+            if note:
+                person["note"] = note
             people.append(person)
-        declared = {r.id: r.version for r in self.rubrics if r.id in used}
-        data = {"assessment": {**assessment, "rubrics": declared}, "respondents": people}
-        return Imported(data, sorted(self.problems), list(self.unmatched_roles.values()))
+        return people
+
+    def name_of(self, row: Row, columns: list[int]) -> str:
+        """The first name a row gives; a different one in a later column is reported."""
+        given = [(index, row.cell(index)) for index in columns if row.cell(index)]
+        if not given:
+            return ""
+        first_column, first = given[0]
+        for index, said in given[1:]:
+            if normal(said) != normal(first):
+                # The names themselves are not repeated: messages are no place for them.
+                self.problem(
+                    row.line,
+                    index + 1,
+                    "second-name",
+                    f"column '{clipped(self.table.header[index])}' gives this person another "
+                    f"name than column {first_column + 1} does; the first is kept",
+                )
+        return first
+
+    def notes_of(
+        self, row: Row, columns: list[tuple[int, Target]], answers: dict[str, dict[str, Any]]
+    ) -> str:
+        """The row's general note; its notes on questions are put on its answers.
+
+        A note on a question the person did not answer cannot go on an answer (an answer
+        needs a value or a skip), so it joins the general note as `[question-id] note`.
+        """
+        general: list[str] = []
+        for index, target in columns:
+            said = row.cell(index)
+            if not said:
+                continue
+            if target.kind == "note" or not target.rubric or not target.question:
+                general.append(said)
+                continue
+            rubric, question = target.rubric, target.question
+            given = answers.get(rubric.id, {}).get(question.id)
+            if given is not None:
+                entry = given if isinstance(given, dict) else {"value": given}
+                entry["note"] = f"{entry['note']}\n{said}" if entry.get("note") else said
+                answers[rubric.id][question.id] = entry
+                continue
+            shared = len(self.matcher.columns.by_key.get(question.id, [])) > 1
+            label = f"{rubric.id}/{question.id}" if shared else question.id
+            general.append(f"[{label}] {said}")
+            self.problem(
+                row.line,
+                index + 1,
+                "note-without-answer",
+                f"this person gave no answer to {label}, so their note on it is kept in their "
+                f"general note, as '[{label}] ...'",
+            )
+        return "\n".join(general)
+
+    def form_date(self, targets: list[Target]) -> tuple[str, str]:
+        """The date the form's times give, and the words saying so; or "", ""."""
+        order = list(TIMESTAMPS.values())
+        mapped = [
+            Times(i, header, self.table.header_line, f"column '{clipped(header)}'")
+            for i, (header, t) in enumerate(zip(self.table.header, targets, strict=True))
+            if t.kind == "date"
+        ]
+        own = sorted(
+            (
+                Times(i, header, self.table.header_line, t.detail)
+                for i, (header, t) in enumerate(zip(self.table.header, targets, strict=True))
+                if t.kind == "timestamp"
+            ),
+            key=lambda times: order.index(times.called),
+        )
+        for times in mapped + own:
+            if any(row.cell(times.index) for row in self.table.rows):
+                return form_date(times, self.table.rows, self.table.epoch, self.problem)
+        return "", ""
 
     def unmatched_answer(self, row: Row, index: int, rubric: Rubric, question: Question) -> None:
         """A warning (an error under --strict) for an answer that names no option."""
@@ -212,7 +314,7 @@ class Importer:
             row.line,
             index + 1,
             "unmatched-answer",
-            f"'{said}' is not an option for {question.id} (options: "
+            f"'{clipped(said)}' is not an option for {question.id} (options: "
             f"{pairs(rubric.options_for(question))}; or don't know, not applicable)"
             + ("; only the digits 0-9 are read as numbers" if foreign else ""),
         )

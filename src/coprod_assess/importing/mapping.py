@@ -12,13 +12,18 @@ from coprod_assess.fields import Id, Number, UserModel
 from coprod_assess.loading.document import load_document
 from coprod_assess.loading.validate import validate
 
+# What a column may be mapped to besides a question or a note on one.
+PLAIN_TARGETS = ("role", "name", "note", "date", "ignore")
+
 
 class Mapping(UserModel):
     """Columns, role values and answer texts the automatic matching cannot place.
 
     `columns` maps a header to a question id (`question-id` or `rubric-id/question-id`),
-    or to `role`, `name` or `ignore`. `roles` maps a value of the role column to a
-    role id. `answers` maps an answer's text to an option value, for every question.
+    to a note on one (`note:question-id`), or to `role`, `name`, `note` (the person's
+    general note), `date` (a column of times giving the assessment's date) or `ignore`.
+    `roles` maps a value of the role column to a role id. `answers` maps an answer's
+    text to an option value, for every question.
     """
 
     columns: dict[str, str] = Field(default_factory=dict)

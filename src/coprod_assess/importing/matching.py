@@ -1,4 +1,4 @@
-"""Matching an export's headers, answers and roles to questions, options and role ids.
+"""Matching an export's answers and roles to options and role ids (headers: columns.py).
 
 Text is compared after normalising: case, spaces, quotes and punctuation are
 ignored, so "Don't know" with a curly apostrophe matches "dont know". A number
@@ -9,31 +9,16 @@ the list), and only the digits 0-9 make a number.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping as MappingType
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from coprod_assess.importing.columns import ColumnMatcher, Target, normal
 from coprod_assess.importing.mapping import Mapping
-from coprod_assess.rubric.models import Option, Question, Rubric
+from coprod_assess.rubric.models import Option, Rubric
 from coprod_assess.rubric.roles import Role, role_key
 
-# Columns the form services add themselves, left out without a word.
-METADATA = {
-    "id",
-    "start time",
-    "completion time",
-    "last modified time",
-    "email",
-    "email address",
-    "timestamp",
-    "score",
-    "total points",
-    "quiz feedback",
-}
-NAME_HEADERS = {"name", "your name", "full name"}
-ROLE_HEADERS = {"role", "your role", "what is your role", "which role best describes you"}
 SKIP_WORDS = {
     "dont know": "dont-know",
     "do not know": "dont-know",
@@ -44,17 +29,8 @@ SKIP_WORDS = {
     "n a": "not-applicable",
     "na": "not-applicable",
 }
-_TAG = re.compile(r"^\s*\[([^\]]+)\]\s*(.*)$")
 _NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 _VALUE_LABEL = re.compile("^(-?[0-9]+(?:\\.[0-9]+)?)\\s*(?:[-\u2013\u2014:.)=]|\\s)\\s*(.+)$")
-
-
-def normal(text: str) -> str:
-    """Lower case, accents and punctuation gone, spaces single: for comparing text."""
-    text = unicodedata.normalize("NFKD", text).casefold()
-    text = text.replace("\u2019", "").replace("'", "")
-    text = "".join(c if c.isalnum() else " " for c in text if not unicodedata.combining(c))
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -65,80 +41,22 @@ class Misfit:
     kind: Literal["number", "pair"]
 
 
-@dataclass(frozen=True)
-class Target:
-    """What a column holds: a question, the role, the name, or nothing to import."""
-
-    kind: str  # question | role | name | ignore | unmatched | ambiguous
-    rubric: Rubric | None = None
-    question: Question | None = None
-    detail: str = ""
-
-
 class Matcher:
     """Knows the questions, roles and mapping, and places headers, answers and roles."""
 
     def __init__(self, rubrics: Sequence[Rubric], roles: Sequence[Role], mapping: Mapping) -> None:
-        self.mapping = mapping
-        self.by_key: dict[str, list[tuple[Rubric, Question]]] = {}
-        self.by_text: dict[str, list[tuple[Rubric, Question]]] = {}
-        for rubric in rubrics:
-            for _, question in rubric.questions():
-                pair = (rubric, question)
-                self.by_key.setdefault(question.id, []).append(pair)
-                self.by_key.setdefault(f"{rubric.id}/{question.id}", []).append(pair)
-                self.by_text.setdefault(normal(question.text), []).append(pair)
+        self.columns = ColumnMatcher(rubrics, mapping)
         self.roles: dict[str, str] = {}
         for role in roles:
             for name in role.names():
                 self.roles.setdefault(role_key(name), role.id)
         for said, role_id in mapping.roles.items():
             self.roles[role_key(said)] = role_id
-        self.columns = {normal(header): target for header, target in mapping.columns.items()}
         self.answers = {normal(said): value for said, value in mapping.answers.items()}
 
-    def _by_id(self, key: str) -> Target:
-        found = self.by_key.get(key.strip().lower(), [])
-        if len(found) == 1:
-            return Target("question", *found[0])
-        if len(found) > 1:
-            rubrics = ", ".join(f"{r.id}/{q.id}" for r, q in found)
-            return Target(
-                "ambiguous", detail=f"'{key}' is a question in more than one rubric ({rubrics})"
-            )
-        return Target("unmatched")
-
     def column(self, header: str) -> Target:
-        """Where a column's answers go."""
-        key = normal(header)
-        mapped = self.columns.get(key)
-        if mapped is not None:
-            if mapped in ("role", "name", "ignore"):
-                return Target(mapped)
-            target = self._by_id(mapped)
-            if target.kind == "unmatched":
-                return Target(
-                    "unmatched", detail=f"the mapping names '{mapped}', which is no question"
-                )
-            return target
-        tagged = _TAG.match(header)
-        if tagged:
-            return self._by_id(tagged.group(1))
-        by_id = self._by_id(header)
-        if by_id.kind != "unmatched":
-            return by_id
-        found = self.by_text.get(key, [])
-        if len(found) == 1:
-            return Target("question", *found[0])
-        if len(found) > 1:
-            return Target("ambiguous", detail="the same question text is in more than one rubric")
-        if key in ROLE_HEADERS:
-            return Target("role")
-        if key in NAME_HEADERS:
-            return Target("name")
-        if key in METADATA:
-            return Target("ignore")
-        return Target("unmatched")
+        """Where a column's cells go."""
+        return self.columns.column(header)
 
     def role(self, said: str) -> str | None:
         """The role id a role cell names by id, label, alias or mapping, or None."""

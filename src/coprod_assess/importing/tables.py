@@ -10,6 +10,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from coprod_assess.errors import CoprodError
@@ -42,21 +43,29 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A header row and the rows under it."""
+    """A header row and the rows under it; a workbook's also has the day its dates count from."""
 
     name: str
     header: list[str]
     rows: list[Row]
     header_line: int = 1
+    # Day 0 of the workbook's date serial numbers (1899-12-30, or 1904-01-01 in the 1904
+    # system); None for CSV, where a number is never a date.
+    epoch: date | None = None
+
+
+def clipped(text: str, limit: int = 80) -> str:
+    """Text as a message quotes it: cut short, with an ellipsis, past `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def read_table(path: Path) -> Table:
     """A CSV (UTF-8, with or without a byte-order mark) or an .xlsx workbook's first sheet."""
     name = display_name(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from coprod_assess.importing.workbook import sheet_rows
+        from coprod_assess.importing.workbook import sheet_table
 
-        return collect(name, sheet_rows(read_bytes(path), name))
+        return sheet_table(read_bytes(path), name)
     return csv_table(read_text(path), name)
 
 

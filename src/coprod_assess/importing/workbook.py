@@ -9,11 +9,13 @@ and refused as soon as they pass a limit. A damaged workbook is one message
 naming the file and the part, row or cell at fault.
 
 Cells are read as the text or number stored; a number formatted as a date
-stays its serial number (form exports' time columns are not imported).
+stays its serial number, and the table says the day those count from (the
+workbook's 1900 or 1904 date system), for the form's timestamps.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import posixpath
@@ -21,11 +23,12 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from datetime import date
 from typing import Literal
 from xml.etree import ElementTree
 
 from coprod_assess.errors import CoprodError
-from coprod_assess.importing.tables import MAX_CELLS, MAX_COLUMNS, MAX_LINES
+from coprod_assess.importing.tables import MAX_CELLS, MAX_COLUMNS, MAX_LINES, Table, collect
 
 # The sheet and its shared strings, unpacked; the workbook's index parts are small.
 MAX_PART_BYTES = 256 * 1024 * 1024
@@ -42,17 +45,20 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CELL = re.compile(r"([A-Z]{1,3})([0-9]{1,7})\Z")
 _INDEX = re.compile(r"[0-9]{1,10}\Z")
 _BOOLEANS = {"1": "TRUE", "0": "FALSE"}
+_EPOCH_1900 = date(1899, 12, 30)  # day 0, after Excel's 29 February 1900 that never was
+_EPOCH_1904 = date(1904, 1, 1)
 _Events = Iterator[tuple[str, ElementTree.Element]]
 _Kind = Literal["start", "end"]
 
 
-def sheet_rows(data: bytes, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The first sheet's rows with their row numbers, each padded to its last cell."""
+def sheet_table(data: bytes, name: str) -> Table:
+    """The first sheet as a table, with the day the workbook's date serial numbers count from."""
     with _open(data, name) as archive:
         book = _Workbook(archive, name)
         sheet, strings_part = book.first_sheet()
         strings = book.shared_strings(strings_part) if strings_part else []
-        yield from book.rows(sheet, strings)
+        table = collect(name, book.rows(sheet, strings))
+    return dataclasses.replace(table, epoch=_EPOCH_1904 if book.date1904 else _EPOCH_1900)
 
 
 def _not_xlsx(name: str, why: str) -> CoprodError:
@@ -131,6 +137,7 @@ class _Workbook:
         self.archive = archive
         self.name = name
         self.sheet = ""
+        self.date1904 = False
 
     def damaged(self, part: str, detail: str, line: int = 0, column: int = 0) -> CoprodError:
         """The error for a damaged part, at the row and column where there is one."""
@@ -202,6 +209,8 @@ class _Workbook:
         links = self.relationships(office[0])
         sheet_id = None
         for event, element in self.events(office[0], MAX_INDEX_BYTES):
+            if event == "end" and _local(element.tag) == "workbookPr":
+                self.date1904 = element.get("date1904", "").lower() in ("1", "true")
             if event == "end" and _local(element.tag) == "sheet":
                 ids = [v for k, v in element.attrib.items() if _local(k) == "id" and "}" in k]
                 sheet_id = ids[0] if ids else ""
