@@ -66,17 +66,31 @@ def assess(
         Path | None, typer.Option(help="Write a report here at the end (.html or .md).")
     ] = None,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
+    entry: Annotated[
+        bool,
+        typer.Option(
+            "--entry",
+            help="Type in paper sheets: one line a sheet, the role's number then every "
+            "answer in sheet order (3 4 2 s 1 ...; d don't know, n does not apply, s or - "
+            "blank). Each good line is saved at once as a new person; ? shows the key.",
+        ),
+    ] = False,
 ) -> None:
     """Run the questionnaire: saved after every answer, resumable, one person after another.
 
     At each question: a number answers; ? help; s skip; b back; n note; q save and quit.
     The screen is cleared between people; the summary at the end leaves out small groups.
+    With --entry, paper sheets are typed in instead, one line a sheet.
     """
     from coprod_assess.answers.lock import locked
-    from coprod_assess.answers.session import Session
     from coprod_assess.cli.questionnaire import Screen
     from coprod_assess.rubric.catalog import load_catalog
 
+    if entry and (respondent is not None or role is not None):
+        raise typer.BadParameter(
+            _("each sheet gives its role on its line: leave out --respondent and --role"),
+            param_hint="--entry",
+        )
     with stops_as_interrupts():
         catalog = load_catalog(rubric or [])
         checked_role(catalog, role)
@@ -87,28 +101,50 @@ def assess(
         chosen_rubrics(catalog, only)  # an unknown id is a usage error before anything else
         screen = Screen(plain_wanted(plain))
         with locked(file, doing=_("answer into it")):
-            data, text = existing_answers(file, catalog)
-            person_form = None
-            if is_easy_read(current()):
-                # Easy Read asks the short form. A file asking the full form keeps it, and
-                # records that this person was asked the short one.
-                person_form = "short" if asks_full_form(data) else None
-                short = True
-                screen.say(_("Easy Read asks the short form: only the core questions."))
+            session = open_session(file, catalog, only, short, screen)
+            if entry:
+                from coprod_assess.cli.entry import SheetEntry
+
+                sheets = SheetEntry(session, screen, catalog)
+                saving_walk(
+                    lambda: sheets.run(organisation, period),
+                    sheets.saved_words,
+                    entry_command(file, rubric or [], only or [], session),
+                )
             else:
-                short = form_asked(file, data, short)
-            session = Session(file, data, chosen_rubrics(catalog, only, short), text)
-            if short and person_form is None:
-                session.set_assessment(("form",), "short")
-            session.person_form = person_form
-            session.person_lang = current()
-            saving_walk(
-                lambda: _run(session, screen, catalog, respondent, role, organisation, period),
-                lambda: _saved(session, file),
-                resume_command("assess", file),
-            )
+                saving_walk(
+                    lambda: _run(session, screen, catalog, respondent, role, organisation, period),
+                    lambda: _saved(session, file),
+                    resume_command("assess", file),
+                )
         if session.answers_saved():
             _finish(file, rubric or [], screen, report, min_group)
+
+
+def open_session(
+    file: Path, catalog: Catalog, only: list[str] | None, short: bool, screen: Screen
+) -> Session:
+    """The answers file opened for answering (the lock held): the answers in it checked, the
+    form it asks (Easy Read asks the short one), its rubrics' versions, and the language
+    each person added answers in."""
+    from coprod_assess.answers.session import Session
+
+    data, text = existing_answers(file, catalog)
+    person_form = None
+    if is_easy_read(current()):
+        # Easy Read asks the short form. A file asking the full form keeps it, and
+        # records that this person was asked the short one.
+        person_form = "short" if asks_full_form(data) else None
+        short = True
+        screen.say(_("Easy Read asks the short form: only the core questions."))
+    else:
+        short = form_asked(file, data, short)
+    session = Session(file, data, chosen_rubrics(catalog, only, short), text)
+    if short and person_form is None:
+        session.set_assessment(("form",), "short")
+    session.person_form = person_form
+    session.person_lang = current()
+    return session
 
 
 def saving_walk(walk: Callable[[], bool], saved: Callable[[], str], resume: str) -> None:
@@ -133,6 +169,19 @@ def resume_command(command: str, file: Path) -> str:
     not English (the keys typed are the same in every language)."""
     lang = current()
     return f"coprod {command} {file}" + ("" if lang == "en" else f" --lang {lang}")
+
+
+def entry_command(file: Path, rubric: list[Path], only: list[str], session: Session) -> str:
+    """The command that carries on typing sheets in: the same rubrics in the same order and
+    the same form, so the lines keep their length (--short too, for a file not yet written)."""
+    import shlex
+
+    extra = [f"--rubric {shlex.quote(str(path))}" for path in rubric]
+    extra += [f"--only {shlex.quote(rubric_id)}" for rubric_id in only]
+    if session.assessment.get("form") == "short":
+        extra.append("--short")
+    command = resume_command("assess", file)
+    return " ".join([command, "--entry", *extra])
 
 
 def tell(text: str) -> None:
