@@ -38,6 +38,7 @@ DOMAINS: dict[str, list[Path]] = {
     "sheet": [
         SRC / "report" / "sheet.py",
         SRC / "cli" / "template.py",
+        SRC / "online_forms",
         *(TEMPLATES / name for name in ("sheet.html.j2", "sheet.md.j2")),
         *(TEMPLATES / name for name in ("sense_check_sheet.html.j2", "sense_check_sheet.md.j2")),
     ],
