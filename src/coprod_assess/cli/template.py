@@ -1,4 +1,4 @@
-"""`coprod template`: blank answers, a printable question sheet, or a CSV header for a form."""
+"""`coprod template`: blank answers, a printable question sheet, or a form to build online."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class TemplateFormat(StrEnum):
     md = "md"
     html = "html"
     csv = "csv"
+    xlsform = "xlsform"
 
 
 @handle_errors
@@ -33,7 +34,9 @@ def template(
         typer.Option(
             "--format",
             help="yaml (a blank answers file, the default), md or html (a printable question "
-            "sheet; md by default with --sense-check), csv (a header row for an online form).",
+            "sheet; md by default with --sense-check), csv (a header row for an online form), "
+            "xlsform (an XLSForm workbook for ODK and KoboToolbox; "
+            "needs -o).",
         ),
     ] = None,
     only: Annotated[
@@ -57,6 +60,9 @@ def template(
 ) -> None:
     """Write a blank answers file, a paper question sheet, or a CSV header for online forms.
 
+    --format xlsform -o form.xlsx: the questions as an XLSForm for
+    ODK Collect and KoboCollect, in English and Welsh (--lang picks the one shown first).
+
     With --sense-check FILE: a paper sheet of FILE's main findings, each with "does this
     match your experience?" boxes; the findings are saved in FILE (once) so the sheets
     match what `coprod sense-check FILE` asks when they are typed in.
@@ -70,6 +76,8 @@ def template(
         )
         return
     output_format = output_format or TemplateFormat.yaml
+    if output_format is TemplateFormat.xlsform:
+        _check_workbook_options(output)
     from coprod_assess.answers.blank import blank_csv, blank_yaml
     from coprod_assess.cli.compare_output import emit
     from coprod_assess.control_chars import show_controls
@@ -91,6 +99,13 @@ def template(
         text = blank_yaml(rubrics, roles, form)
     elif output_format is TemplateFormat.csv:
         text = blank_csv(rubrics, [catalog.rubric(chosen.id) for chosen in rubrics])
+    elif output_format is TemplateFormat.xlsform:
+        from coprod_assess.online_forms.xlsform import build_xlsform, workbook_bytes
+
+        assert output is not None
+        xlsform = build_xlsform(catalog, rubrics, form, current())
+        _write_workbook(workbook_bytes(xlsform, str(output)), output)
+        return
     else:
         from coprod_assess.report.sheet import render_sheet
 
@@ -100,6 +115,61 @@ def template(
     # Rubric text is copied in as written: its control characters are shown, not
     # sent, so the sheet is safe on a screen and the blank YAML stays loadable.
     emit(show_controls(text), output)
+
+
+def _check_workbook_options(output: Path | None) -> None:
+    """An XLSForm is a workbook in English and Welsh: it goes to a file, never the terminal,
+    and has no Easy Read words (its pictures and large print are for paper and the room)."""
+    if output is None:
+        raise typer.BadParameter(
+            _("an XLSForm is a workbook, not text to show: write it to a file with -o form.xlsx"),
+            param_hint="--format xlsform",
+        )
+    if is_easy_read(current()):
+        raise typer.BadParameter(
+            _(
+                "an XLSForm holds English and Welsh, not Easy Read: use --lang en or --lang cy "
+                "(for Easy Read on paper: --format html --lang en-easy)"
+            ),
+            param_hint="--lang",
+        )
+
+
+def _write_workbook(data: bytes, output: Path) -> None:
+    """Write the workbook to `output` as `emit` writes text: atomically, never over answers."""
+    import contextlib
+    import os
+    import tempfile
+
+    from coprod_assess.atomic import writable_target
+    from coprod_assess.cli.output_guard import check_output
+    from coprod_assess.cli.terminal_text import inert
+    from coprod_assess.compare.words import wrote_words
+    from coprod_assess.errors import CoprodError
+    from coprod_assess.loading.reader import display_name
+
+    check_output(output)
+    target, mode = writable_target(output)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                os.fchmod(stream.fileno(), mode)
+                os.fsync(stream.fileno())
+            Path(temporary).replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+            raise
+    except OSError as err:
+        raise CoprodError.single(
+            display_name(output), "write-failed", f"cannot write: {err.strerror or err}"
+        ) from None
+    typer.echo(inert(wrote_words(output), markup=False), err=True)
 
 
 def _check_sheet(
