@@ -37,9 +37,9 @@ def test_question_sheets_of_the_short_form(cli: Run) -> None:
 
 
 def test_csv_of_the_short_form_imports_back_as_the_short_form(cli: Run, tmp_path: Path) -> None:
-    header = cli("template", *SHORT, "--format", "csv").stdout
-    columns = next(csv.reader(io.StringIO(header)))
-    assert [c.split("]")[0].lstrip("[") for c in columns[2:]] == CORE
+    template = list(csv.DictReader(io.StringIO(cli("template", *SHORT, "--format", "csv").stdout)))
+    assert [row["Question id"] for row in template[2:-1]] == CORE
+    columns = [row["Form question"] for row in template[:-1]]
     buffer = io.StringIO()
     csv.writer(buffer).writerows([columns, ["Staff member", "", "2", "1", "3"]])
     (tmp_path / "form.csv").write_text(buffer.getvalue(), encoding="utf-8")
@@ -156,8 +156,10 @@ def test_short_csv_tags_an_id_that_clashes_with_a_question_left_out(
         "      - {id: x, text: Second?}\n      - {id: y, text: Third?, core: true}\n",
     )
     own = ["--rubric", str(tmp_path / "own"), "--only", "a", "--only", "b", "--short"]
-    header = cli("template", *own, "--format", "csv").stdout
-    assert header == "Role,Name,[a/x] First?,[y] Third?\n"
+    template = csv.DictReader(io.StringIO(cli("template", *own, "--format", "csv").stdout))
+    columns = [row["Form question"] for row in template]
+    assert columns[2:-1] == ["[a/x] First?", "[y] Third?"]
+    header = ",".join(columns[:-1]) + "\n"
     (tmp_path / "form.csv").write_text(header + "Staff member,,1,0\n", encoding="utf-8")
     result = cli("import", "form.csv", *own, "-o", "a.yaml")
     assert result.exit_code == 0, result.output

@@ -1,9 +1,8 @@
-"""Blank answers to fill in by hand: a commented YAML file, or a CSV header for online forms."""
+"""Blank answers to fill in by hand (a commented YAML file), and the question titles an
+import matches."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 
 from coprod_assess.control_chars import plain_text
@@ -66,20 +65,3 @@ def clashing_ids(rubrics: Sequence[Rubric]) -> set[str]:
         for _, question in rubric.questions():
             seen[question.id] = seen.get(question.id, 0) + 1
     return {question_id for question_id, count in seen.items() if count > 1}
-
-
-def blank_csv(rubrics: Sequence[Rubric], matched_against: Sequence[Rubric] = ()) -> str:
-    """A CSV header row for an online form: Role, Name, then one column a question.
-
-    `matched_against`: the whole rubrics an import will match, when `rubrics` are their
-    short forms, so an id that only clashes with a question left out is still tagged.
-    """
-    ambiguous = clashing_ids(matched_against or rubrics)
-    header = ["Role", "Name"] + [
-        question_header(rubric, question, ambiguous)
-        for rubric in rubrics
-        for _, question in rubric.questions()
-    ]
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(header)
-    return buffer.getvalue()

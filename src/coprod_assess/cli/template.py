@@ -34,8 +34,8 @@ def template(
         typer.Option(
             "--format",
             help="yaml (a blank answers file, the default), md or html (a printable question "
-            "sheet; md by default with --sense-check), csv (a header row for an online form), "
-            "xlsform (an XLSForm workbook for ODK and KoboToolbox; "
+            "sheet; md by default with --sense-check), csv (a row a question, to copy into a "
+            "Google or Microsoft form), xlsform (an XLSForm workbook for ODK and KoboToolbox; "
             "needs -o).",
         ),
     ] = None,
@@ -60,7 +60,9 @@ def template(
 ) -> None:
     """Write a blank answers file, a paper question sheet, or a CSV header for online forms.
 
-    --format xlsform -o form.xlsx: the questions as an XLSForm for
+    --format csv: a row a question (its title, description and answers, one a line) to
+    copy into a Google or Microsoft form; `coprod import` reads the form's answers back
+    without a mapping. --format xlsform -o form.xlsx: the same questions as an XLSForm for
     ODK Collect and KoboCollect, in English and Welsh (--lang picks the one shown first).
 
     With --sense-check FILE: a paper sheet of FILE's main findings, each with "does this
@@ -78,7 +80,7 @@ def template(
     output_format = output_format or TemplateFormat.yaml
     if output_format is TemplateFormat.xlsform:
         _check_workbook_options(output)
-    from coprod_assess.answers.blank import blank_csv, blank_yaml
+    from coprod_assess.answers.blank import blank_yaml
     from coprod_assess.cli.compare_output import emit
     from coprod_assess.control_chars import show_controls
     from coprod_assess.rubric.catalog import load_catalog
@@ -98,7 +100,12 @@ def template(
     if output_format is TemplateFormat.yaml:
         text = blank_yaml(rubrics, roles, form)
     elif output_format is TemplateFormat.csv:
-        text = blank_csv(rubrics, [catalog.rubric(chosen.id) for chosen in rubrics])
+        from coprod_assess.online_forms.csv_template import form_template_csv
+
+        whole = [catalog.rubric(chosen.id) for chosen in rubrics]
+        text = form_template_csv(rubrics, roles, whole, short=short)
+        # Excel reads a CSV file as UTF-8 (Welsh letters, curly quotes) only after a BOM.
+        text = "\ufeff" + text if output is not None else text
     elif output_format is TemplateFormat.xlsform:
         from coprod_assess.online_forms.xlsform import build_xlsform, workbook_bytes
 
