@@ -214,11 +214,12 @@ class ColumnMatcher:
 
     def _by_text(self, header: str) -> Target | None:
         """The question whose whole text the header is, holds in brackets, or ends with."""
-        for title, text in readings(header, self.longest_text):
+        for title_end, text in readings(header, self.longest_text):
             found = self.by_text.get(normal(text))
             if not found:
                 continue
-            if len(found) > 1 and title:
+            if len(found) > 1 and title_end:
+                title = header[:title_end]
                 found = [pair for pair in found if _titled(title, pair[0])] or found
             if len(found) == 1:
                 return Target("question", *found[0])

@@ -259,6 +259,7 @@ class Importer:
         needs a value or a skip), so it joins the general note as `[question-id] note`.
         """
         general: list[str] = []
+        unanswered: list[str] = []
         for index, target in columns:
             said = row.cell(index)
             if not said:
@@ -275,7 +276,7 @@ class Importer:
                 continue
             shared = len(self.matcher.columns.by_key.get(question.id, [])) > 1
             label = f"{rubric.id}/{question.id}" if shared else question.id
-            general.append(f"[{label}] {said}")
+            unanswered.append(f"[{label}] {said}")
             self.problem(
                 row.line,
                 index + 1,
@@ -283,7 +284,7 @@ class Importer:
                 f"this person gave no answer to {label}, so their note on it is kept in their "
                 f"general note, as '[{label}] ...'",
             )
-        return "\n".join(general)
+        return "\n".join(general + unanswered)
 
     def form_date(self, targets: list[Target]) -> tuple[str, str]:
         """The date the form's times give, and the words saying so; or "", ""."""

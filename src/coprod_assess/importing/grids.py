@@ -44,14 +44,15 @@ def tags(header: str) -> list[Tag]:
     return found
 
 
-def readings(header: str, longest: int) -> Iterator[tuple[str, str]]:
-    """Each (title, text) the header may be read as, the whole header first, then each
-    bracketed part, then each end after a title, longest first (ends of at most
-    `longest` characters, as no question's text is longer)."""
-    yield "", header
+def readings(header: str, longest: int) -> Iterator[tuple[int, str]]:
+    """Each way the header may hold a question's text, as (where the title before it
+    ends, the text): the whole header first, then each bracketed part, then each end
+    after a title, longest first (only texts of at most `longest` characters, as no
+    question's text is longer)."""
+    yield 0, header
     for part in _BRACKETED.finditer(header):
-        if len(part.group(1)) <= longest:
-            yield header[: part.start()], part.group(1)
+        if part.group(1).strip() and len(part.group(1)) <= longest:
+            yield part.start(), part.group(1)
     for place in range(max(1, len(header) - longest), len(header)):
         if header[place - 1] in _TITLE_ENDS:
-            yield header[:place], header[place:]
+            yield place, header[place:]
