@@ -294,3 +294,20 @@ def test_an_answers_file_is_never_replaced_by_a_workbook(cli: Run, tmp_path: Pat
     (tmp_path / "old.xlsx").write_bytes(b"an old form")
     assert cli("template", "--format", "xlsform", "-o", "old.xlsx").exit_code == 0
     XForm(tmp_path / "old.xlsx")
+
+
+def test_a_text_too_long_for_a_cell_writes_nothing(
+    cli: Run, tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    text = (DATA / "rubrics" / "sharing-power.yaml").read_text(encoding="utf-8")
+    longer = "Think of the last budget round." + " And again." * 3000
+    write("own/sharing-power.yaml", text.replace("Think of the last budget round.", longer))
+    options = ["--rubric", "own", "--only", "sharing-power", "-o", "form.xlsx"]
+    result = cli("template", "--format", "xlsform", *options)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "form.xlsx: error[text-too-long] a rubric's text is longer than a workbook cell holds "
+        "(32,767 characters): 'Think of the last budget round. And again. And again. And ag...'; "
+        "shorten it\n"
+    )
+    assert not (tmp_path / "form.xlsx").exists()

@@ -49,7 +49,7 @@ ROLES_LIST = "coprod_roles"
 DONT_KNOW = "dont-know"
 NOT_APPLICABLE = "not-applicable"
 ANYTHING_ELSE = "anything_else"
-# Between an answer's value and its words on a phone: "3 \u2013 Established".
+# Between an answer's value and its words on a phone: an en dash, "3 \u2013 Established".
 EN_DASH = "\u2013"
 RESERVED = frozenset({"meta"})
 TOP_LEVEL = frozenset({"start", "end", "role", "name"})
@@ -130,15 +130,10 @@ def build_xlsform(catalog: Catalog, rubrics: Sequence[Rubric], form: Form, lang:
     choices = [["list_name", "name", *(f"label::{language}" for language in LANGUAGES.values())]]
     for role_id in catalog.roles:
         choices.append([ROLES_LIST, role_id, *_cells(w.roles[role_id].label for w in localised)])
-    for _rubric_id, group in groupby(asked, key=lambda same: same[0].rubric.id):
+    for rubric_id, group in groupby(asked, key=lambda same: same[0].rubric.id):
         in_rubric = list(group)
-        survey.append(
-            _field(
-                "begin_group",
-                xml_name(in_rubric[0][0].rubric.id, RESERVED | TOP_LEVEL),
-                [q.rubric.title for q in in_rubric[0]],
-            )
-        )
+        titles = [question.rubric.title for question in in_rubric[0]]
+        survey.append(_field("begin_group", xml_name(rubric_id, RESERVED | TOP_LEVEL), titles))
         for same in in_rubric:
             choice_list = list_name(same[0])
             survey.append(
