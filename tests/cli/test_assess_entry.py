@@ -90,12 +90,12 @@ def test_several_sheets_each_saved_at_once(
     assert "For example: 1 0 1 2 d, or 1 012d" in out
     # Each sheet, said and echoed to compare with the paper.
     assert (
-        "Sheet 1 saved as r1 (Staff member): 4 answered, 0 don't know, 0 not applicable, "
+        "Sheet 1 saved as r1 (Staff member): 4 answered, 0 don't know, 0 does not apply, "
         "0 left blank.\n  1 to 4: 0 1 2 3\n" in out
     )
     assert (
         "Sheet 2 saved as r2 (Family member or carer): 0 answered, 1 don't know, "
-        "1 not applicable, 2 left blank.\n  1 to 4: d n s s\n" in out
+        "1 does not apply, 2 left blank.\n  1 to 4: d n s s\n" in out
     )
     assert "Sheet 3 saved as r3 (Staff member): 4 answered" in out
     assert "Entered 3 sheets into a.yaml." in out

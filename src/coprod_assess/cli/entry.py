@@ -195,14 +195,15 @@ class SheetEntry:
     def _echo(self, codes: list[str]) -> None:
         from coprod_assess.answers.entry_line import in_tens
 
-        for first, last, shown in in_tens(codes):
-            where = _("{first} to {last}").format(first=first, last=last)
-            self.screen.say(f"  {where}: {shown}", "dim")
+        groups = in_tens(codes)
+        labels = [_("{first} to {last}").format(first=g[0], last=g[1]) for g in groups]
+        width = max((len(label) for label in labels), default=0)
+        for label, (_first, _last, shown) in zip(labels, groups, strict=True):
+            self.screen.say(f"  {label + ':':<{width + 1}} {shown}", "dim")
 
     def save(self, sheet: EnteredSheet) -> None:
         """Save the sheet as a new respondent, after a yes where it repeats a sheet in the
         file (a likely double entry), and say what was saved."""
-        from coprod_assess.answers.saved import skip_words
         from coprod_assess.cli.questionnaire import YES
 
         same = self._same_as(sheet)
@@ -224,17 +225,15 @@ class SheetEntry:
         counts = sheet.counts()
         self.screen.say(
             _(
-                "Sheet {number} saved as {id} ({role}): {answered} answered, {dont_know} "
-                "{dont_know_words}, {not_applicable} {not_applicable_words}, {blank} left blank."
+                "Sheet {number} saved as {id} ({role}): {answered} answered, {dont_know} don't "
+                "know, {not_applicable} does not apply, {blank} left blank."
             ).format(
                 number=len(self.entered),
                 id=person_id,
                 role=self._role_label(sheet.role),
                 answered=counts.answered,
                 dont_know=counts.dont_know,
-                dont_know_words=skip_words("dont-know"),
                 not_applicable=counts.not_applicable,
-                not_applicable_words=skip_words("not-applicable"),
                 blank=counts.blank,
             ),
             "green",
