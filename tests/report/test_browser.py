@@ -73,6 +73,9 @@ def test_hostile_text_runs_no_script_and_shows_as_text(
     text = page.inner_text("main")
     assert "<script>window.__pwned = 1</script>" in text
     assert "[click me](javascript:alert(1))" in text
+    # Anything else people said, about no one question, likewise.
+    assert "<script>window.__pwned = 3</script> | a | b" in text
+    assert '<img src=x onerror="window.__pwned=4"> **Anything** else?' in text
     assert "Zebedee" not in page.content() and "Secretname" not in page.content()
     page.close()
 

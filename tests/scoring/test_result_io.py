@@ -35,6 +35,23 @@ def test_round_trip(write: Callable[..., Path], name: str, render: Callable[...,
     assert scored_from_file(path).shared == result
 
 
+def test_general_notes_round_trip_and_older_files_without_them_still_load(
+    write: Callable[..., Path],
+) -> None:
+    text = ANSWERS.read_text(encoding="utf-8").replace(
+        "    role: staff\n", "    role: staff\n    note: Nobody told us the budget.\n"
+    )
+    result = scored_from_file(write("noted.yaml", text), RUBRICS).shared
+    (note,) = result.general_notes
+    assert note.text == "Nobody told us the budget."
+    assert load_result(write("noted.json", result_json(result))) == result
+    # Result files from before general notes were kept have no `general_notes` at all.
+    data = json.loads(result_json(result))
+    del data["general_notes"]
+    older = load_result(write("older.json", json.dumps(data, indent=2)))
+    assert older.general_notes == [] and older.rubrics == result.rubrics
+
+
 def test_result_holds_what_reports_need() -> None:
     data = json.loads(result_json(scored_from_file(ANSWERS, RUBRICS).shared))
     (rubric,) = data["rubrics"]

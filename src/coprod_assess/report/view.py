@@ -31,6 +31,7 @@ from coprod_assess.scoring.result import (
     DimensionResult,
     RaisedFlag,
     RubricResult,
+    SharedGeneralNote,
     SharedNote,
     SharedResult,
     UncheckedFlag,
@@ -104,7 +105,7 @@ class Quote:
 
     text: str
     who: str
-    where: str
+    where: str  # "" for anything else someone said, about no one question
     lang: str = ""  # where the writer's language is not the report's: HTML's lang for it
 
 
@@ -128,6 +129,7 @@ class ReportView:
     strengths: list[Item]
     priorities: list[Item]
     quotes: list[Quote]
+    general_quotes: list[Quote]
     mix: list[tuple[str, int]]
     groups: str
     perspectives: list[tuple[str, int]]
@@ -189,6 +191,7 @@ def build_view(shared: SharedResult) -> ReportView:
         strengths=strengths,
         priorities=priorities,
         quotes=[_quote(note, shared) for note in shared.notes],
+        general_quotes=[_general_quote(note, shared) for note in shared.general_notes],
         mix=[(mix.labels.get(role, role), count) for role, count in mix.roles.items()],
         groups=groups_words(mix.roles.get("group", 0), mix.in_groups, mix.lived_in_groups),
         perspectives=[(perspective_name(key), count) for key, count in mix.perspectives.items()],
@@ -346,14 +349,9 @@ def _why(dim: DimensionResult) -> str:
     return ""
 
 
-def _quote(note: SharedNote, shared: SharedResult) -> Quote:
-    rubric = shared.rubric(note.rubric)
-    title = rubric.title if rubric else note.rubric
-    dim_title = next(
-        (d.title for d in (rubric.dimensions if rubric else []) if d.id == note.dimension),
-        note.dimension,
-    )
-    # Who, in a sentence ("a staff member") and after a name ("Sam (staff member)").
+def _who(note: SharedNote | SharedGeneralNote, shared: SharedResult) -> str:
+    """Who said it, as far as the privacy step let it say: "A staff member", "Someone with
+    lived experience", "Sam (staff member)" where names were asked for."""
     if note.role:
         label = group_words(f"role:{note.role}", shared.respondents.labels)
         one = _("an {role}") if label[:1] in "aeiou" else _("a {role}")
@@ -366,9 +364,23 @@ def _quote(note: SharedNote, shared: SharedResult) -> Quote:
         who, bare = _("a respondent"), _("respondent")
     if note.name:
         who = _("{name} ({who})").format(name=note.name, who=bare)
+    return who[:1].upper() + who[1:]
+
+
+def _quote(note: SharedNote, shared: SharedResult) -> Quote:
+    rubric = shared.rubric(note.rubric)
+    title = rubric.title if rubric else note.rubric
+    dim_title = next(
+        (d.title for d in (rubric.dimensions if rubric else []) if d.id == note.dimension),
+        note.dimension,
+    )
     return Quote(
         text=note.text,
-        who=who[:1].upper() + who[1:],
+        who=_who(note, shared),
         where=_("{dimension}, {framework}").format(dimension=dim_title, framework=title),
         lang=passage_lang(note.lang),
     )
+
+
+def _general_quote(note: SharedGeneralNote, shared: SharedResult) -> Quote:
+    return Quote(text=note.text, who=_who(note, shared), where="", lang=passage_lang(note.lang))
