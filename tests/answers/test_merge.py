@@ -169,6 +169,45 @@ def test_a_groups_size_and_mix_are_kept() -> None:
     assert (person["people"], person["lived_experience"]) == (8, 5)
 
 
+def test_everything_a_person_said_is_kept_and_differing_notes_never_conflict() -> None:
+    said = """\
+respondents:
+  - id: x
+    role: family-carer
+    lang: cy
+    form: short
+    answers: {nef-six-principles: {assets-1: {value: 2, note: "Dim arian"}}}
+    note: "Doedd neb yn gofyn i ni."
+  - id: y
+    role: staff
+    note: "We meet in the evening."
+"""
+    also = said.replace("Doedd neb yn gofyn i ni.", "Something else entirely.")
+    merged = merge_answers([source("a.yaml", said), source("b.yaml", also)])
+    first, second, third, fourth = merged["respondents"]
+    assert first == {
+        "id": "r1",
+        "role": "family-carer",
+        "lang": "cy",
+        "form": "short",
+        "answers": {"nef-six-principles": {"assets-1": {"value": 2, "note": "Dim arian"}}},
+        "note": "Doedd neb yn gofyn i ni.",
+    }
+    assert second == {"id": "r2", "role": "staff", "answers": {}, "note": "We meet in the evening."}
+    assert (third["note"], fourth["note"]) == (
+        "Something else entirely.",
+        "We meet in the evening.",
+    )
+    appended = append_answers(source("a.yaml", said), source("b.yaml", also))
+    assert [p.get("note") for p in appended["respondents"]] == [
+        "Doedd neb yn gofyn i ni.",
+        "We meet in the evening.",
+        "Something else entirely.",
+        "We meet in the evening.",
+    ]
+    assert "note" not in merge_answers([source("f.yaml", FULL)])["respondents"][0]
+
+
 SHORT = """\
 assessment:
   period: "2026"

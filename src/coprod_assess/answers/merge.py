@@ -178,18 +178,20 @@ def append_answers(existing: Source, new: Source) -> dict[str, Any]:
 
 
 def respondent_data(person: Respondent, respondent_id: str) -> dict[str, Any]:
-    """A respondent as answers data, under a new id: role, name, answers and notes kept."""
-    data: dict[str, Any] = {"id": respondent_id, "role": person.role}
-    if person.name is not None:
-        data["name"] = person.name
-    if person.people is not None:
-        data["people"] = person.people
-    if person.lived_experience is not None:
-        data["lived_experience"] = person.lived_experience
+    """A respondent as answers data, under a new id: everything they said kept (role, name,
+    a group's size, language, form, answers, notes, and anything else they said).
+
+    Two people who said different things are two people: nothing of one respondent is
+    weighed against another's, so a note never conflicts.
+    """
+    data: dict[str, Any] = person.model_dump(mode="json", exclude_defaults=True)
+    data["id"] = respondent_id
     data["answers"] = {
         rubric_id: {question_id: _entry(entry) for question_id, entry in given.items()}
         for rubric_id, given in person.answers.items()
     }
+    if person.note:
+        data["note"] = data.pop("note")  # after the answers, as a form asks it last
     return data
 
 
