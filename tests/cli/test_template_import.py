@@ -103,18 +103,29 @@ def test_an_import_without_an_organisation_gives_a_report_titled_once(
 def test_question_sheets(cli: Run, tmp_path: Path) -> None:
     md = cli("template", "--format", "md", "--only", "nef-six-principles").stdout
     assert md.startswith("# Question sheet")
-    assert "- [ ] Family member or carer" in md
+    assert "- [ ] 2 Family member or carer" in md
+    # NEF's questions share its scale: one table, the scale's words in a key above it.
+    assert "- 0 = Not yet: This does not happen, or it is only talked about.\n" in md
     assert (
-        "**1. Staff ask people what they are good at, not only what they need.** (assets-1)" in md
+        "| | 0 Not yet | 1 Starting | 2 Developing | 3 Established | 4 Embedded "
+        "| d Don't know | n Does not apply |\n" in md
     )
-    assert "- [ ] 0 = Not yet: This does not happen, or it is only talked about.\n" in md
-    assert "- [ ] 4 = Embedded: " in md
-    assert "- [ ] Don't know" in md
+    assert (
+        "| **1.** Staff ask people what they are good at, not only what they need. *Think of" in md
+    )
+    assert "(assets-1) | [ ] | [ ] | [ ] | [ ] | [ ] | [ ] | [ ] |\n" in md
     assert cli("template", "--format", "html", "-o", "sheet.html").exit_code == 0
     html = (tmp_path / "sheet.html").read_text(encoding="utf-8")
-    every = sum(len(rubric.questions()) for rubric in load_catalog().rubrics.values())
-    assert html.count('class="question"') == every == 86
-    assert '<span class="box" aria-hidden="true"></span><strong>0 = Not yet</strong>' in html
+    catalog = load_catalog()
+    every = sum(len(rubric.questions()) for rubric in catalog.rubrics.values())
+    on_scale = sum(
+        q.options is None for rubric in catalog.rubrics.values() for _, q in rubric.questions()
+    )
+    assert every == 86 and on_scale == 46
+    assert html.count('<tr class="statement">') == on_scale
+    assert html.count('<div class="question ') == every - on_scale
+    assert '<th scope="col"><span class="value">0</span> Not yet</th>' in html
+    assert '<span class="box" aria-hidden="true"></span><span><strong>0 = Left out</strong>' in html
 
 
 def test_a_sheet_ends_with_what_to_do_with_it(cli: Run, tmp_path: Path) -> None:
@@ -124,7 +135,8 @@ def test_a_sheet_ends_with_what_to_do_with_it(cli: Run, tmp_path: Path) -> None:
     footer = page[page.index("<footer>") : page.index("</footer>")]
     for end in (md[md.rindex("\n---\n") :], footer):
         assert "Please give this sheet back to the person running the session." in end
-        assert "coprod assess" in end and "the number beside each ticked box" in end
+        assert "coprod assess --entry" in end and "the role's number first" in end
+        assert "(d = don't know, n = does not apply, s or - = left blank)" in end
     assert "percent points" not in md and "percent points" not in page
 
 

@@ -63,7 +63,7 @@ def test_welsh_sheet(cli: Run, ours: list[str], tmp_path: Path) -> None:
     assert '<html lang="cy">' in page and "<h1>Taflen gwestiynau</h1>" in page
     assert '<h2 id="about-heading">Amdanoch chi</h2>' in page
     assert "Rhannu pŵer (fframwaith prawf ar gyfer taflenni)</h2>" in page
-    assert page.count('class="question"') == 5  # the full form, no pictures in Welsh
+    assert page.count('<tr class="statement">') == 5  # the full form, in one grid
     assert "has no words" not in result.stderr
     markdown = cli("template", *ours, "--lang", "cy", "--short", "--format", "md").stdout
     assert markdown.startswith("# Taflen gwestiynau (y ffurflen fer)\n")

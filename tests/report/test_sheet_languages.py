@@ -98,12 +98,14 @@ def role_labels() -> set[str]:
 
 def the_same_words(english: list[str], welsh: list[str]) -> set[str]:
     """Runs of text the Welsh sheet shares with the English one, leaving out role labels,
-    commands and what has no words (numbers, ids)."""
+    commands and what has no words (numbers, question ids)."""
     alike = set(english) & set(welsh)
     return {
         text
         for text in alike - role_labels()
-        if re.search(r"[A-Za-z]{2}", text) and not text.startswith("coprod")
+        if re.search(r"[A-Za-z]{2}", text)
+        and not text.startswith("coprod")
+        and not re.fullmatch(r"\([a-z0-9-]+\)", text)
     }
 
 
@@ -117,18 +119,19 @@ def test_the_welsh_sheet_has_no_english_words_left(tmp_path: Path) -> None:
         "Taflen gwestiynau",
         "Asesiad cydgynhyrchu: taflen gwestiynau",
         "Amdanoch chi",
-        "Enghraifft neu dystiolaeth:",
         "Ddim yn gwybod",
         "Ddim yn berthnasol",
-        "Dynodydd y cwestiwn: money-1",
+        "(money-1)",
         "Diolch. Rhowch y daflen hon yn ôl i'r person sy'n arwain y sesiwn.",
     ):
         assert words in seen.runs, words
     assert any(run.startswith("Ticiwch un blwch ar gyfer pob cwestiwn.") for run in seen.runs)
-    # The rubric's own words come from its Welsh translation, every question of it.
+    # The rubric's own words come from its Welsh translation, every question of it, in
+    # one grid: the statements numbered down, the scale's words across and in the key.
+    runs = seen.runs
     for number, text in enumerate(WELSH_TEXT.values(), start=1):
-        assert f"{number}. {text}" in seen.runs
-    assert "0 = Ddim eto" in seen.runs and "Arian" in seen.runs
+        assert runs[runs.index(text) - 1] == f"{number}."
+    assert "0 = Ddim eto" in runs and "Ddim eto" in runs and "Arian" in runs
     # A rubric in Welsh on a Welsh page needs no lang of its own.
     assert 'lang="en"' not in welsh
 
@@ -140,8 +143,12 @@ def test_the_welsh_markdown_sheet_has_no_english_words_left(tmp_path: Path) -> N
     shared = {line for line in set(english) & set(welsh) if re.search(r"[A-Za-z]{2}", line)}
     assert shared - roles == set()
     assert welsh[0] == "# Taflen gwestiynau"
-    assert "- [ ] Ddim yn gwybod" in welsh and "## Amdanoch chi" in welsh
-    assert "- [ ] 0 = Ddim eto: Does dim byd fel hyn yn digwydd." in welsh
+    assert "## Amdanoch chi" in welsh
+    assert "- 0 = Ddim eto: Does dim byd fel hyn yn digwydd." in welsh
+    assert (
+        "| | 0 Ddim eto | 1 Weithiau | 2 Bob amser | d Ddim yn gwybod | n Ddim yn berthnasol |"
+        in welsh
+    )
     assert "\\`coprod assess\\`" not in "\n".join(welsh)  # the command is code, not escaped
 
 
@@ -154,9 +161,8 @@ def test_a_rubric_without_welsh_is_marked_english_on_a_welsh_sheet(tmp_path: Pat
         f'<section class="rubric" aria-labelledby="{RUBRIC_ID}-heading" lang="en">'
     )
     # Inside it, the program's own words keep the page's language.
-    assert (
-        '<li lang="cy"><span class="box" aria-hidden="true"></span><span>Ddim yn gwybod' in section
-    )
+    assert '<th scope="col" lang="cy"><span class="value">d</span> Ddim yn gwybod</th>' in section
+    assert '<caption lang="cy">' in section
 
 
 def test_the_welsh_sense_check_sheet_shows_findings_as_stored() -> None:
@@ -332,8 +338,11 @@ def test_an_ordinary_sheet_shows_a_picture_the_rubric_gives(tmp_path: Path) -> N
     assert [s for s in seen.sources if s != "#main"] == [
         "data:image/svg+xml;base64," + base64.b64encode(SVG.encode()).decode()
     ]
-    assert page.count('<div class="question with-picture">') == 1
-    assert page.count('<div class="question">') == 4
+    # The question with a picture leaves the grid for a box of its own, with its scale
+    # listed; the questions either side of it are grids.
+    assert page.count('<div class="question ladder-question with-picture"') == 1
+    assert page.count('<table class="grid">') == 2
+    assert page.count('<tr class="statement">') == 4
     markdown = sheet(folder, "en", "md")
     assert (
         "**2. People are paid for their time.** (money-2)\n\n*Picture: A hand holds out a coin.*"
