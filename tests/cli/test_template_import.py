@@ -67,7 +67,7 @@ def form_columns(template: str) -> list[str]:
 
 def test_csv_template_imports_back_cleanly(cli: Run, tmp_path: Path) -> None:
     columns = form_columns(cli("template", "--format", "csv").stdout)
-    assert columns[:2] == ["Your role", "Your name"]
+    assert columns[:2] == ["Your role", "Your name (optional)"]
     assert columns[2].startswith("[")
     row = ["Staff member", "Ann", "2"] + [""] * (len(columns) - 3)
     buffer = io.StringIO()

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from coprod_assess.answers.blank import clashing_ids, question_header
 from coprod_assess.control_chars import plain_text
-from coprod_assess.i18n import _, pgettext
+from coprod_assess.i18n import pgettext
 from coprod_assess.online_forms.questions import (
     FormQuestion,
     answer_text,
@@ -66,7 +66,7 @@ def form_template_csv(
             "",
             "",
             "",
-            _("Your name"),
+            words.name,
             words.name_hint,
             pgettext("form question type", "Short answer"),
             "",
