@@ -265,3 +265,32 @@ def test_a_huge_csv_header(write: Callable[..., Path], size: int, code: str) -> 
         read_table(path)
     (problem,) = caught.value.problems
     assert (problem.line, problem.code) == (1, code)
+
+
+DIGITS = """\
+id: 2-rubric
+version: 1.0.0
+title: T
+summary: S.
+source: {citation: "C (2026)."}
+scale:
+  - {value: 0, label: "No"}
+  - {value: 1, label: "Yes"}
+dimensions:
+  - id: d
+    title: D
+    questions:
+      - {id: 1-first, text: Is this the first question of the form?}
+      - {id: meta, text: Is this a question about the form itself?}
+"""
+
+
+@pytest.mark.parametrize(
+    "header", ["_2-rubric-_1-first", "_2-rubric/_1-first", "part/_2-rubric/_1-first"]
+)
+def test_xlsform_names_with_a_line_in_front(tmp_path: Path, header: str) -> None:
+    (tmp_path / "r.yaml").write_text(DIGITS, encoding="utf-8")
+    rubric = load_catalog([tmp_path / "r.yaml"]).rubric("2-rubric")
+    imported = run([["Role", header, "_2-rubric-_meta"], ["staff", "Yes", "0"]], rubrics=[rubric])
+    assert answers_of(imported) == [{"2-rubric": {"1-first": 1, "meta": 0}}]
+    assert imported.problems == []

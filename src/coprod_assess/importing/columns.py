@@ -4,10 +4,11 @@ A column is placed, in this order, by the mapping file; as a form service's own
 column; by a tag in square brackets anywhere in its header (`[assets-1]`,
 `[nef-six-principles/assets-1]`, `[note]`, `[note: assets-1]`); by a question id,
 alone or at the end of a group path (`arnstein-ladder-money-1`,
-`arnstein-ladder/money-1`); by a question's whole text, alone, in brackets or
-after a title (grids); and last by the usual wordings of a role, name or
-general-note column. Text is compared after normal(); nothing is matched by a
-shared word, and a column that could be two things is ambiguous, never guessed.
+`arnstein-ladder/money-1`, `_2-rubric-_1-first` where XLSForm needs a `_`); by a
+question's whole text, alone, in brackets or after a title (grids); and last by
+the usual wordings of a role, name or general-note column. Text is compared after
+normal(); nothing is matched by a shared word, and a column that could be two
+things is ambiguous, never guessed.
 """
 
 from __future__ import annotations
@@ -112,8 +113,13 @@ class ColumnMatcher:
                 pair = (rubric, question)
                 self.by_key.setdefault(question.id, []).append(pair)
                 self.by_key.setdefault(f"{rubric.id}/{question.id}", []).append(pair)
-                for separator in GROUP_SEPARATORS:
-                    self.by_path.setdefault(f"{rubric.id}{separator}{question.id}", []).append(pair)
+                # An XLSForm name may carry a `_` in front of the id (one starting with a
+                # digit, or `meta`).
+                for group in (rubric.id, f"_{rubric.id}"):
+                    for name in (question.id, f"_{question.id}"):
+                        for separator in GROUP_SEPARATORS:
+                            key = f"{group}{separator}{name}"
+                            self.by_path.setdefault(key, []).append(pair)
                 self.by_text.setdefault(normal(question.text), []).append(pair)
                 longest = max(longest, len(question.text))
         self.longest_path = max(map(len, self.by_path), default=0)
