@@ -44,6 +44,7 @@ def answers_of(imported: Imported) -> list[dict[str, Any]]:
         f"How true is each of these? [{ASSETS_1}]",
         f"How true is each of these? {ASSETS_1}",
         f"Likert.{ASSETS_1}",
+        f"Likert - {ASSETS_1}",
         f"NEF six principles of co-production/{ASSETS_1}",
         f"[nef-six-principles/assets-1] {ASSETS_1.upper()}",
         f"[q7] {ASSETS_1}",
@@ -68,6 +69,7 @@ def test_a_grid_row_or_statement_is_found(header: str) -> None:
         "[assets] How true?",
         "nef-six-principles-assets-99",
         "six-principles-assets-1",
+        f"co-{ASSETS_1}",
     ],
 )
 def test_a_shared_word_is_no_match(header: str) -> None:

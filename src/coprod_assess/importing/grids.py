@@ -5,7 +5,7 @@ Likert statement's column with the statement, perhaps after the Likert's title;
 KoboToolbox's labels export writes `Group label/Question label`. So a header is read
 for tags in square brackets anywhere in it (`[assets-1]`, `[note]`,
 `[note: assets-1]`), and for a question's whole text: the whole header, a bracketed
-part, or the end of the header after a title closed by a mark such as ? : . / or ].
+part, or the end of the header after a title closed by a mark such as ? : . / ] or ' - '.
 A question is never matched because its header merely shares a word with it.
 """
 
@@ -18,8 +18,9 @@ from dataclasses import dataclass
 _BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 # `[note]` is the general note; `[note: question-id]` a note on that question.
 _NOTE = re.compile(r"note(?:\s*:\s*(\S+))?", re.IGNORECASE)
-# The marks a grid's or a group's title may end with, before the row's own text.
-_TITLE_ENDS = frozenset("?:./|]-\u2013\u2014\n")
+# The marks a grid's or a group's title may end with, before the row's own text; a
+# hyphen only with a space after it, as in a word like "co-production" it ends nothing.
+_TITLE_ENDS = frozenset("?:./|]\u2013\u2014\n")
 
 
 @dataclass(frozen=True)
@@ -54,5 +55,6 @@ def readings(header: str, longest: int) -> Iterator[tuple[int, str]]:
         if part.group(1).strip() and len(part.group(1)) <= longest:
             yield part.start(), part.group(1)
     for place in range(max(1, len(header) - longest), len(header)):
-        if header[place - 1] in _TITLE_ENDS:
+        mark = header[place - 1]
+        if mark in _TITLE_ENDS or (mark == "-" and header[place].isspace()):
             yield place, header[place:]
