@@ -170,10 +170,15 @@ def test_two_commands_from_export_to_report(cli: Run, tmp_path: Path) -> None:
         "2026",
     )
     assert imported.exit_code == 0, imported.output
-    assert "Imported 4 respondents (15 answers) into a.yaml. Next: coprod report a.yaml" in (
-        imported.stdout
-    )
-    assert "warning[unmatched-column] column 'Any other comments?'" in imported.stderr
+    assert (
+        "Imported 4 respondents (15 answers) into a.yaml. Date 2026-11-20, from the form's "
+        "completion times. Next: coprod report a.yaml"
+    ) in imported.stdout
+    # "Any other comments?" is each person's general note, not a column left out.
+    assert "unmatched-column" not in imported.stderr
+    saved = (tmp_path / "a.yaml").read_text(encoding="utf-8")
+    assert "note: We were told, not asked, about the cuts" in saved
+    assert "date: '2026-11-20'" in saved or 'date: "2026-11-20"' in saved
     report = cli("report", "a.yaml", *RUBRICS)
     assert report.exit_code == 0, report.output
     assert (tmp_path / "a-report.html").read_text(encoding="utf-8").count("<h1>Forum</h1>") == 1

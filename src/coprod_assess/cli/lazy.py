@@ -71,7 +71,7 @@ COMMANDS: dict[str, Entry] = {
     "template": Entry(
         "coprod_assess.cli.template",
         "template",
-        "Write a blank answers file, a paper question sheet, or a CSV header for online forms.",
+        "Write a blank answers file, a paper question sheet, or a form to build online.",
     ),
     "import": Entry(
         "coprod_assess.cli.import_answers",

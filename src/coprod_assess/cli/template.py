@@ -58,7 +58,7 @@ def template(
     ] = None,
     min_group: MinGroup = DEFAULT_MIN_GROUP,
 ) -> None:
-    """Write a blank answers file, a paper question sheet, or a CSV header for online forms.
+    """Write a blank answers file, a paper question sheet, or a form to build online.
 
     --format csv: a row a question (its title, description and answers, one a line) to
     copy into a Google or Microsoft form; `coprod import` reads the form's answers back
