@@ -204,3 +204,35 @@ def test_no_cell_is_a_formula_and_no_control_is_sent(
     assert imported.exit_code == 0, imported.output
     (person,) = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))["respondents"]
     assert person["answers"] == {"hostile": {"q": -1}}
+
+
+def test_a_form_built_in_welsh_imports_without_a_mapping(cli: Run, tmp_path: Path) -> None:
+    """A Welsh form: role, name and "anything else" titles and every answer in Welsh,
+    read back by an import run in English, with no mapping."""
+    printed = cli("template", "--format", "csv", "--lang", "cy").stdout
+    _header, *cells = csv.reader(io.StringIO(printed))
+    template = [dict(zip(HEADER, row, strict=True)) for row in cells]
+    assert template[0]["Form question"] == "Eich rôl"
+    export = _export(template, lambda place, offered: offered[place % len(offered)])
+    (tmp_path / "form.csv").write_text(export, encoding="utf-8")
+    result = cli("import", "form.csv", "-o", "a.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    (person,) = yaml.safe_load((tmp_path / "a.yaml").read_text(encoding="utf-8"))["respondents"]
+    assert (person["role"], person["name"]) == ("person-using-services", "Sam")
+    assert person["note"] == "More time to talk, please."
+    catalog = load_catalog()
+    answered = 0
+    for place, row in enumerate(template[2:-1], start=2):
+        rubric = catalog.rubric(row["Rubric"])
+        (question,) = [q for _, q in rubric.questions() if q.id == row["Question id"]]
+        options = rubric.options_for(question)
+        chosen = place % (len(options) + 2)
+        expected: object = (
+            options[chosen].value
+            if chosen < len(options)
+            else {"skip": ["dont-know", "not-applicable"][chosen - len(options)]}
+        )
+        assert person["answers"][rubric.id][question.id] == expected, question.id
+        answered += 1
+    assert answered == sum(len(r.questions()) for r in catalog.rubrics.values())

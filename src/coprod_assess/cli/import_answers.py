@@ -99,6 +99,12 @@ def import_answers(
         load_mapping(mapping, catalog.roles) if mapping else Mapping(),
         strict=strict,
         default_role=role,
+        worded=[
+            catalog.localised(lang).rubric(chosen.id)
+            for lang in catalog.languages()
+            for chosen in asked
+            if lang != chosen.lang
+        ],
     )
     how = "add --append to add this form's people to it, or --force to replace it"
     with claimed(output, replace=append or force, how=how, doing="import into it") as exists:

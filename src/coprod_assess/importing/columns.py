@@ -47,8 +47,22 @@ NAME_HEADERS = {
     "respondents name",
     "name of participant",
     "name of respondent",
+    # Welsh
+    "enw",
+    "eich enw",
+    "enw dewisol",
+    "eich enw dewisol",
+    "beth yw eich enw",
 }
-ROLE_HEADERS = {"role", "your role", "what is your role", "which role best describes you"}
+ROLE_HEADERS = {
+    "role",
+    "your role",
+    "what is your role",
+    "which role best describes you",
+    "rol",
+    "eich rol",
+    "beth yw eich rol",
+}
 NOTE_HEADERS = {
     "anything else",
     "anything else you want to tell us",
@@ -68,6 +82,13 @@ NOTE_HEADERS = {
     "general comments",
     "notes",
     "note",
+    # Welsh
+    "unrhyw beth arall",
+    "unrhyw beth arall rydych am ei ddweud wrthym",
+    "unrhyw sylwadau eraill",
+    "sylwadau eraill",
+    "sylwadau",
+    "nodiadau",
 }
 
 

@@ -57,6 +57,8 @@ class Importer:
     mapping: Mapping = field(default_factory=Mapping)
     strict: bool = False
     default_role: str | None = None
+    # The rubrics as worded in their other languages: a form built in Welsh is read too.
+    worded: Sequence[Rubric] = ()
     problems: list[Problem] = field(default_factory=list)
     unmatched_roles: dict[str, str] = field(default_factory=dict)
     matcher: Matcher = field(init=False)
@@ -101,14 +103,27 @@ class Importer:
                 else:
                     seen[key] = index
 
-    def read_column(self, index: int, question: Question, options: list[Option]) -> list[Reading]:
+    def other_words(self, rubric: Rubric, question: Question) -> list[Option]:
+        """The question's options as its rubric's other languages word them."""
+        return [
+            option
+            for other in self.worded
+            if other.id == rubric.id
+            for _, asked in other.questions()
+            if asked.id == question.id
+            for option in other.options_for(asked)
+        ]
+
+    def read_column(
+        self, index: int, question: Question, options: list[Option], other: Sequence[Option] = ()
+    ) -> list[Reading]:
         """Each row's answer in one question's column.
 
         A column whose numbers are not option values, or whose "value - label" answers
         name two different options, is an error: a shifted scale must never slip in.
         """
         cells = [row.cell(index) for row in self.table.rows]
-        read = [self.matcher.answer(said, options) if said else None for said in cells]
+        read = [self.matcher.answer(said, options, other) if said else None for said in cells]
         header = self.table.header[index]
         if any(isinstance(r, Misfit) and r.kind == "number" for r in read):
             seen = sorted({n for said in cells if (n := number_in(said)) is not None})
@@ -192,7 +207,9 @@ class Importer:
             if target.kind == "question" and target.rubric and target.question
         ]
         readings = [
-            self.read_column(index, question, rubric.options_for(question))
+            self.read_column(
+                index, question, rubric.options_for(question), self.other_words(rubric, question)
+            )
             for index, rubric, question in questions
         ]
         names = [i for i, t in enumerate(targets) if t.kind == "name"]

@@ -28,6 +28,11 @@ SKIP_WORDS = {
     "does not apply": "not-applicable",
     "n a": "not-applicable",
     "na": "not-applicable",
+    # Welsh, as the sheets, forms and phones word them.
+    "ddim yn gwybod": "dont-know",
+    "ddim yn siwr": "dont-know",
+    "ddim yn berthnasol": "not-applicable",
+    "amherthnasol": "not-applicable",
 }
 _NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
 _VALUE_LABEL = re.compile("^(-?[0-9]+(?:\\.[0-9]+)?)\\s*(?:[-\u2013\u2014:.)=]|\\s)\\s*(.+)$")
@@ -62,8 +67,14 @@ class Matcher:
         """The role id a role cell names by id, label, alias or mapping, or None."""
         return self.roles.get(role_key(said))
 
-    def answer(self, said: str, options: Sequence[Option]) -> float | str | Misfit | None:
-        """An option value, a skip (`dont-know`, `not-applicable`), a Misfit, or None."""
+    def answer(
+        self, said: str, options: Sequence[Option], other_words: Sequence[Option] = ()
+    ) -> float | str | Misfit | None:
+        """An option value, a skip (`dont-know`, `not-applicable`), a Misfit, or None.
+
+        `other_words`: the same options worded in the rubric's other languages (a form
+        built in Welsh answers "1 - Yn dechrau"); their values are the options' own.
+        """
         key = normal(said)
         if key in SKIP_WORDS:
             return SKIP_WORDS[key]
@@ -74,15 +85,16 @@ class Matcher:
         number = number_in(said)
         if number is not None:
             return values[number].value if number in values else Misfit("number")
-        for option in options:
-            if _names(option, key):
-                return option.value
+        worded = [*options, *(o for o in other_words if o.value in values)]
+        named = {o.value for o in worded if _names(o, key)}
+        if len(named) == 1:
+            return named.pop()
         both = _VALUE_LABEL.match(said.strip())
         if both:
             number = float(both.group(1))
             label = normal(both.group(2))
-            by_label = [o for o in options if _names(o, label)]
-            if number in values and by_label == [values[number]]:
+            by_label = {o.value for o in worded if _names(o, label)}
+            if number in values and by_label == {number}:
                 return values[number].value
             if number in values or by_label:
                 return Misfit("pair")
