@@ -160,6 +160,9 @@ def test_a_line_with_answers_missing_is_typed_again(cli: Run, tmp_path: Path) ->
     assert "5 answers typed, 4 expected: 1 too many (5 on: 3)" in out
     assert "answer 12 was not typed (the line has 5)" in out
     assert [p[0] for p in people(tmp_path / "a.yaml")] == ["r1"]
+    # The sheet typed again until it was saved: no line is left out.
+    assert result.exit_code == 0, result.output
+    assert "was not saved" not in out
 
 
 def test_corrections_with_no_line_to_correct(cli: Run, tmp_path: Path) -> None:
@@ -244,11 +247,72 @@ def test_the_end_of_input_keeps_every_sheet_saved_and_says_how_to_resume(
     cli: Run, tmp_path: Path
 ) -> None:
     result = enter(cli, "4 0 1 2 3", "5 1 1 1 1", "6 9 9")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     out = result.stdout
-    assert "Sheet 3: \nThe last line had problems and was not saved.\n" in out
-    assert f"Entered 2 sheets into a.yaml.\nResume with: {RESUME}\n" in out
+    assert f"Sheet 3: \nEntered 2 sheets into a.yaml.\nResume with: {RESUME}\n" in out
+    # The last line, with problems, ends the run listed as not saved, after the summary.
+    assert out.index("Scores") < out.index("1 line typed was not saved")
+    assert out.endswith(
+        "1 line typed was not saved (it had problems):\n  line 3 of the input: 6 9 9\n"
+    )
     assert [p[0] for p in people(tmp_path / "a.yaml")] == ["r1", "r2"]
+
+
+def test_a_bad_line_then_a_good_one_piped_is_listed_and_fails(cli: Run, tmp_path: Path) -> None:
+    result = enter(cli, "4 0 1 2 3", "5 0 1", "6 2 2 2 2", "q")
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    assert "Not saved: 1 problem." in out
+    # The next line is a sheet of its own; the saved sheets stay saved.
+    assert "Sheet 2 saved as r2 (Commissioner or funder)" in out
+    assert "Entered 2 sheets into a.yaml." in out
+    assert "Resume with" not in out  # q finishes
+    assert out.endswith(
+        "1 line typed was not saved (it had problems):\n  line 2 of the input: 5 0 1\n"
+    )
+    assert [(p[0], p[1]) for p in people(tmp_path / "a.yaml")] == [
+        ("r1", "staff"),
+        ("r2", "commissioner"),
+    ]
+
+
+def test_another_sheet_after_a_bad_line_leaves_it_listed(cli: Run, tmp_path: Path) -> None:
+    # Each bad line is its own sheet when the next is not it typed again (another role,
+    # or other answers): every one is listed, in order; the same sheet typed again is not.
+    typed = ("4 0 1 9 3", "5 3 3 3 x", "4 3 3 3 3", "6 1 2 3", "6 1 2 3 0", "q")
+    result = enter(cli, *typed)
+    assert result.exit_code == 1, result.output
+    assert result.stdout.endswith(
+        "2 lines typed were not saved (they had problems):\n"
+        "  line 1 of the input: 4 0 1 9 3\n"
+        "  line 2 of the input: 5 3 3 3 x\n"
+    )
+    assert [(p[0], p[1]) for p in people(tmp_path / "a.yaml")] == [
+        ("r1", "staff"),
+        ("r2", "commissioner"),
+    ]
+
+
+def test_a_bad_line_corrected_is_saved_and_not_listed(cli: Run, tmp_path: Path) -> None:
+    result = enter(cli, "4 0 1 7 3", "3=2", "5 x 1 y 1", "1=0", "3=d", "q")
+    assert result.exit_code == 0, result.output
+    assert "was not saved" not in result.stdout
+    assert "of the input" not in result.stdout
+    assert [p[2] for p in people(tmp_path / "a.yaml")] == [
+        {"money-1": 0, "money-2": 1, "decisions-1": 2, "decisions-2": 3},
+        {"money-1": 0, "money-2": 1, "decisions-1": {"skip": "dont-know"}, "decisions-2": 1},
+    ]
+
+
+def test_places_in_the_input_count_every_line_read(cli: Run, tmp_path: Path) -> None:
+    # The period asked, a yes/no, the key and an empty line are lines of the input too;
+    # a sheet taken back or refused as a double entry is no line left out.
+    args = ["assess", "a.yaml", *BASE, "--organisation", "Forum", "--entry", "--plain"]
+    typed = ["2026", "4 0123", "4 0123", "n", "?", "", "1 0 1 \u202e", "u", "y", "q"]
+    result = cli(*args, input=lines(*typed))
+    assert result.exit_code == 1, result.output
+    assert result.stdout.endswith("  line 7 of the input: 1 0 1 \\u202e\n")
+    assert people(tmp_path / "a.yaml") == []
 
 
 def test_ctrl_c_keeps_every_sheet_saved_and_exits_130(
@@ -468,3 +532,12 @@ def test_ctrl_c_in_a_real_terminal_keeps_the_sheets(tmp_path: Path) -> None:
         ("r1", "staff"),
         ("r2", "manager"),
     ]
+
+
+def test_welsh_words_for_the_lines_not_saved(cli: Run, tmp_path: Path) -> None:
+    result = enter(cli, "4 0 1 2 3", "5 0 1", extra=("--lang", "cy"))
+    assert result.exit_code == 1, result.output
+    assert result.stdout.endswith(
+        "1 llinell heb ei chadw (roedd problemau ynddi):\n  llinell 2 o'r mewnbwn: 5 0 1\n"
+    )
+    assert [p[0] for p in people(tmp_path / "a.yaml")] == ["r1"]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod_assess.cli.errors import EXIT_INTERRUPTED, handle_errors
+from coprod_assess.cli.errors import EXIT_INTERRUPTED, EXIT_PROBLEMS, handle_errors
 from coprod_assess.cli.options import (
     Lang,
     MinGroup,
@@ -83,6 +83,7 @@ def assess(
     With --entry, paper sheets are typed in instead, one line a sheet.
     """
     from coprod_assess.answers.lock import locked
+    from coprod_assess.cli.entry import SheetEntry
     from coprod_assess.cli.questionnaire import Screen
     from coprod_assess.rubric.catalog import load_catalog
 
@@ -100,16 +101,16 @@ def assess(
             check_output(report, [file])
         chosen_rubrics(catalog, only)  # an unknown id is a usage error before anything else
         screen = Screen(plain_wanted(plain))
+        sheets: SheetEntry | None = None
         with locked(file, doing=_("answer into it")):
             session = open_session(file, catalog, only, short, screen)
             if entry:
-                from coprod_assess.cli.entry import SheetEntry
-
-                sheets = SheetEntry(session, screen, catalog)
+                typing = sheets = SheetEntry(session, screen, catalog)
                 saving_walk(
-                    lambda: sheets.run(organisation, period),
-                    sheets.saved_words,
+                    lambda: typing.run(organisation, period),
+                    typing.saved_words,
                     entry_command(file, rubric or [], only or [], session),
+                    typing.tell_unsaved,
                 )
             else:
                 saving_walk(
@@ -119,6 +120,8 @@ def assess(
                 )
         if session.answers_saved():
             _finish(file, rubric or [], screen, report, min_group)
+        if sheets is not None and sheets.tell_unsaved():
+            raise typer.Exit(EXIT_PROBLEMS)  # the saved sheets stay saved
 
 
 def open_session(
@@ -147,15 +150,23 @@ def open_session(
     return session
 
 
-def saving_walk(walk: Callable[[], bool], saved: Callable[[], str], resume: str) -> None:
+def saving_walk(
+    walk: Callable[[], bool],
+    saved: Callable[[], str],
+    resume: str,
+    left_out: Callable[[], bool] | None = None,
+) -> None:
     """Run a questionnaire's walk, then say what is saved and, if it stopped early (q, the
-    end of input, Ctrl-C: exit 130), the command that carries on."""
+    end of input, Ctrl-C: exit 130), the command that carries on; on Ctrl-C, last, what
+    `left_out` lists as not saved (a walk that ends otherwise lists it after the summary)."""
     from coprod_assess.cli.questionnaire import Quit
 
     try:
         finished = walk()
     except KeyboardInterrupt:
         tell("\n" + saved() + " " + _("Resume with: {command}").format(command=resume))
+        if left_out is not None:
+            left_out()
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except Quit:
         finished = False

@@ -6,6 +6,9 @@ corrected (`12=3`). A good line is saved at once, in one atomic write, as a new
 respondent with no name; what was saved is echoed in groups of ten to compare
 with the sheet. `u` takes back the last sheet of this session, `?` shows the key,
 `q` finishes. Nothing is asked between sheets, so piped input works as typing does.
+A line with problems that neither a correction nor the same sheet typed again saved (the
+next line another sheet, or the input ending) is listed at the end, by its place in the
+input, and the run fails.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ class SheetEntry:
         self.order: SheetOrder = SheetOrder(session.steps, list(catalog.roles.values()))
         self.entered: list[str] = []  # the ids of the sheets entered this session, in order
         self.kept: TypedLine | None = None  # the last line with problems, to be corrected
+        self.read = 0  # the lines of input read so far
+        # Each sheet line not saved (its place in the input, the text typed), in order;
+        # `kept_entry` is the kept line's, taken out when a correction saves it.
+        self.unsaved: list[tuple[int, str]] = []
+        self.kept_entry: tuple[int, str] | None = None
+        self.kept_problems = 0  # how many problems the kept line had
 
     def saved_words(self) -> str:
         """How many sheets this session entered, and where."""
@@ -54,14 +63,13 @@ class SheetEntry:
         from coprod_assess.cli.assess import settle_assessment
         from coprod_assess.cli.questionnaire import Quit, clean_typed
 
-        settle_assessment(self.session, self.screen.ask, organisation, period)
+        settle_assessment(self.session, self._ask, organisation, period)
         self.show_key()
         try:
             while True:
-                typed, _changed = clean_typed(self.screen.ask(self._prompt()))
+                typed, _changed = clean_typed(self._ask(self._prompt()))
                 command = typed.lower()
                 if command in QUIT:
-                    self._unsaved_line()
                     return True
                 if command in HELP:
                     self.show_key()
@@ -73,12 +81,37 @@ class SheetEntry:
             # The prompt's line is still open: what follows starts on a line of its own.
             with contextlib.suppress(OSError):
                 self.screen.say()
-                self._unsaved_line()
             raise
 
-    def _unsaved_line(self) -> None:
-        if self.kept is not None:
-            self.screen.say(_("The last line had problems and was not saved."))
+    def _ask(self, prompt: str) -> str:
+        """One line of input, counted (the end of input is Quit, as `Screen.ask` says)."""
+        typed = self.screen.ask(prompt)
+        self.read += 1
+        return typed
+
+    def tell_unsaved(self) -> bool:
+        """List each sheet line never saved, by its place in the input and as typed; say
+        whether there was any (the run then fails)."""
+        from coprod_assess.control_chars import plain_text
+
+        if not self.unsaved:
+            return False
+        with contextlib.suppress(OSError):  # a terminal closed (SIGHUP) cannot be told
+            count = len(self.unsaved)
+            self.screen.say(
+                ngettext(
+                    "{count} line typed was not saved (it had problems):",
+                    "{count} lines typed were not saved (they had problems):",
+                    count,
+                ).format(count=count),
+                "bold red",
+            )
+            for number, text in self.unsaved:
+                shown = _("line {number} of the input: {text}").format(
+                    number=number, text=plain_text(text)
+                )
+                self.screen.say("  " + shown, "red")
+        return True
 
     def _prompt(self) -> str:
         return _("Sheet {number}: ").format(number=len(self.entered) + 1)
@@ -165,12 +198,37 @@ class SheetEntry:
                 return
             line = changed
         checked = self.order.check(line)
+        if fixes is None:  # a whole line: the kept one typed again, or another sheet
+            if self.kept_entry is not None and self._typed_again(line):
+                self.unsaved.remove(self.kept_entry)
+            self.kept_entry = None
+            if not isinstance(checked, EnteredSheet):  # left out unless corrected or typed again
+                self.kept_entry = (self.read, typed)
+                self.unsaved.append(self.kept_entry)
         if isinstance(checked, EnteredSheet):
-            self.kept = None
+            if self.kept_entry is not None:  # corrected: not left out
+                self.unsaved.remove(self.kept_entry)
+            self.kept, self.kept_entry = None, None
             self.save(checked)
         else:
-            self.kept = line
+            self.kept, self.kept_problems = line, len(checked)
             self._problems(checked, line)
+
+    def _typed_again(self, line: TypedLine) -> bool:
+        """Whether a whole line is the kept line's sheet typed again: the same role (or the
+        kept one's was wrong), and no more answers typed, left out or changed than it had
+        problems and answers missing or extra. Another sheet is taken as a new one."""
+        kept = self.kept
+        if kept is None or len(kept.answers) > 4 * self.order.total:
+            return False
+        was = self.order.role_of(kept.role)
+        if was is not None and was != self.order.role_of(line.role):
+            return False
+        budget = self.kept_problems + abs(len(kept.answers) - self.order.total)
+        changed = (was is None) + _changes(
+            [a.lower() for a in kept.answers], [a.lower() for a in line.answers]
+        )
+        return changed <= budget
 
     def _problems(self, problems: list[LineProblem], line: TypedLine | None) -> None:
         from coprod_assess.answers.entry_line import ROLE
@@ -212,7 +270,7 @@ class SheetEntry:
                 "This sheet is the same as {id} ({role}), entered before. Save it again all the "
                 "same? (y/n) "
             ).format(id=same["id"], role=self._role_label(str(same.get("role"))))
-            if self.screen.ask(asked).strip().lower() not in YES:
+            if self._ask(asked).strip().lower() not in YES:
                 self.screen.say(_("Not saved."))
                 return
         with _whole(), self.session.batch():
@@ -270,7 +328,7 @@ class SheetEntry:
         asked = _("Take back sheet {number} ({id}, {role})? (y/n) ").format(
             number=len(self.entered), id=person_id, role=self._role_label(str(person.get("role")))
         )
-        if self.screen.ask(asked).strip().lower() not in YES:
+        if self._ask(asked).strip().lower() not in YES:
             self.screen.say(_("Kept."))
             return
         with _whole():
@@ -290,6 +348,16 @@ class SheetEntry:
     def _notices(self) -> None:
         while self.session.notices:
             self.screen.say(self.session.notices.pop(0))
+
+
+def _changes(before: list[str], after: list[str]) -> int:
+    """How many answers typed, left out or changed turn `before` into `after`."""
+    row = list(range(len(after) + 1))
+    for i, old in enumerate(before, start=1):
+        last, row[0] = row[0], i
+        for j, new in enumerate(after, start=1):
+            last, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, last + (old != new))
+    return row[-1]
 
 
 @contextlib.contextmanager
