@@ -19,6 +19,7 @@ from tests.importing.exports import (
     microsoft_forms,
     odk_central,
     question,
+    submitted,
     xlsx,
 )
 
@@ -40,7 +41,7 @@ def test_odk_central_export_to_report(cli: Run, tmp_path: Path) -> None:
         "end times (21 to 22 November). Next: coprod report a.yaml\n"
     )
     data = written(tmp_path)
-    assert data["respondents"] == EXPECTED
+    assert data["respondents"] == submitted(EXPECTED)
     assert data["assessment"]["date"] == "2026-11-22"
     report = cli("report", "a.yaml", "-o", "a.md", "--min-group", "1")
     assert report.exit_code == 0, report.output
@@ -55,7 +56,7 @@ def test_kobo_xlsx_export(cli: Run, tmp_path: Path) -> None:
     result = cli("import", "export.xlsx", "-o", "a.yaml")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert written(tmp_path)["respondents"] == EXPECTED
+    assert written(tmp_path)["respondents"] == submitted(EXPECTED)
 
 
 def test_kobo_labels_export(cli: Run, tmp_path: Path) -> None:
@@ -64,7 +65,7 @@ def test_kobo_labels_export(cli: Run, tmp_path: Path) -> None:
     result = cli("import", "labels.csv", "-o", "a.yaml")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert written(tmp_path)["respondents"] == EXPECTED
+    assert written(tmp_path)["respondents"] == submitted(EXPECTED)
 
 
 def test_google_forms_grids(cli: Run, tmp_path: Path) -> None:
@@ -104,15 +105,18 @@ def test_a_given_date_wins(cli: Run, tmp_path: Path) -> None:
 
 
 def test_append_keeps_the_files_date(cli: Run, tmp_path: Path) -> None:
-    (tmp_path / "export.csv").write_text(csv_text(odk_central()), encoding="utf-8")
-    first = cli("import", "export.csv", "-o", "a.yaml", "--date", "2026-10-01")
+    rows = odk_central()
+    (tmp_path / "first.csv").write_text(csv_text(rows[:2]), encoding="utf-8")
+    (tmp_path / "export.csv").write_text(csv_text(rows[:1] + rows[2:]), encoding="utf-8")
+    first = cli("import", "first.csv", "-o", "a.yaml", "--date", "2026-10-01")
     assert first.exit_code == 0, first.output
     added = cli("import", "export.csv", "-o", "a.yaml", "--append")
     assert added.exit_code == 0, added.output
-    assert added.stdout.startswith("Added 3 respondents (8 answers) to a.yaml, which now holds 6")
+    assert added.stdout.startswith("Added 2 respondents (")
+    assert "to a.yaml, which now holds 3." in added.stdout
     data = written(tmp_path)
     assert data["assessment"]["date"] == "2026-10-01"
-    assert len(data["respondents"]) == 6
+    assert len(data["respondents"]) == 3
 
 
 def test_times_that_cannot_tell_day_from_month(cli: Run, tmp_path: Path) -> None:

@@ -301,3 +301,12 @@ def microsoft_forms() -> list[list[Any]]:
             "",
         ],
     ]
+
+
+def submitted(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The people as imported from an ODK Central or KoboToolbox export: each with the id
+    of the submission their answers came in."""
+    return [
+        {**person, "submission": f"6a1f1c2e-0000-4000-8000-00000000000{number}"}
+        for number, person in enumerate(people, 1)
+    ]

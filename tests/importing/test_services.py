@@ -16,6 +16,7 @@ from tests.importing.exports import (
     kobo,
     microsoft_forms,
     odk_central,
+    submitted,
     xlsx,
 )
 
@@ -34,7 +35,7 @@ def found(imported: Imported) -> list[tuple[int, int, str]]:
 
 def test_odk_central_csv(write: Callable[..., Path]) -> None:
     imported = run(write("export.csv", csv_text(odk_central())))
-    assert imported.data["respondents"] == EXPECTED
+    assert imported.data["respondents"] == submitted(EXPECTED)
     # Central's own columns are left out without a word.
     assert imported.problems == []
     # The end times, not the day a phone that was offline sent them.
@@ -49,7 +50,7 @@ def test_odk_central_csv(write: Callable[..., Path]) -> None:
 
 def test_kobo_csv_with_semicolons(write: Callable[..., Path]) -> None:
     imported = run(write("export.csv", csv_text(kobo(), ";", quote_all=True)))
-    assert imported.data["respondents"] == EXPECTED
+    assert imported.data["respondents"] == submitted(EXPECTED)
     assert imported.problems == []
     assert imported.data["assessment"]["date"] == "2026-11-22"
 
@@ -59,13 +60,13 @@ def test_kobo_xlsx(tmp_path: Path) -> None:
     for row in rows[1:]:
         row[4:8] = [int(said) if said.isdigit() else said for said in row[4:8]]
     imported = run(xlsx(tmp_path / "export.xlsx", rows))
-    assert imported.data["respondents"] == EXPECTED
+    assert imported.data["respondents"] == submitted(EXPECTED)
     assert imported.problems == []
 
 
 def test_kobo_labels_export(write: Callable[..., Path]) -> None:
     imported = run(write("export.csv", csv_text(kobo(labels=True), ";", quote_all=True)))
-    assert imported.data["respondents"] == EXPECTED
+    assert imported.data["respondents"] == submitted(EXPECTED)
     assert imported.problems == []
 
 
@@ -76,7 +77,7 @@ def test_kobo_nested_groups(write: Callable[..., Path]) -> None:
         for said in rows[0]
     ]
     imported = run(write("export.csv", csv_text(rows, ";")))
-    assert imported.data["respondents"] == EXPECTED
+    assert imported.data["respondents"] == submitted(EXPECTED)
     assert imported.problems == []
 
 

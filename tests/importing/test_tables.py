@@ -113,3 +113,21 @@ def test_header_found_after_blank_lines(write: Callable[..., Path]) -> None:
     table = read_table(write("export.csv", b"\n\r\n\nRole;money-1\nstaff;2\n"))
     assert (table.header, table.header_line) == (["Role", "money-1"], 4)
     assert [(row.line, row.cells) for row in table.rows] == [(5, ["staff", "2"])]
+
+
+def test_a_semicolon_file_whose_questions_hold_commas(tmp_path: Path) -> None:
+    """Excel in much of Europe writes `;` and quotes nothing: the commas in a question
+    do not make it a comma file when the rows say otherwise."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Role;Staff ask people what they are good at, not only what they need.;Other\n"
+        "staff;3;x\nmanager;2;y\n",
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    assert table.header == [
+        "Role",
+        "Staff ask people what they are good at, not only what they need.",
+        "Other",
+    ]
+    assert [row.cells for row in table.rows] == [["staff", "3", "x"], ["manager", "2", "y"]]

@@ -149,9 +149,43 @@ def _no_sense_check(sources: Sequence[Source]) -> None:
         )
 
 
+def _no_repeated_submissions(sources: Sequence[Source]) -> None:
+    """A form submission (its ODK or KoboToolbox id) in two files is the same person
+    imported twice: counted twice, a lone person's answers could stand as a group."""
+    first: dict[str, Source] = {}
+    repeated: list[Problem] = []
+    for source in sources:
+        for place, person in enumerate(source.answers.respondents):
+            if not person.submission:
+                continue
+            if person.submission in first:
+                message = (
+                    f"{person.id} is submission {person.submission}, which "
+                    f"{first[person.submission].name} holds too: the same form export "
+                    "imported twice? Keep each submission in one file"
+                )
+                repeated.append(
+                    source.doc.problem(
+                        ("respondents", place, "submission"), "same-submission", message
+                    )
+                    if source.doc is not None
+                    else Problem(source.name, 0, 0, "same-submission", message)
+                )
+            else:
+                first[person.submission] = source
+    if repeated:
+        raise MergeConflict(repeated)
+
+
+def held_submissions(answers: AnswersFile) -> set[str]:
+    """The form submissions whose answers a file holds."""
+    return {person.submission for person in answers.respondents if person.submission}
+
+
 def merge_answers(sources: Sequence[Source]) -> dict[str, Any]:
     """One answers file from several: everyone renumbered r1..rN in the order given."""
     _no_sense_check(sources)
+    _no_repeated_submissions(sources)
     assessment = agreed_assessment(sources)
     people = [person for source in sources for person in source.answers.respondents]
     return {

@@ -194,6 +194,13 @@ class Respondent(UserModel):
         "`short` for the core questions only (as Easy Read asks).",
     )
     answers: dict[Id, dict[Id, AnswerEntry]] = Field(default_factory=dict)
+    submission: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The form service's id of the submission this person's answers came "
+        "in (ODK's instanceID, KoboToolbox's _uuid): the same submission is never imported "
+        "twice. Not shown.",
+    )
     note: str = Field(
         default="",
         description="Anything else they said, about no one question (a form's 'Anything "

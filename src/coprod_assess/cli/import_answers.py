@@ -126,14 +126,34 @@ def import_answers(
             raise CoprodError.single(importer.table.name, "no-answers", "no row held any answers")
         if exists and append:
             from coprod_assess.answers.editor import write_added
-            from coprod_assess.answers.merge import Source, append_answers
+            from coprod_assess.answers.merge import Source, append_answers, held_submissions
             from coprod_assess.loading.document import load_document
             from coprod_assess.scoring.from_file import checked_answers
+            from coprod_assess.wording import count_words
 
             doc = load_document(output)
             held, warnings = checked_answers(doc, catalog)
             for warning in warnings:
                 echo_problem(warning)
+            # A download from ODK or Kobo holds every submission so far: those already in
+            # the file are left out, never counted twice.
+            already = held_submissions(held)
+            people = imported.data["respondents"]
+            fresh = [p for p in people if p.get("submission") not in already]
+            imported.data["respondents"] = fresh
+            repeated = len(people) - len(fresh)
+            kept = (
+                f" ({count_words(repeated, 'submission', 'submissions')} already in {output} "
+                "left out)"
+                if repeated
+                else ""
+            )
+            if not fresh:
+                typer.echo(
+                    f"Nothing added: all {repeated} submissions in {importer.table.name} are "
+                    f"already in {output}."
+                )
+                return
             new = Source(
                 f"this import of {importer.table.name}", AnswersFile.model_validate(imported.data)
             )
@@ -141,7 +161,7 @@ def import_answers(
             write_added(output, doc.data, data)
             typer.echo(
                 f"Added {_counted(imported.respondents, imported.answers)} to {output}, which "
-                f"now holds {len(data['respondents'])}. Next: coprod report {output}"
+                f"now holds {len(data['respondents'])}{kept}. Next: coprod report {output}"
             )
             return
         save_answers(output, imported.data)

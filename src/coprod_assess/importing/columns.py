@@ -22,6 +22,10 @@ from coprod_assess.importing.mapping import PLAIN_TARGETS, Mapping
 from coprod_assess.importing.services import (
     FORM_COLUMNS,
     GROUP_SEPARATORS,
+    MICROSOFT_ACCOUNT,
+    MICROSOFT_MARKS,
+    ODK_MARKS,
+    SUBMISSION_IDS,
     TIMESTAMPS,
     group_suffixes,
     is_service_column,
@@ -124,7 +128,9 @@ class Target:
 class ColumnMatcher:
     """Knows the questions and the mapping, and places each header."""
 
-    def __init__(self, rubrics: Sequence[Rubric], mapping: Mapping) -> None:
+    def __init__(
+        self, rubrics: Sequence[Rubric], mapping: Mapping, worded: Sequence[Rubric] = ()
+    ) -> None:
         self.by_key: dict[str, list[Pair]] = {}
         self.by_path: dict[str, list[Pair]] = {}
         self.by_text: dict[str, list[Pair]] = {}
@@ -143,10 +149,34 @@ class ColumnMatcher:
                             self.by_path.setdefault(key, []).append(pair)
                 self.by_text.setdefault(normal(question.text), []).append(pair)
                 longest = max(longest, len(question.text))
+        # The questions' words in the rubrics' other languages: a Welsh labels export.
+        own = {rubric.id: rubric for rubric in rubrics}
+        for other in worded:
+            mine = own.get(other.id)
+            if mine is None:
+                continue
+            asked = {q.id: q for _, q in mine.questions()}
+            for _, worded_question in other.questions():
+                same = asked.get(worded_question.id)
+                if same is None:
+                    continue
+                texts = self.by_text.setdefault(normal(worded_question.text), [])
+                if not any(r is mine and q is same for r, q in texts):
+                    texts.append((mine, same))
+                longest = max(longest, len(worded_question.text))
         self.longest_path = max(map(len, self.by_path), default=0)
         # Room for the spaces and marks a form may add to a question's text.
         self.longest_text = 2 * longest + 40
         self.mapped = {normal(header): target for header, target in mapping.columns.items()}
+        self.odk = True
+        self.microsoft = False
+
+    def for_export(self, headers: Sequence[str]) -> None:
+        """Learn which service wrote the export from its header: ODK Central's everyday
+        column names ("Status") are its own only in its exports, and Microsoft Forms'
+        "Name" and "Email" are the account's, not a name the person gave."""
+        self.odk = bool({header.strip() for header in headers} & ODK_MARKS)
+        self.microsoft = {normal(header) for header in headers} >= MICROSOFT_MARKS
 
     def column(self, header: str) -> Target:
         """Where a column's cells go."""
@@ -154,7 +184,9 @@ class ColumnMatcher:
         mapped = self.mapped.get(key)
         if mapped is not None:
             return self._mapped(mapped)
-        if is_service_column(header):
+        if header.strip() in SUBMISSION_IDS and (self.odk or header.strip() != "KEY"):
+            return Target("submission")
+        if is_service_column(header, self.odk):
             said = TIMESTAMPS.get(key)
             return Target("timestamp", detail=said) if said else Target("ignore")
         for find in (self._tagged, self._by_path, self._by_text):
@@ -163,6 +195,8 @@ class ColumnMatcher:
                 return found
         if key in TIMESTAMPS:
             return Target("timestamp", detail=TIMESTAMPS[key])
+        if self.microsoft and key in MICROSOFT_ACCOUNT:
+            return Target("ignore")
         for kind, wordings in (
             ("role", ROLE_HEADERS),
             ("name", NAME_HEADERS),

@@ -64,7 +64,8 @@ class Importer:
     matcher: Matcher = field(init=False)
 
     def __post_init__(self) -> None:
-        self.matcher = Matcher(self.rubrics, self.roles, self.mapping)
+        self.matcher = Matcher(self.rubrics, self.roles, self.mapping, self.worded)
+        self.matcher.columns.for_export(self.table.header)
 
     def problem(self, line: int, column: int, code: str, message: str) -> None:
         """Record a problem: an error under --strict, else a warning."""
@@ -80,7 +81,18 @@ class Importer:
         seen: dict[tuple[str, str], int] = {}
         line = self.table.header_line
         for index, (header, target) in enumerate(zip(self.table.header, targets, strict=True)):
-            if target.kind in ("unmatched", "ambiguous"):
+            filled = any(row.cell(index) for row in self.table.rows)
+            if target.kind == "ambiguous" and filled:
+                # Answers that could belong to two questions: never guessed, never dropped.
+                self.error(
+                    line,
+                    index + 1,
+                    "ambiguous-column",
+                    f"column '{clipped(header)}' could be more than one thing: "
+                    f"{target.detail}; map it to one (e.g. rubric-id/question-id) with "
+                    "--mapping, or to 'ignore'",
+                )
+            elif target.kind in ("unmatched", "ambiguous"):
                 why = f": {target.detail}" if target.detail else ""
                 self.problem(
                     line,
@@ -213,9 +225,26 @@ class Importer:
             for index, rubric, question in questions
         ]
         names = [i for i, t in enumerate(targets) if t.kind == "name"]
+        submissions = [i for i, t in enumerate(targets) if t.kind == "submission"]
+        seen: dict[str, int] = {}
         notes = [i for i, t in enumerate(targets) if t.kind in ("note", "question-note")]
         people: list[dict[str, Any]] = []
         for number, row in enumerate(self.table.rows):
+            # ODK writes `uuid:...` where Kobo's `_uuid` has the same id without it.
+            submission = next(
+                (row.cell(i).removeprefix("uuid:") for i in submissions if row.cell(i)), ""
+            )
+            if submission in seen:
+                self.problem(
+                    row.line,
+                    submissions[0] + 1,
+                    "same-submission",
+                    f"this submission ({clipped(submission)}) is in the export already, at "
+                    f"line {seen[submission]}; it is left out",
+                )
+                continue
+            if submission:
+                seen[submission] = row.line
             role = self.role_of(row, role_column)
             answers: dict[str, dict[str, Any]] = {}
             for (index, rubric, question), read in zip(questions, readings, strict=True):
@@ -242,6 +271,8 @@ class Importer:
             name = self.name_of(row, names)
             if name:
                 person["name"] = name
+            if submission:
+                person["submission"] = submission[:200]
             person["answers"] = answers
             note = self.notes_of(row, [(i, targets[i]) for i in notes], answers)
             if note:
@@ -251,7 +282,12 @@ class Importer:
 
     def name_of(self, row: Row, columns: list[int]) -> str:
         """The first name a row gives; a different one in a later column is reported."""
-        given = [(index, row.cell(index)) for index in columns if row.cell(index)]
+        # "anonymous" is what a form service writes for nobody's name, never a name.
+        given = [
+            (index, row.cell(index))
+            for index in columns
+            if row.cell(index) and normal(row.cell(index)) != "anonymous"
+        ]
         if not given:
             return ""
         first_column, first = given[0]

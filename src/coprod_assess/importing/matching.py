@@ -49,8 +49,14 @@ class Misfit:
 class Matcher:
     """Knows the questions, roles and mapping, and places headers, answers and roles."""
 
-    def __init__(self, rubrics: Sequence[Rubric], roles: Sequence[Role], mapping: Mapping) -> None:
-        self.columns = ColumnMatcher(rubrics, mapping)
+    def __init__(
+        self,
+        rubrics: Sequence[Rubric],
+        roles: Sequence[Role],
+        mapping: Mapping,
+        worded: Sequence[Rubric] = (),
+    ) -> None:
+        self.columns = ColumnMatcher(rubrics, mapping, worded)
         self.roles: dict[str, str] = {}
         for role in roles:
             for name in role.names():

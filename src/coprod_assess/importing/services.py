@@ -60,6 +60,33 @@ SERVICE_COLUMNS = frozenset(
         "formhub-uuid",
     }
 )
+# The columns ODK Central and KoboToolbox give each submission's own id in; an id like
+# `uuid:0f3c...` is the same in every download, so a submission is imported only once.
+SUBMISSION_IDS = frozenset(
+    {"KEY", "instanceID", "meta-instanceID", "meta/instanceID", "_uuid", "meta-instanceId"}
+)
+# Columns that are ODK Central's only in an export ODK Central wrote (one with these):
+# elsewhere a column headed "Status" or "Edits" is somebody's question.
+ODK_MARKS = frozenset({"SubmissionDate", "meta-instanceID", "SubmitterID", "ReviewState"})
+ODK_ONLY = frozenset(
+    {
+        "KEY",
+        "Status",
+        "Edits",
+        "DeviceID",
+        "FormVersion",
+        "AttachmentsPresent",
+        "AttachmentsExpected",
+        "SubmitterName",
+        "SubmitterID",
+        "ReviewState",
+    }
+)
+# Microsoft Forms' own columns beside its ID and times: the account's name and email,
+# "anonymous" on an anonymous form; never the name a person chose to give.
+MICROSOFT_MARKS = frozenset({"start time", "completion time"})
+MICROSOFT_ACCOUNT = frozenset({"name", "email"})
+
 # XLSForm's reserved `meta` group (instanceID, instanceName, deprecatedID, audit...).
 _META_GROUP = re.compile(r"meta[-/][A-Za-z_][A-Za-z0-9_.:-]{0,60}\Z")
 # Microsoft Forms' and Google Forms' own columns, compared after normal().
@@ -90,9 +117,12 @@ TIMESTAMPS: dict[str, str] = {
 GROUP_SEPARATORS = "-/"
 
 
-def is_service_column(header: str) -> bool:
-    """Whether ODK Central or KoboToolbox wrote this column for itself."""
+def is_service_column(header: str, odk: bool = True) -> bool:
+    """Whether ODK Central or KoboToolbox wrote this column for itself; `odk`: whether
+    the export is ODK Central's (else its columns with everyday names are not taken)."""
     header = header.strip()
+    if header in ODK_ONLY and not odk:
+        return False
     return header in SERVICE_COLUMNS or bool(_META_GROUP.match(header))
 
 

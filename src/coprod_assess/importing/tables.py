@@ -130,13 +130,30 @@ class _Lines:
 
 
 def _delimiter(text: str) -> str:
+    """The delimiter the header guesses, unless the first rows say otherwise: a `;` file
+    (as Excel writes in much of Europe) whose questions hold commas is split on `;`."""
     content = re.search(r"[^\r\n]", text)
     start = content.start() if content else 0
-    first = _BREAK.split(text[start : start + _SNIFF_CHARS], maxsplit=1)[0]
+    sample = text[start : start + _SNIFF_CHARS]
+    first = _BREAK.split(sample, maxsplit=1)[0]
     try:
-        return csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
+        guessed = csv.Sniffer().sniff(first, delimiters=",;\t").delimiter
     except csv.Error:
-        return ","
+        guessed = ","
+    lines = _BREAK.split(sample)
+    if len(text) > start + _SNIFF_CHARS:
+        lines.pop()  # cut short by the sample's end
+    lines = [line for line in lines if line.strip()][:20]
+    if len(lines) < 2:
+        return guessed
+    for delimiter in dict.fromkeys((guessed, ",", ";", "\t")):
+        try:
+            widths = {len(row) for row in csv.reader(lines, delimiter=delimiter)}
+        except csv.Error:
+            continue
+        if len(widths) == 1 and widths.pop() > 1:
+            return delimiter
+    return guessed
 
 
 def csv_table(text: str, name: str) -> Table:
