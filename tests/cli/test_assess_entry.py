@@ -32,6 +32,12 @@ def english_after() -> Iterator[None]:
         yield
 
 
+@pytest.fixture
+def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines typed by a person at a terminal (the runner's input is no terminal)."""
+    monkeypatch.setattr("coprod_assess.cli.entry._at_a_terminal", lambda: True)
+
+
 def lines(*typed: str) -> str:
     return "".join(f"{t}\n" for t in typed)
 
@@ -152,7 +158,9 @@ def test_a_bad_line_shows_every_problem_then_a_correction_saves_it(
     ]
 
 
-def test_a_line_with_answers_missing_is_typed_again(cli: Run, tmp_path: Path) -> None:
+def test_a_line_with_answers_missing_is_typed_again(
+    cli: Run, tmp_path: Path, at_a_terminal: None
+) -> None:
     result = enter(cli, "4 0 1 2", "4=1", "4 0 1 2 3 3", "12=1", "4 0 1 2 1", "q")
     out = result.stdout
     assert "3 answers typed, 4 expected: 1 missing" in out
@@ -276,7 +284,9 @@ def test_a_bad_line_then_a_good_one_piped_is_listed_and_fails(cli: Run, tmp_path
     ]
 
 
-def test_another_sheet_after_a_bad_line_leaves_it_listed(cli: Run, tmp_path: Path) -> None:
+def test_another_sheet_after_a_bad_line_leaves_it_listed(
+    cli: Run, tmp_path: Path, at_a_terminal: None
+) -> None:
     # Each bad line is its own sheet when the next is not it typed again (another role,
     # or other answers): every one is listed, in order; the same sheet typed again is not.
     typed = ("4 0 1 9 3", "5 3 3 3 x", "4 3 3 3 3", "6 1 2 3", "6 1 2 3 0", "q")
@@ -358,7 +368,9 @@ def test_the_key_again_empty_lines_and_control_characters(cli: Run, tmp_path: Pa
     assert result.stdout.count("Sheet 1: ") == 4
 
 
-def test_the_short_form_types_its_core_questions(cli: Run, tmp_path: Path) -> None:
+def test_the_short_form_types_its_core_questions(
+    cli: Run, tmp_path: Path, at_a_terminal: None
+) -> None:
     typed = lines("3 " + "0" * 49, "3 " + "0" * 42 + "1234567")
     result = cli("assess", "b.yaml", "--short", *WHO, "--entry", "--plain", input=typed)
     assert result.exit_code == 0, result.output
@@ -426,7 +438,7 @@ def test_entry_takes_each_role_from_its_line(cli: Run) -> None:
 
 
 def test_where_answers_take_two_characters_spaces_are_needed(
-    cli: Run, tmp_path: Path, write: Callable[..., Path]
+    cli: Run, tmp_path: Path, write: Callable[..., Path], at_a_terminal: None
 ) -> None:
     write(
         "wide/wide.yaml",
@@ -541,3 +553,12 @@ def test_welsh_words_for_the_lines_not_saved(cli: Run, tmp_path: Path) -> None:
         "1 llinell heb ei chadw (roedd problemau ynddi):\n  llinell 2 o'r mewnbwn: 5 0 1\n"
     )
     assert [p[0] for p in people(tmp_path / "a.yaml")] == ["r1"]
+
+
+def test_from_a_file_every_bad_line_is_listed(cli: Run, tmp_path: Path) -> None:
+    """Lines from a file or a pipe are each a sheet: a short line followed by another
+    person's sheet with the same role is listed, never taken as typed again."""
+    result = enter(cli, "4 0 1", "4 0 1 2 1", "q")
+    assert result.exit_code == 1, result.output
+    assert "line 1 of the input: 4 0 1\n" in result.stdout + result.stderr
+    assert len(people(tmp_path / "a.yaml")) == 1

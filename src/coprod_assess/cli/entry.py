@@ -215,10 +215,15 @@ class SheetEntry:
             self._problems(checked, line)
 
     def _typed_again(self, line: TypedLine) -> bool:
-        """Whether a whole line is the kept line's sheet typed again: the same role (or the
-        kept one's was wrong), and no more answers typed, left out or changed than it had
-        problems and answers missing or extra. Another sheet is taken as a new one."""
+        """Whether a whole line is the kept line's sheet typed again: at a terminal only,
+        the same role (or the kept one's was wrong), and no more answers typed, left out
+        or changed than it had problems and answers missing or extra. Another sheet is
+        taken as a new one."""
         kept = self.kept
+        # Lines read from a file or a pipe are each a sheet: a bad one is never taken
+        # as typed again by the next (another person's), so none is left out unsaid.
+        if not _at_a_terminal():
+            return False
         if kept is None or len(kept.answers) > 4 * self.order.total:
             return False
         was = self.order.role_of(kept.role)
@@ -348,6 +353,16 @@ class SheetEntry:
     def _notices(self) -> None:
         while self.session.notices:
             self.screen.say(self.session.notices.pop(0))
+
+
+def _at_a_terminal() -> bool:
+    """Whether a person is typing the lines (not a file or a pipe giving them)."""
+    import sys
+
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _changes(before: list[str], after: list[str]) -> int:
