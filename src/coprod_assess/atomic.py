@@ -47,10 +47,11 @@ def writable_target(path: Path, *, private: bool = False) -> tuple[Path, int]:
     return target, mode
 
 
-def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
-    """Write `text` to `path` via a synced temporary file in the same folder and a rename.
-    A new `private` file (answers: names and notes) is readable by its owner only; an
-    existing file keeps its mode."""
+def write_atomic(path: Path, text: str | bytes, *, private: bool = False) -> None:
+    """Write `text` (UTF-8, or bytes as they are, e.g. a workbook) to `path` via a synced
+    temporary file in the same folder and a rename. A new `private` file (answers: names
+    and notes) is readable by its owner only; an existing file keeps its mode."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     target, mode = writable_target(path, private=private)
     folder = target.parent if str(target.parent) else Path()
     try:
@@ -61,8 +62,8 @@ def write_atomic(path: Path, text: str, *, private: bool = False) -> None:
             display_name(path), "write-failed", f"cannot write here: {err.strerror or err}"
         ) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())

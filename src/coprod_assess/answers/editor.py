@@ -339,6 +339,16 @@ class AnswersText:
         self.people.append(at + len(lead) + self._dash + 2)
         self.people_end = at + len(insert)
 
+    def remove_person(self, person: int, expected: dict[str, Any]) -> None:
+        """Take one respondent's lines out of the list; `expected` is the whole file as it
+        must read afterwards (the last one out leaves no list to keep: written afresh)."""
+        start, end = self._region(person)
+        start = _line_start(self.text, start)
+        changed = self.text[:start] + self.text[end:]
+        self._check(changed, expected)
+        self._splice(start, end, "", after=person)
+        del self.people[person]
+
     def set_top(self, path: Sequence[str], value: Any, expected: dict[str, Any]) -> None:
         """Set an entry above the respondents, such as `assessment: organisation`;
         `expected` is the whole entry (`assessment`) as it must read afterwards."""

@@ -323,6 +323,17 @@ class Session:
         self._write(lambda editor: editor.add_person(person))
         return person
 
+    def remove(self, person_id: str) -> None:
+        """Take one respondent out of the file (a sheet typed in by mistake), their lines cut
+        from its text and the rest kept as it is. An id this session gave out last is
+        given out again: it was never seen elsewhere."""
+        self._sync()
+        place = next(i for i, p in enumerate(self.respondents) if str(p.get("id")) == person_id)
+        del self.respondents[place]
+        if person_id == f"r{self.issued}":
+            self.issued -= 1
+        self._write(lambda editor: editor.remove_person(place, self.data))
+
     # One person's answers
 
     def person(self, person_id: str) -> dict[str, Any]:

@@ -48,8 +48,9 @@ def pick_format(output_format: CompareFormat | None, output: Path | None) -> Com
     return CompareFormat.md if output_format is CompareFormat.table else output_format
 
 
-def emit(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
-    """Print, or write atomically to `output` (never over answers or an input)."""
+def emit(text: str | bytes, output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Print, or write atomically to `output` (never over answers or an input); bytes (a
+    workbook) are only ever written to a file."""
     if output is None:
         typer.echo(text, nl=False)
         return

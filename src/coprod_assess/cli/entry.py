@@ -337,7 +337,7 @@ class SheetEntry:
             self.screen.say(_("Kept."))
             return
         with _whole():
-            remove_person(self.session, person_id)
+            self.session.remove(person_id)
             self.entered.pop()
         self.screen.say(
             _("Sheet {number} ({id}) taken back: it is no longer in {file}.").format(
@@ -385,45 +385,3 @@ def _whole() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
-def remove_person(session: Session, person_id: str) -> None:
-    """Take one respondent out of the file: their lines cut from its text (comments and
-    layout elsewhere kept), or the file written afresh where the text has another shape;
-    then the session reads the file again. The id is given out again next (it was never
-    seen elsewhere)."""
-    from coprod_assess.answers.editor import AnswersText, Unchangeable
-    from coprod_assess.answers.writer import save_answers
-    from coprod_assess.atomic import write_atomic
-    from coprod_assess.errors import CoprodError
-    from coprod_assess.loading.document import document_from_text
-
-    session.refresh()
-    path = session.path
-    place = next(i for i, p in enumerate(session.respondents) if str(p.get("id")) == person_id)
-    after = {
-        **session.data,
-        "respondents": [p for i, p in enumerate(session.respondents) if i != place],
-    }
-    try:
-        text = AnswersText.read(path)
-        start = text.text.rfind("\n", 0, text.people[place]) + 1
-        if place + 1 < len(text.people):
-            end = text.text.rfind("\n", 0, text.people[place + 1]) + 1
-        else:
-            end = text.people_end
-        changed = text.text[:start] + text.text[end:]
-        if document_from_text(changed, str(path)).data != after:
-            raise Unchangeable("the file reads back differently")
-    except (Unchangeable, CoprodError):
-        save_answers(path, after)
-    else:
-        write_atomic(path, changed)
-    if session.issued == _number(person_id):
-        session.issued -= 1
-    session.refresh()
-
-
-def _number(person_id: str) -> int | None:
-    digits = person_id[1:]
-    return int(digits) if person_id.startswith("r") and digits.isdigit() else None

@@ -100,10 +100,10 @@ def import_answers(
         strict=strict,
         default_role=role,
         worded=[
-            catalog.localised(lang).rubric(chosen.id)
-            for lang in catalog.languages()
+            localised.rubric(chosen.id)
+            for localised in map(catalog.localised, catalog.languages())
             for chosen in asked
-            if lang != chosen.lang
+            if localised.rubric(chosen.id).lang != chosen.lang
         ],
     )
     how = "add --append to add this form's people to it, or --force to replace it"

@@ -111,7 +111,7 @@ def template(
 
         assert output is not None
         xlsform = build_xlsform(catalog, rubrics, form, current())
-        _write_workbook(workbook_bytes(xlsform, str(output)), output)
+        emit(workbook_bytes(xlsform, str(output)), output)
         return
     else:
         from coprod_assess.report.sheet import render_sheet
@@ -140,43 +140,6 @@ def _check_workbook_options(output: Path | None) -> None:
             ),
             param_hint="--lang",
         )
-
-
-def _write_workbook(data: bytes, output: Path) -> None:
-    """Write the workbook to `output` as `emit` writes text: atomically, never over answers."""
-    import contextlib
-    import os
-    import tempfile
-
-    from coprod_assess.atomic import writable_target
-    from coprod_assess.cli.output_guard import check_output
-    from coprod_assess.cli.terminal_text import inert
-    from coprod_assess.compare.words import wrote_words
-    from coprod_assess.errors import CoprodError
-    from coprod_assess.loading.reader import display_name
-
-    check_output(output)
-    target, mode = writable_target(output)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                os.fchmod(stream.fileno(), mode)
-                os.fsync(stream.fileno())
-            Path(temporary).replace(target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
-            raise
-    except OSError as err:
-        raise CoprodError.single(
-            display_name(output), "write-failed", f"cannot write: {err.strerror or err}"
-        ) from None
-    typer.echo(inert(wrote_words(output), markup=False), err=True)
 
 
 def _check_sheet(

@@ -65,6 +65,11 @@ class Importer:
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.rubrics, self.roles, self.mapping, self.worded)
+        self.worded_options: dict[tuple[str, str], list[Option]] = {}
+        for other in self.worded:
+            for _, asked in other.questions():
+                options = self.worded_options.setdefault((other.id, asked.id), [])
+                options.extend(other.options_for(asked))
         self.matcher.columns.for_export(self.table.header)
 
     def problem(self, line: int, column: int, code: str, message: str) -> None:
@@ -117,14 +122,7 @@ class Importer:
 
     def other_words(self, rubric: Rubric, question: Question) -> list[Option]:
         """The question's options as its rubric's other languages word them."""
-        return [
-            option
-            for other in self.worded
-            if other.id == rubric.id
-            for _, asked in other.questions()
-            if asked.id == question.id
-            for option in other.options_for(asked)
-        ]
+        return self.worded_options.get((rubric.id, question.id), [])
 
     def read_column(
         self, index: int, question: Question, options: list[Option], other: Sequence[Option] = ()

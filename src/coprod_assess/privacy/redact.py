@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from coprod_assess.i18n import _, ngettext
 from coprod_assess.privacy import DEFAULT_MIN_GROUP
@@ -262,12 +262,21 @@ def _general_note(
     )
 
 
+_Shared = TypeVar("_Shared", SharedNote, SharedGeneralNote)
+
+
+def _said_alike(notes: list[_Shared]) -> list[_Shared]:
+    """If one note cannot name its role (or perspective), none do: the one without would
+    be told apart by elimination."""
+    for field in ("role", "perspective"):
+        if any(getattr(note, field) is None for note in notes):
+            notes = [note.model_copy(update={field: None}) for note in notes]
+    return notes
+
+
 def _alike_general(notes: Iterable[SharedGeneralNote]) -> list[SharedGeneralNote]:
     """Notes about no one question said alike, as `_alike` does within a framework."""
-    found = list(notes)
-    for field in ("role", "perspective"):
-        if any(getattr(note, field) is None for note in found):
-            found = [note.model_copy(update={field: None}) for note in found]
+    found = _said_alike(list(notes))
     return sorted(found, key=lambda n: (n.text, n.role or "", n.perspective or "", n.name or ""))
 
 
@@ -277,10 +286,7 @@ def _alike(notes: Iterable[SharedNote]) -> list[SharedNote]:
     would be told apart by elimination."""
     found = list(notes)
     for rubric in {note.rubric for note in found}:
-        mine = [note for note in found if note.rubric == rubric]
-        for field in ("role", "perspective"):
-            if any(getattr(note, field) is None for note in mine):
-                mine = [note.model_copy(update={field: None}) for note in mine]
+        mine = _said_alike([note for note in found if note.rubric == rubric])
         found = [note for note in found if note.rubric != rubric] + mine
     return sorted(
         found,
